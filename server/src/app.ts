@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { LIMITS } from '@casusbord/shared';
+import { Auth } from './auth/Auth';
+import type { Config } from './config';
+import { ControlPlane } from './control/ControlPlane';
+import { errorBody, registerErrorHandling } from './http/errors';
+import { healthRoutes } from './http/health';
+import { isOriginAllowed } from './http/origin';
+import { sessionRoutes } from './http/sessionRoutes';
+import { createStore } from './store/createStore';
+import type { Store } from './store/Store';
+import { DocRegistry } from './yjs/DocRegistry';
+import { YJS_PREFIX, YjsRoute } from './yjs/YjsRoute';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  auth: Auth;
+  registry: DocRegistry;
+  control: ControlPlane;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export interface BuildOptions {
+  /** Use this store instead of creating one from the config (tests, tools); closed with the app. */
+  store?: Store;
+}
+
+/**
+ * Builds the whole app without listening: HTTP API, the built client, the /yjs WebSocket route and
+ * Socket.io, all on one HTTP server. Only main.ts listens.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Tokens travel in query strings (/yjs) and headers; never log them.
+      redact: ['req.headers.authorization', 'req.query.token'],
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url.replace(/token=[^&]+/g, 'token=[redacted]') }),
+      },
+    },
+    bodyLimit: LIMITS.httpBodyBytes,
+    trustProxy: true,
+  });
+  const store = options.store ?? createStore(config);
+  const auth = new Auth(store);
+  const log = app.log;
+  const registry = new DocRegistry(store, {
+    compactAfterUpdates: config.compactAfterUpdates,
+    idleMs: config.docIdleMs,
+    log,
+  });
+  const control = new ControlPlane({ config, auth, store, log });
+  app.decorate('deps', { config, store, auth, registry, control });
+
+  registerErrorHandling(app);
+
+  // Browser pages from other origins may not call the API (no CORS headers are ever sent).
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    if (!isOriginAllowed(config, request.headers.origin, request.headers.host)) {
+      return reply.status(403).send(errorBody('forbidden', 'Requests from this origin are not allowed'));
+    }
+  });
+
+  await app.register(healthRoutes);
+  await app.register(sessionRoutes);
+
+  const indexHtml = path.join(config.clientDist, 'index.html');
+  const hasClient = fs.existsSync(indexHtml);
+  if (hasClient) {
+    await app.register(fastifyStatic, { root: config.clientDist, wildcard: false, index: false });
+  } else {
+    app.log.warn({ clientDist: config.clientDist }, 'client build not found; run `npm run build` to serve the UI');
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url;
+    if (request.method !== 'GET' || url.startsWith('/api/') || url.startsWith(YJS_PREFIX) || url.startsWith('/socket.io')) {
+      return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${url.split('?')[0]}`));
+    }
+    if (!hasClient) {
+      return reply.status(404).send(errorBody('not_found', 'The client is not built; run `npm run build`'));
+    }
+    // Client-side routes (/s/…, /join/…) all load the single-page app.
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  const yjs = new YjsRoute({ config, auth, registry, log });
+  yjs.attach(app.server);
+  control.attach(app.server);
+  // Upgrades that neither /yjs nor Socket.io claim are refused instead of left hanging.
+  app.server.on('upgrade', (req, socket) => {
+    const url = req.url ?? '';
+    if (!url.startsWith(YJS_PREFIX) && !url.startsWith('/socket.io/')) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    }
+  });
+
+  // Open WebSockets would keep server.close() waiting; end them first, then write final snapshots.
+  app.addHook('preClose', async () => {
+    await Promise.all([yjs.close(), control.close()]);
+    await registry.closeAll();
+  });
+  app.addHook('onClose', async () => {
+    await store.close();
+  });
+  return app;
+}

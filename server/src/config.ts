@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Environment → frozen Config, parsed once at start-up (never at import time).
+ * Every variable is listed in .env.example.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Base URL that people use to reach the app, for join and report links; default http://localhost:PORT. */
+  PUBLIC_URL: z.url().optional(),
+  /** Comma-separated list of extra origins allowed to call the API and open sockets (the app's own origin always is). */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** Directory of the built client; default client/dist next to the server workspace. */
+  CLIENT_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Stored updates of one document after which it is compacted into one snapshot. */
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).max(100000).default(500),
+  /** How long an idle document stays in memory after its last client left, ms. */
+  DOC_IDLE_MS: z.coerce.number().int().min(0).max(3600000).default(30000),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly publicUrl: string | null;
+  readonly allowedOrigins: readonly string[];
+  readonly clientDist: string;
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly compactAfterUpdates: number;
+  readonly docIdleMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const serverRoot = path.resolve(import.meta.dirname, '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const origins = e.ALLOWED_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(`Invalid configuration:\n  - ALLOWED_ORIGINS: "${origin}" is not an origin like https://example.org`);
+    }
+  }
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
+    allowedOrigins: Object.freeze(origins),
+    clientDist: path.resolve(e.CLIENT_DIST ?? path.join(serverRoot, '..', 'client', 'dist')),
+    logLevel: e.LOG_LEVEL,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    docIdleMs: e.DOC_IDLE_MS,
+  });
+}
+
+/** Config for tests and tools: defaults plus overrides, without reading process.env. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return Object.freeze({ ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'silent' as const, ...overrides });
+}

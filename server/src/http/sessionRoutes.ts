@@ -1,0 +1,151 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import {
+  AppError,
+  LIMITS,
+  createSessionBody,
+  describeZodError,
+  joinBody,
+  normalizeJoinCode,
+  type CreateSessionResponse,
+  type JoinResponse,
+  type SessionView,
+} from '@casusbord/shared';
+import { bearerToken, type Principal } from '../auth/Auth';
+import { generateId, generateJoinCode, generateToken, hashToken } from '../auth/tokens';
+import { docNameOf, type SessionRecord } from '../store/Store';
+
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) throw new AppError('validation_failed', describeZodError(result.error));
+  return result.data;
+}
+
+/** Tries a few fresh codes; a collision among ~9e8 codes is rare, five in a row means trouble. */
+const CODE_ATTEMPTS = 5;
+
+export async function sessionRoutes(app: FastifyInstance): Promise<void> {
+  const { store, auth, config } = app.deps;
+
+  const publicUrl = (request: FastifyRequest): string =>
+    config.publicUrl ?? `${request.protocol}://${request.host}`;
+
+  async function principalFor(request: FastifyRequest): Promise<Principal> {
+    const principal = await auth.resolve(bearerToken(request.headers.authorization));
+    if (!principal) throw new AppError('unauthorized', 'Send a valid token as "Authorization: Bearer <token>"');
+    return principal;
+  }
+
+  app.post('/api/sessions', async (request, reply) => {
+    const body = parse(createSessionBody, request.body);
+    const hostToken = generateToken();
+    const now = Date.now();
+    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      const session: SessionRecord = {
+        id: generateId(),
+        joinCode: generateJoinCode(),
+        title: body.title,
+        city: body.city,
+        question: body.question,
+        caseHolderName: body.caseHolderName || null,
+        context: body.context || null,
+        method: body.method ?? 'intervision-90',
+        locale: body.locale ?? 'nl',
+        createdAt: now,
+        groups: [{ id: 't1', name: 'Tafel 1' }],
+      };
+      try {
+        await store.createSession(session, {
+          tokenHash: hashToken(hostToken),
+          role: 'host',
+          sessionId: session.id,
+          participantId: null,
+          createdAt: now,
+        });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'conflict') continue;
+        throw err;
+      }
+      const res: CreateSessionResponse = {
+        sessionId: session.id,
+        joinCode: session.joinCode,
+        hostToken,
+        docName: docNameOf(session.id, session.groups[0]!.id),
+        joinUrl: `${publicUrl(request)}/join/${session.joinCode}`,
+      };
+      return reply.status(201).send(res);
+    }
+    throw new AppError('unavailable', 'Could not allocate a join code; try again');
+  });
+
+  app.post('/api/join', async (request) => {
+    const body = parse(joinBody, request.body);
+    const session = await store.getSessionByCode(normalizeJoinCode(body.code));
+    if (!session) {
+      throw new AppError('session_not_found', 'No session has this code; check the code with your facilitator');
+    }
+    const token = generateToken();
+    const now = Date.now();
+    // Balance new people over the tables: join the table with the fewest participants.
+    const participants = await store.listParticipants(session.id);
+    const counts = new Map(session.groups.map((g) => [g.id, 0]));
+    for (const p of participants) counts.set(p.groupId, (counts.get(p.groupId) ?? 0) + 1);
+    const group = [...session.groups].sort((a, b) => counts.get(a.id)! - counts.get(b.id)!)[0]!;
+    const participant = { id: generateId(), sessionId: session.id, name: body.name, groupId: group.id, createdAt: now };
+    await store.addParticipant(
+      participant,
+      { tokenHash: hashToken(token), role: 'participant', sessionId: session.id, participantId: participant.id, createdAt: now },
+      LIMITS.participantsPerSession,
+    );
+    void app.deps.control.broadcastPresence(session.id);
+    const res: JoinResponse = {
+      sessionId: session.id,
+      participantId: participant.id,
+      name: participant.name,
+      role: 'participant',
+      token,
+      docName: docNameOf(session.id, group.id),
+      groupId: group.id,
+    };
+    return res;
+  });
+
+  app.get<{ Params: { id: string } }>('/api/sessions/:id', async (request) => {
+    const principal = await principalFor(request);
+    if (principal.sessionId !== request.params.id) {
+      throw new AppError('forbidden', 'This token belongs to another session');
+    }
+    const session = await store.getSession(principal.sessionId);
+    if (!session) throw new AppError('session_not_found', 'This session no longer exists');
+    const visibleGroups =
+      principal.role === 'participant' ? session.groups.filter((g) => g.id === principal.groupId) : session.groups;
+    const view: SessionView = {
+      id: session.id,
+      title: session.title,
+      city: session.city,
+      question: session.question,
+      caseHolderName: session.caseHolderName,
+      context: session.context,
+      method: session.method,
+      locale: session.locale,
+      createdAt: new Date(session.createdAt).toISOString(),
+      you: {
+        role: principal.role,
+        participantId: principal.participantId,
+        name: principal.role === 'participant' ? principal.name : null,
+        groupId: principal.groupId,
+      },
+      groups: visibleGroups.map((g) => ({ id: g.id, name: g.name, docName: docNameOf(session.id, g.id) })),
+    };
+    if (principal.role === 'host') {
+      view.joinCode = session.joinCode;
+      view.joinUrl = `${publicUrl(request)}/join/${session.joinCode}`;
+      view.participants = (await store.listParticipants(session.id)).map((p) => ({
+        id: p.id,
+        name: p.name,
+        groupId: p.groupId,
+      }));
+    }
+    return view;
+  });
+}

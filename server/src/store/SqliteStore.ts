@@ -1,0 +1,240 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '@casusbord/shared';
+import type { ParticipantRecord, SessionRecord, Store, StoredDoc, TokenRecord } from './Store';
+
+/** Ordered migrations; PRAGMA user_version records how many have run. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     join_code TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE TABLE participants (
+     id TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX participants_session ON participants(session_id, created_at);
+   CREATE TABLE tokens (
+     hash TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL,
+     role TEXT NOT NULL,
+     participant_id TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX tokens_session ON tokens(session_id);
+   CREATE TABLE doc_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX doc_updates_doc ON doc_updates(doc, seq);
+   CREATE TABLE doc_snapshots (
+     doc TEXT PRIMARY KEY,
+     through_seq INTEGER NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE TABLE control_state (
+     session_id TEXT PRIMARY KEY,
+     data TEXT NOT NULL
+   );`,
+];
+
+interface SqliteRow {
+  data: string;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Error && 'code' in err && (err as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so a write has
+ * reached the database file (WAL) when the promise resolves; synchronous=NORMAL keeps committed
+ * transactions through a process crash (kill -9), only an OS crash may lose the last ones.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    const db = this.db;
+    this.stmt = {
+      insertSession: db.prepare('INSERT INTO sessions (id, join_code, created_at, data) VALUES (?, ?, ?, ?)'),
+      updateSession: db.prepare('UPDATE sessions SET join_code = ?, data = ? WHERE id = ?'),
+      getSession: db.prepare<[string], SqliteRow>('SELECT data FROM sessions WHERE id = ?'),
+      getSessionByCode: db.prepare<[string], SqliteRow>('SELECT data FROM sessions WHERE join_code = ?'),
+      insertParticipant: db.prepare('INSERT INTO participants (id, session_id, created_at, data) VALUES (?, ?, ?, ?)'),
+      countParticipants: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM participants WHERE session_id = ?'),
+      getParticipant: db.prepare<[string], SqliteRow>('SELECT data FROM participants WHERE id = ?'),
+      listParticipants: db.prepare<[string], SqliteRow>(
+        'SELECT data FROM participants WHERE session_id = ? ORDER BY created_at, id',
+      ),
+      insertToken: db.prepare(
+        'INSERT INTO tokens (hash, session_id, role, participant_id, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      getToken: db.prepare<
+        [string],
+        { hash: string; session_id: string; role: string; participant_id: string | null; created_at: number }
+      >('SELECT * FROM tokens WHERE hash = ?'),
+      appendUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
+      getSnapshot: db.prepare<[string], { data: Buffer; through_seq: number }>(
+        'SELECT data, through_seq FROM doc_snapshots WHERE doc = ?',
+      ),
+      getUpdates: db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
+      ),
+      putSnapshot: db.prepare(
+        `INSERT INTO doc_snapshots (doc, through_seq, data) VALUES (?, ?, ?)
+         ON CONFLICT(doc) DO UPDATE SET through_seq = excluded.through_seq, data = excluded.data
+         WHERE excluded.through_seq > doc_snapshots.through_seq`,
+      ),
+      dropUpdates: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+      getControl: db.prepare<[string], SqliteRow>('SELECT data FROM control_state WHERE session_id = ?'),
+      putControl: db.prepare(
+        'INSERT INTO control_state (session_id, data) VALUES (?, ?) ON CONFLICT(session_id) DO UPDATE SET data = excluded.data',
+      ),
+    };
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let i = version; i < MIGRATIONS.length; i++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[i]!);
+        this.db.pragma(`user_version = ${i + 1}`);
+      })();
+    }
+  }
+
+  private insertToken(token: TokenRecord): void {
+    this.stmt.insertToken.run(token.tokenHash, token.sessionId, token.role, token.participantId, token.createdAt);
+  }
+
+  async createSession(session: SessionRecord, hostToken: TokenRecord): Promise<void> {
+    try {
+      this.db.transaction(() => {
+        this.stmt.insertSession.run(session.id, session.joinCode, session.createdAt, JSON.stringify(session));
+        this.insertToken(hostToken);
+      })();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('conflict', 'Session id or join code already in use');
+      throw err;
+    }
+  }
+
+  async getSession(id: string): Promise<SessionRecord | null> {
+    const row = this.stmt.getSession.get(id);
+    return row ? (JSON.parse(row.data) as SessionRecord) : null;
+  }
+
+  async getSessionByCode(joinCode: string): Promise<SessionRecord | null> {
+    const row = this.stmt.getSessionByCode.get(joinCode);
+    return row ? (JSON.parse(row.data) as SessionRecord) : null;
+  }
+
+  async updateSession(session: SessionRecord): Promise<void> {
+    try {
+      this.stmt.updateSession.run(session.joinCode, JSON.stringify(session), session.id);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('conflict', 'Join code already in use');
+      throw err;
+    }
+  }
+
+  async addParticipant(participant: ParticipantRecord, token: TokenRecord, maxParticipants: number): Promise<void> {
+    this.db.transaction(() => {
+      const { n } = this.stmt.countParticipants.get(participant.sessionId)!;
+      if (n >= maxParticipants) {
+        throw new AppError('session_full', `This session already has ${maxParticipants} participants`);
+      }
+      this.stmt.insertParticipant.run(
+        participant.id,
+        participant.sessionId,
+        participant.createdAt,
+        JSON.stringify(participant),
+      );
+      this.insertToken(token);
+    })();
+  }
+
+  async getParticipant(id: string): Promise<ParticipantRecord | null> {
+    const row = this.stmt.getParticipant.get(id);
+    return row ? (JSON.parse(row.data) as ParticipantRecord) : null;
+  }
+
+  async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
+    return this.stmt.listParticipants.all(sessionId).map((r) => JSON.parse(r.data) as ParticipantRecord);
+  }
+
+  async getToken(tokenHash: string): Promise<TokenRecord | null> {
+    const row = this.stmt.getToken.get(tokenHash);
+    if (!row) return null;
+    return {
+      tokenHash: row.hash,
+      sessionId: row.session_id,
+      role: row.role as TokenRecord['role'],
+      participantId: row.participant_id,
+      createdAt: row.created_at,
+    };
+  }
+
+  async appendUpdate(docName: string, update: Uint8Array): Promise<number> {
+    return Number(this.stmt.appendUpdate.run(docName, update).lastInsertRowid);
+  }
+
+  async loadDoc(docName: string): Promise<StoredDoc> {
+    return this.db.transaction(() => {
+      const snap = this.stmt.getSnapshot.get(docName);
+      const rows = this.stmt.getUpdates.all(docName, snap?.through_seq ?? 0);
+      const lastSeq = rows.length ? rows[rows.length - 1]!.seq : (snap?.through_seq ?? 0);
+      return {
+        snapshot: snap ? new Uint8Array(snap.data) : null,
+        updates: rows.map((r) => new Uint8Array(r.data)),
+        lastSeq,
+      };
+    })();
+  }
+
+  async compactDoc(docName: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.putSnapshot.run(docName, throughSeq, snapshot);
+      this.stmt.dropUpdates.run(docName, throughSeq);
+    })();
+  }
+
+  async getControlState(sessionId: string): Promise<string | null> {
+    return this.stmt.getControl.get(sessionId)?.data ?? null;
+  }
+
+  async setControlState(sessionId: string, json: string): Promise<void> {
+    this.stmt.putControl.run(sessionId, json);
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    const prefix = `${sessionId}.`;
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId);
+      this.db.prepare('DELETE FROM participants WHERE session_id = ?').run(sessionId);
+      this.db.prepare('DELETE FROM tokens WHERE session_id = ?').run(sessionId);
+      this.db.prepare('DELETE FROM control_state WHERE session_id = ?').run(sessionId);
+      this.db.prepare('DELETE FROM doc_updates WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
+      this.db.prepare('DELETE FROM doc_snapshots WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
+    })();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,320 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { WebSocket } from 'ws';
+import { CLOSE_CODES } from '@casusbord/shared';
+import type { Principal } from '../auth/Auth';
+import type { Store } from '../store/Store';
+
+/** y-websocket message types. */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/** Close a client whose unsent buffer grows past this (bytes): it cannot keep up and would eat memory. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+export interface RoomOptions {
+  compactAfterUpdates: number;
+  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+export interface Connection {
+  readonly ws: WebSocket;
+  readonly principal: Principal;
+  readonly readOnly: boolean;
+  /** Awareness client ids this connection has announced, removed when it closes. */
+  readonly awarenessIds: Set<number>;
+}
+
+export class MalformedMessageError extends Error {
+  override name = 'MalformedMessageError';
+}
+
+/**
+ * One board document with its connections and awareness. Messages of all connections are
+ * processed one after another: an update is applied, appended to the store, and only then relayed,
+ * so whatever another client has seen is on disk, and the in-memory doc never runs ahead of the
+ * store when the next message is handled.
+ */
+export class DocRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Map<WebSocket, Connection>();
+  private queue: Promise<void> = Promise.resolve();
+  private appendsSinceCompaction: number;
+  private lastSeq: number;
+  private closing: Promise<void> | null = null;
+
+  private constructor(
+    readonly name: string,
+    private readonly store: Store,
+    private readonly options: RoomOptions,
+    appendsSinceCompaction: number,
+    lastSeq: number,
+  ) {
+    this.appendsSinceCompaction = appendsSinceCompaction;
+    this.lastSeq = lastSeq;
+    // The server holds no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  static async load(name: string, store: Store, options: RoomOptions): Promise<DocRoom> {
+    const stored = await store.loadDoc(name);
+    const room = new DocRoom(name, store, options, stored.updates.length, stored.lastSeq);
+    room.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(room.doc, update);
+    }, 'store');
+    if (room.appendsSinceCompaction >= options.compactAfterUpdates) await room.compact();
+    return room;
+  }
+
+  get isClosed(): boolean {
+    return this.closing !== null;
+  }
+
+  /** Resolves when close() has finished; only meaningful once isClosed is true. */
+  whenClosed(): Promise<void> {
+    return this.closing ?? Promise.resolve();
+  }
+
+  addConnection(ws: WebSocket, principal: Principal, readOnly: boolean): Connection {
+    const conn: Connection = { ws, principal, readOnly, awarenessIds: new Set() };
+    this.connections.set(ws, conn);
+    this.enqueue(conn, () => {
+      // Writers get our state vector so they send back what we miss; readers never write.
+      if (!readOnly) {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        syncProtocol.writeSyncStep1(encoder, this.doc);
+        this.send(conn, encoding.toUint8Array(encoder));
+      }
+      const states = this.awareness.getStates();
+      if (states.size > 0) {
+        this.send(conn, this.encodeAwareness([...states.keys()]));
+      }
+    });
+    return conn;
+  }
+
+  removeConnection(ws: WebSocket): void {
+    const conn = this.connections.get(ws);
+    if (!conn) return;
+    this.connections.delete(ws);
+    if (conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    }
+  }
+
+  /** Queues one binary frame of a connection. Errors close that connection only. */
+  receive(conn: Connection, data: Uint8Array): void {
+    this.enqueue(conn, () => this.handleMessage(conn, data));
+  }
+
+  /** Applies a change made by the server itself (e.g. a reveal), persisted and relayed like a client's. */
+  transactServer(fn: (doc: Y.Doc) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue = this.queue.then(() => this.commit(null, () => this.doc.transact(() => fn(this.doc), 'server'))).then(
+        resolve,
+        reject,
+      );
+    });
+  }
+
+  private enqueue(conn: Connection, task: () => void | Promise<void>): void {
+    this.queue = this.queue
+      .then(async () => {
+        if (!this.connections.has(conn.ws)) return;
+        await task();
+      })
+      .catch((err: unknown) => this.fail(conn, err));
+  }
+
+  private fail(conn: Connection, err: unknown): void {
+    if (err instanceof MalformedMessageError) {
+      this.options.log.warn({ doc: this.name, reason: err.message }, 'closing connection after malformed message');
+      this.closeConnection(conn, CLOSE_CODES.malformed, 'malformed message');
+      return;
+    }
+    // A store failure: the in-memory doc may now hold an update the store lacks. Drop the room so
+    // that every client reconnects and resyncs against what the store really has.
+    this.options.log.error({ doc: this.name, err }, 'store failure; closing document');
+    void this.close(CLOSE_CODES.storeFailure, 'store failure', false);
+  }
+
+  private closeConnection(conn: Connection, code: number, reason: string): void {
+    this.removeConnection(conn.ws);
+    try {
+      conn.ws.close(code, reason);
+    } catch {
+      conn.ws.terminate();
+    }
+  }
+
+  private async handleMessage(conn: Connection, data: Uint8Array): Promise<void> {
+    let type: number;
+    const decoder = decoding.createDecoder(data);
+    try {
+      type = decoding.readVarUint(decoder);
+    } catch {
+      throw new MalformedMessageError('unreadable message type');
+    }
+    switch (type) {
+      case MESSAGE_SYNC:
+        return this.handleSync(conn, decoder);
+      case MESSAGE_AWARENESS:
+        return this.handleAwareness(conn, decoder);
+      case MESSAGE_QUERY_AWARENESS:
+        this.send(conn, this.encodeAwareness([...this.awareness.getStates().keys()]));
+        return;
+      case MESSAGE_AUTH:
+        return; // permission messages are server→client only; ignore
+      default:
+        throw new MalformedMessageError(`unknown message type ${type}`);
+    }
+  }
+
+  private async handleSync(conn: Connection, decoder: decoding.Decoder): Promise<void> {
+    let subType: number;
+    let payload: Uint8Array;
+    try {
+      subType = decoding.readVarUint(decoder);
+      payload = decoding.readVarUint8Array(decoder);
+    } catch {
+      throw new MalformedMessageError('truncated sync message');
+    }
+    if (subType === syncProtocol.messageYjsSyncStep1) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      try {
+        syncProtocol.writeSyncStep2(encoder, this.doc, payload);
+      } catch {
+        throw new MalformedMessageError('invalid state vector');
+      }
+      this.send(conn, encoding.toUint8Array(encoder));
+      return;
+    }
+    if (subType !== syncProtocol.messageYjsSyncStep2 && subType !== syncProtocol.messageYjsUpdate) {
+      throw new MalformedMessageError(`unknown sync message ${subType}`);
+    }
+    if (conn.readOnly) return; // refused: a reader's writes are neither applied nor relayed
+    await this.commit(conn, () => {
+      try {
+        Y.applyUpdate(this.doc, payload, conn);
+      } catch {
+        throw new MalformedMessageError('invalid update');
+      }
+    });
+  }
+
+  /**
+   * Runs `apply`, then appends what it changed to the store and relays it. What was applied is
+   * persisted even when `apply` throws halfway, so the store and the in-memory doc never diverge.
+   */
+  private async commit(origin: Connection | null, apply: () => void): Promise<void> {
+    const updates: Uint8Array[] = [];
+    const collect = (update: Uint8Array) => updates.push(update);
+    this.doc.on('update', collect);
+    let failure: unknown = null;
+    try {
+      apply();
+    } catch (err) {
+      failure = err;
+    } finally {
+      this.doc.off('update', collect);
+    }
+    if (updates.length > 0) {
+      const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+      this.lastSeq = await this.store.appendUpdate(this.name, update);
+      this.appendsSinceCompaction++;
+      this.broadcast(this.encodeUpdate(update), origin);
+      if (this.appendsSinceCompaction >= this.options.compactAfterUpdates) await this.compact();
+    }
+    if (failure) throw failure;
+  }
+
+  private handleAwareness(conn: Connection, decoder: decoding.Decoder): void {
+    let update: Uint8Array;
+    try {
+      update = decoding.readVarUint8Array(decoder);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+    } catch {
+      throw new MalformedMessageError('invalid awareness update');
+    }
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (origin && typeof origin === 'object' && 'awarenessIds' in origin) {
+      const conn = origin as Connection;
+      for (const id of added) conn.awarenessIds.add(id);
+      for (const id of removed) conn.awarenessIds.delete(id);
+    }
+    if (changed.length > 0) this.broadcast(this.encodeAwareness(changed), null);
+  };
+
+  private encodeUpdate(update: Uint8Array): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    return encoding.toUint8Array(encoder);
+  }
+
+  private encodeAwareness(clients: number[]): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    return encoding.toUint8Array(encoder);
+  }
+
+  private broadcast(message: Uint8Array, except: Connection | null): void {
+    for (const conn of this.connections.values()) {
+      if (conn !== except) this.send(conn, message);
+    }
+  }
+
+  private send(conn: Connection, message: Uint8Array): void {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    if (conn.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.closeConnection(conn, 1013, 'client too slow');
+      return;
+    }
+    conn.ws.send(message, (err) => {
+      if (err) this.removeConnection(conn.ws);
+    });
+  }
+
+  /** Writes the whole state as one snapshot and drops the updates it contains. */
+  private async compact(): Promise<void> {
+    await this.store.compactDoc(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+    this.appendsSinceCompaction = 0;
+  }
+
+  /**
+   * Closes every connection and releases the doc. With `compact`, the state is first written as a
+   * snapshot (after all queued messages are processed); without it (after a store failure) nothing
+   * more is written.
+   */
+  close(code: number = CLOSE_CODES.goingAway, reason = 'closing', compact = true): Promise<void> {
+    if (this.closing) return this.closing;
+    this.closing = (async () => {
+      for (const conn of [...this.connections.values()]) this.closeConnection(conn, code, reason);
+      await this.queue.catch(() => undefined);
+      if (compact && this.appendsSinceCompaction > 0) {
+        await this.compact().catch((err: unknown) => this.options.log.error({ doc: this.name, err }, 'final compaction failed'));
+      }
+      this.awareness.off('update', this.onAwarenessUpdate);
+      this.awareness.destroy();
+      this.doc.destroy();
+    })();
+    return this.closing;
+  }
+}

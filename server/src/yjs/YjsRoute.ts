@@ -1,0 +1,114 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { CLOSE_CODES, LIMITS } from '@casusbord/shared';
+import type { Auth } from '../auth/Auth';
+import type { Config } from '../config';
+import { isOriginAllowed } from '../http/origin';
+import type { DocRegistry } from './DocRegistry';
+
+export const YJS_PREFIX = '/yjs/';
+
+/** Document names are `<sessionId>.<groupId>`; anything else is refused before a lookup. */
+const DOC_NAME = /^[A-Za-z0-9]{8,64}\.[A-Za-z0-9-]{1,32}$/;
+
+/** Per-connection message budget: a burst of 400 frames, refilled at 200 per second. */
+const RATE_BURST = 400;
+const RATE_PER_SECOND = 200;
+
+interface Deps {
+  config: Config;
+  auth: Auth;
+  registry: DocRegistry;
+  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * The y-websocket endpoint: `ws://HOST/yjs/<docName>?token=<token>`. Handles the HTTP upgrade
+ * itself (not through Fastify) so that Socket.io keeps its own upgrades on the same port.
+ * Refusals complete the handshake and then close with a CLOSE_CODES code, because browsers
+ * expose close codes but not the HTTP status of a failed handshake.
+ */
+export class YjsRoute {
+  private readonly wss: WebSocketServer;
+
+  constructor(private readonly deps: Deps) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.wsFrameBytes, perMessageDeflate: false });
+  }
+
+  attach(server: Server): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (!req.url?.startsWith(YJS_PREFIX)) return;
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        void this.accept(ws, req);
+      });
+    });
+  }
+
+  private async accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
+    const { auth, registry, config } = this.deps;
+    // Buffer frames that arrive while the token is checked and the document loads.
+    const early: RawData[] = [];
+    const buffer = (data: RawData) => early.push(data);
+    ws.on('message', buffer);
+    ws.on('error', () => ws.terminate());
+
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const docName = decodeURIComponent(url.pathname.slice(YJS_PREFIX.length));
+    if (!isOriginAllowed(config, req.headers.origin, req.headers.host)) {
+      return ws.close(CLOSE_CODES.badOrigin, 'origin not allowed');
+    }
+    if (!DOC_NAME.test(docName)) return ws.close(CLOSE_CODES.notFound, 'unknown document');
+    const principal = await auth.resolve(url.searchParams.get('token')).catch(() => null);
+    if (!principal) return ws.close(CLOSE_CODES.unauthorized, 'missing or invalid token');
+    const access = auth.docAccess(principal, docName);
+    if (access === 'none') return ws.close(CLOSE_CODES.forbidden, 'this token may not open this document');
+    if (ws.readyState !== ws.OPEN) return;
+
+    let room;
+    try {
+      room = await registry.acquire(docName);
+    } catch (err) {
+      this.deps.log.error({ doc: docName, err }, 'could not load document');
+      return ws.close(CLOSE_CODES.storeFailure, 'document could not be loaded');
+    }
+    if (ws.readyState !== ws.OPEN) {
+      registry.released(room);
+      return;
+    }
+    const conn = room.addConnection(ws, principal, access === 'read');
+    let tokens = RATE_BURST;
+    let refilledAt = Date.now();
+    const onMessage = (data: RawData, isBinary: boolean) => {
+      const now = Date.now();
+      tokens = Math.min(RATE_BURST, tokens + ((now - refilledAt) / 1000) * RATE_PER_SECOND);
+      refilledAt = now;
+      if (--tokens < 0) {
+        room.removeConnection(ws);
+        ws.close(CLOSE_CODES.rateLimited, 'too many messages');
+        return;
+      }
+      if (!isBinary && typeof data === 'string') return;
+      room.receive(conn, toUint8Array(data));
+    };
+    ws.off('message', buffer);
+    for (const data of early) onMessage(data, true);
+    ws.on('message', onMessage);
+    ws.on('close', () => {
+      room.removeConnection(ws);
+      registry.released(room);
+    });
+  }
+
+  /** Closes the WebSocket server (rooms are closed by the registry). */
+  close(): Promise<void> {
+    for (const client of this.wss.clients) client.close(CLOSE_CODES.goingAway, 'server shutting down');
+    return new Promise((resolve) => this.wss.close(() => resolve()));
+  }
+}

@@ -1,0 +1,100 @@
+import * as Y from 'yjs';
+
+/**
+ * Typed accessors over a board Y.Doc. Schema (documented in docs/API.md):
+ *   doc.getMap('cards'): card id → Y.Map {
+ *     column: 'question' | 'pitfall' | 'opportunity' | 'advice',
+ *     text: Y.Text,
+ *     authorId: string   (participant id, or 'host'),
+ *     createdAt: number  (ms since epoch, set by the creating client),
+ *   }
+ * Unknown keys are kept as they are, so later versions can add fields.
+ */
+export const COLUMNS = ['question', 'pitfall', 'opportunity', 'advice'] as const;
+export type Column = (typeof COLUMNS)[number];
+
+export const CARDS_KEY = 'cards';
+
+export interface CardSnapshot {
+  id: string;
+  column: Column;
+  text: string;
+  authorId: string;
+  createdAt: number;
+}
+
+export interface NewCard {
+  id: string;
+  column: Column;
+  text: string;
+  authorId: string;
+  createdAt: number;
+}
+
+export function isColumn(value: unknown): value is Column {
+  return typeof value === 'string' && (COLUMNS as readonly string[]).includes(value);
+}
+
+export function cardsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(CARDS_KEY);
+}
+
+/** Adds a card in one transaction so peers never see a card without its text. */
+export function addCard(doc: Y.Doc, card: NewCard): void {
+  doc.transact(() => {
+    const entry = new Y.Map<unknown>();
+    const text = new Y.Text();
+    text.insert(0, card.text);
+    entry.set('column', card.column);
+    entry.set('text', text);
+    entry.set('authorId', card.authorId);
+    entry.set('createdAt', card.createdAt);
+    cardsMap(doc).set(card.id, entry);
+  });
+}
+
+export function deleteCard(doc: Y.Doc, id: string): boolean {
+  const cards = cardsMap(doc);
+  if (!cards.has(id)) return false;
+  cards.delete(id);
+  return true;
+}
+
+/** The live Y.Text of a card, for co-editing; undefined when the card is gone or malformed. */
+export function cardText(doc: Y.Doc, id: string): Y.Text | undefined {
+  const text = cardsMap(doc).get(id)?.get('text');
+  return text instanceof Y.Text ? text : undefined;
+}
+
+/** Reads one card; returns null for entries that do not follow the schema (written by a buggy client). */
+export function readCard(id: string, entry: Y.Map<unknown>): CardSnapshot | null {
+  if (!(entry instanceof Y.Map)) return null;
+  const column = entry.get('column');
+  const text = entry.get('text');
+  if (!isColumn(column) || !(text instanceof Y.Text)) return null;
+  const authorId = entry.get('authorId');
+  const createdAt = entry.get('createdAt');
+  return {
+    id,
+    column,
+    text: text.toString(),
+    authorId: typeof authorId === 'string' ? authorId : '',
+    createdAt: typeof createdAt === 'number' ? createdAt : 0,
+  };
+}
+
+/** All well-formed cards, oldest first (ties broken by id so every peer shows the same order). */
+export function readCards(doc: Y.Doc): CardSnapshot[] {
+  const out: CardSnapshot[] = [];
+  cardsMap(doc).forEach((entry, id) => {
+    const card = readCard(id, entry);
+    if (card) out.push(card);
+  });
+  return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function cardsByColumn(cards: readonly CardSnapshot[]): Record<Column, CardSnapshot[]> {
+  const grouped: Record<Column, CardSnapshot[]> = { question: [], pitfall: [], opportunity: [], advice: [] };
+  for (const card of cards) grouped[card.column].push(card);
+  return grouped;
+}

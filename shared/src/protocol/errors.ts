@@ -1,0 +1,84 @@
+/**
+ * One catalogue of error codes for both planes. HTTP routes map a code to its status;
+ * Socket.io acks and WebSocket close reasons carry the same code strings.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  session_not_found: 404,
+  conflict: 409,
+  session_full: 409,
+  session_locked: 423,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Body of every HTTP error response. */
+export interface ErrorBody {
+  error: ApiError;
+}
+
+/** Socket.io acknowledgement: every client→server event with a callback gets one of these. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** Thrown inside handlers; turned into an HTTP error or a failed ack at the edge, never a crash. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+  toJSON(): ApiError {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/**
+ * WebSocket close codes of the /yjs route (4000–4999 is the application range).
+ * A client must not reconnect after 4401, 4403 or 4404: the answer will not change.
+ */
+export const CLOSE_CODES = {
+  /** No token, or a token the server does not know. */
+  unauthorized: 4401,
+  /** The token is valid but may not open this document. */
+  forbidden: 4403,
+  /** The document name does not belong to any session. */
+  notFound: 4404,
+  /** The origin of the page is not on the allowlist. */
+  badOrigin: 4400,
+  /** A frame could not be decoded; only the sending connection is closed. */
+  malformed: 4402,
+  /** Too many messages in a short time. */
+  rateLimited: 4429,
+  /** The server could not persist an update; reconnect and resync. */
+  storeFailure: 4500,
+  /** The server is shutting down; reconnect. */
+  goingAway: 1001,
+  /** ws closes with this code when a frame exceeds the size limit. */
+  tooLarge: 1009,
+} as const;
+
+/** Close codes after which reconnecting is pointless. */
+export const FINAL_CLOSE_CODES: readonly number[] = [
+  CLOSE_CODES.unauthorized,
+  CLOSE_CODES.forbidden,
+  CLOSE_CODES.notFound,
+  CLOSE_CODES.badOrigin,
+];

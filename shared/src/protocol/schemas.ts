@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => text(max).min(1);
+
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const METHOD_IDS = ['intervision-90', 'case-day', 'custom'] as const;
+export type MethodId = (typeof METHOD_IDS)[number];
+
+/** POST /api/sessions */
+export const createSessionBody = z.strictObject({
+  title: required(LIMITS.titleChars),
+  city: required(LIMITS.cityChars),
+  question: required(LIMITS.questionChars),
+  caseHolderName: text(LIMITS.nameChars).optional(),
+  context: text(LIMITS.contextChars).optional(),
+  method: z.enum(METHOD_IDS).optional(),
+  locale: z.enum(LOCALES).optional(),
+});
+export type CreateSessionBody = z.infer<typeof createSessionBody>;
+
+/** POST /api/join */
+export const joinBody = z.strictObject({
+  code: required(LIMITS.codeInputChars),
+  name: required(LIMITS.nameChars),
+});
+export type JoinBody = z.infer<typeof joinBody>;
+
+/** Turns a zod failure into one readable sentence: "title: Too big: expected string to have <=200 characters". */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}

@@ -1,0 +1,66 @@
+import type { Locale, MethodId } from './schemas';
+
+export type Role = 'host' | 'participant' | 'recipient';
+
+/** A table (group) of a session; each has its own board document. */
+export interface GroupView {
+  id: string;
+  name: string;
+  docName: string;
+}
+
+export interface CreateSessionResponse {
+  sessionId: string;
+  joinCode: string;
+  hostToken: string;
+  /** The board document of the first table. */
+  docName: string;
+  /** Link participants can open to join, e.g. https://host/join/AB3K9X */
+  joinUrl: string;
+}
+
+export interface JoinResponse {
+  sessionId: string;
+  participantId: string;
+  name: string;
+  role: 'participant';
+  token: string;
+  docName: string;
+  groupId: string;
+}
+
+export interface ParticipantView {
+  id: string;
+  name: string;
+  groupId: string;
+}
+
+/** GET /api/sessions/:id — what every role may see. */
+export interface SessionView {
+  id: string;
+  title: string;
+  city: string;
+  question: string;
+  caseHolderName: string | null;
+  context: string | null;
+  method: MethodId;
+  locale: Locale;
+  createdAt: string;
+  /** The caller's own role and identity, from the server's record of the token. */
+  you: { role: Role; participantId: string | null; name: string | null; groupId: string | null };
+  /** Tables the caller may open: all of them for the host, the own table for a participant. */
+  groups: GroupView[];
+  /** Only for the host. */
+  joinCode?: string;
+  joinUrl?: string;
+  participants?: ParticipantView[];
+}
+
+/** One line of the presence list, as the server knows it (never what a client claims). */
+export interface PresenceEntry {
+  participantId: string | null;
+  name: string;
+  role: Role;
+  groupId: string | null;
+  online: boolean;
+}
