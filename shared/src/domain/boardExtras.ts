@@ -1,0 +1,189 @@
+import * as Y from 'yjs';
+import { cardsMap, type CardSnapshot, readCards } from './board';
+
+/**
+ * The rest of the board schema (documented in docs/API.md):
+ *   card Y.Map, optional keys:  clusterId: string, reaction: Reaction, reactionNote: string,
+ *                               promotedFrom: string (plenary cards: "<groupId>:<cardId>")
+ *   doc.getMap('clusters'):     cluster id → Y.Map { title: string, column: Column, createdAt: number }
+ *   doc.getMap('dots'):         participant id → Y.Map { card id → count (positive integer) }
+ *   doc.getText('coreQuestion'): the case holder's core question, co-edited
+ *   doc.getMap('learnings'):    participant id → string (one learning point each, closing round)
+ * Each person writes only their own entry of 'dots' and 'learnings', so concurrent votes never
+ * conflict; tallies cap every person at the dot budget whatever a client wrote.
+ */
+
+export const REACTIONS = ['adopt', 'consider', 'not-now'] as const;
+export type Reaction = (typeof REACTIONS)[number];
+
+export function isReaction(value: unknown): value is Reaction {
+  return typeof value === 'string' && (REACTIONS as readonly string[]).includes(value);
+}
+
+export interface ClusterSnapshot {
+  id: string;
+  title: string;
+  column: string;
+  createdAt: number;
+}
+
+export function clustersMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>('clusters');
+}
+export function dotsMap(doc: Y.Doc): Y.Map<Y.Map<number>> {
+  return doc.getMap<Y.Map<number>>('dots');
+}
+export function learningsMap(doc: Y.Doc): Y.Map<string> {
+  return doc.getMap<string>('learnings');
+}
+export function coreQuestionText(doc: Y.Doc): Y.Text {
+  return doc.getText('coreQuestion');
+}
+
+export function readClusters(doc: Y.Doc): ClusterSnapshot[] {
+  const out: ClusterSnapshot[] = [];
+  clustersMap(doc).forEach((entry, id) => {
+    if (!(entry instanceof Y.Map)) return;
+    const title = entry.get('title');
+    const column = entry.get('column');
+    const createdAt = entry.get('createdAt');
+    out.push({
+      id,
+      title: typeof title === 'string' ? title : '',
+      column: typeof column === 'string' ? column : '',
+      createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    });
+  });
+  return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+export function addCluster(doc: Y.Doc, cluster: ClusterSnapshot): void {
+  doc.transact(() => {
+    const entry = new Y.Map<unknown>();
+    entry.set('title', cluster.title);
+    entry.set('column', cluster.column);
+    entry.set('createdAt', cluster.createdAt);
+    clustersMap(doc).set(cluster.id, entry);
+  });
+}
+
+/** Removes a cluster and releases its cards (they stay on the board, unclustered). */
+export function removeCluster(doc: Y.Doc, clusterId: string): void {
+  doc.transact(() => {
+    clustersMap(doc).delete(clusterId);
+    cardsMap(doc).forEach((card) => {
+      if (card.get('clusterId') === clusterId) card.delete('clusterId');
+    });
+  });
+}
+
+export function setCardCluster(doc: Y.Doc, cardId: string, clusterId: string | null): void {
+  const card = cardsMap(doc).get(cardId);
+  if (!card) return;
+  if (clusterId) card.set('clusterId', clusterId);
+  else card.delete('clusterId');
+}
+
+export function setReaction(doc: Y.Doc, cardId: string, reaction: Reaction | null, note?: string): void {
+  const card = cardsMap(doc).get(cardId);
+  if (!card) return;
+  doc.transact(() => {
+    if (reaction) card.set('reaction', reaction);
+    else card.delete('reaction');
+    if (note !== undefined) card.set('reactionNote', note);
+  });
+}
+
+/** One person's dots as written in the doc: card id → count (invalid entries dropped). */
+export function readOwnDots(doc: Y.Doc, participantId: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const mine = dotsMap(doc).get(participantId);
+  if (!(mine instanceof Y.Map)) return out;
+  mine.forEach((count, cardId) => {
+    if (Number.isInteger(count) && count > 0) out.set(cardId, count);
+  });
+  return out;
+}
+
+export function usedDots(doc: Y.Doc, participantId: string): number {
+  let sum = 0;
+  for (const n of readOwnDots(doc, participantId).values()) sum += n;
+  return sum;
+}
+
+/**
+ * Adds (delta > 0) or takes back (delta < 0) dots of one person on one card. Refuses to go past
+ * the budget or below zero; returns whether anything changed.
+ */
+export function changeDots(doc: Y.Doc, participantId: string, cardId: string, delta: number, budget: number): boolean {
+  if (!Number.isInteger(delta) || delta === 0) return false;
+  const current = readOwnDots(doc, participantId).get(cardId) ?? 0;
+  const next = current + delta;
+  if (next < 0) return false;
+  if (delta > 0 && usedDots(doc, participantId) + delta > budget) return false;
+  doc.transact(() => {
+    let mine = dotsMap(doc).get(participantId);
+    if (!(mine instanceof Y.Map)) {
+      mine = new Y.Map<number>();
+      dotsMap(doc).set(participantId, mine);
+    }
+    if (next === 0) mine.delete(cardId);
+    else mine.set(cardId, next);
+  });
+  return true;
+}
+
+/**
+ * Dots per card, each person capped at `budget`: a person's dots are counted card by card in
+ * card-id order until the budget is used, so every peer computes the same tally.
+ */
+export function tallyDots(doc: Y.Doc, budget: number): Map<string, number> {
+  const tally = new Map<string, number>();
+  const cardIds = new Set(readCards(doc).map((c) => c.id));
+  dotsMap(doc).forEach((_entry, participantId) => {
+    let left = budget;
+    const own = [...readOwnDots(doc, participantId).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [cardId, count] of own) {
+      if (left <= 0) break;
+      if (!cardIds.has(cardId)) continue;
+      const counted = Math.min(count, left);
+      left -= counted;
+      tally.set(cardId, (tally.get(cardId) ?? 0) + counted);
+    }
+  });
+  return tally;
+}
+
+export interface CardDetails extends CardSnapshot {
+  clusterId: string | null;
+  reaction: Reaction | null;
+  reactionNote: string;
+  promotedFrom: string | null;
+}
+
+/** Every card with its optional fields, oldest first. */
+export function readCardDetails(doc: Y.Doc): CardDetails[] {
+  const cards = cardsMap(doc);
+  return readCards(doc).map((card) => {
+    const entry = cards.get(card.id)!;
+    const clusterId = entry.get('clusterId');
+    const reaction = entry.get('reaction');
+    const note = entry.get('reactionNote');
+    const promotedFrom = entry.get('promotedFrom');
+    return {
+      ...card,
+      clusterId: typeof clusterId === 'string' ? clusterId : null,
+      reaction: isReaction(reaction) ? reaction : null,
+      reactionNote: typeof note === 'string' ? note : '',
+      promotedFrom: typeof promotedFrom === 'string' ? promotedFrom : null,
+    };
+  });
+}
+
+export function readLearnings(doc: Y.Doc): Map<string, string> {
+  const out = new Map<string, string>();
+  learningsMap(doc).forEach((text, participantId) => {
+    if (typeof text === 'string' && text.trim()) out.set(participantId, text);
+  });
+  return out;
+}
