@@ -59,7 +59,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     idleMs: config.docIdleMs,
     log,
   });
-  const control = new ControlPlane({ config, auth, store, log });
+  const control = new ControlPlane({ config, auth, store, registry, log });
   app.decorate('deps', { config, store, auth, registry, control });
 
   registerErrorHandling(app);

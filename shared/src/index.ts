@@ -5,3 +5,7 @@ export * from './protocol/schemas';
 export * from './protocol/types';
 export * from './protocol/events';
 export * from './domain/board';
+export * from './domain/methods';
+export * from './domain/rounds';
+export * from './domain/clock';
+export * from './domain/boardExtras';

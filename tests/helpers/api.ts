@@ -16,7 +16,10 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   return { status: res.status, json: json as Record<string, unknown> & { error?: { code: string; message: string } } };
 }
 
-export async function createSession(base: string, overrides: Record<string, unknown> = {}): Promise<CreateSessionResponse> {
+export async function createSession(
+  base: string,
+  overrides: Record<string, unknown> = {},
+): Promise<CreateSessionResponse> {
   const res = await postJson(`${base}/api/sessions`, {
     title: 'Intervisie wijkaanpak',
     city: 'Amersfoort',

@@ -1,4 +1,4 @@
-import type { Role } from '@casusbord/shared';
+import { PLENARY_GROUP_ID, draftDocName, type Role } from '@casusbord/shared';
 import type { Store } from '../store/Store';
 import { docNameOf, sessionIdOfDoc } from '../store/Store';
 import { hashToken } from './tokens';
@@ -46,16 +46,24 @@ export class Auth {
     };
   }
 
-  /** What a principal may do with a board document. */
+  /**
+   * What a principal may do with a document of their session: a participant writes their own
+   * table's board and their own private draft and reads the plenary board; the host writes every
+   * board but reads no drafts (private until revealed); a recipient reads the boards.
+   */
   docAccess(principal: Principal, docName: string): DocAccess {
-    if (sessionIdOfDoc(docName) !== principal.sessionId) return 'none';
+    const { sessionId } = principal;
+    if (sessionIdOfDoc(docName) !== sessionId) return 'none';
+    const isDraft = docName.startsWith(`${sessionId}.d-`);
     switch (principal.role) {
       case 'host':
-        return 'write';
+        return isDraft ? 'none' : 'write';
       case 'participant':
-        return principal.groupId && docName === docNameOf(principal.sessionId, principal.groupId) ? 'write' : 'none';
+        if (principal.participantId && docName === draftDocName(sessionId, principal.participantId)) return 'write';
+        if (principal.groupId && docName === docNameOf(sessionId, principal.groupId)) return 'write';
+        return docName === docNameOf(sessionId, PLENARY_GROUP_ID) ? 'read' : 'none';
       case 'recipient':
-        return 'read';
+        return isDraft ? 'none' : 'read';
     }
   }
 }

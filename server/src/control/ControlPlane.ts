@@ -1,12 +1,25 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
-import { LIMITS, type ClientToServerEvents, type ServerToClientEvents } from '@casusbord/shared';
+import {
+  LIMITS,
+  draftDocName,
+  readCards,
+  copyCardInto,
+  deleteCard,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SessionState,
+} from '@casusbord/shared';
 import type { Auth, Principal } from '../auth/Auth';
 import type { Config } from '../config';
 import { isOriginAllowed } from '../http/origin';
-import type { Store } from '../store/Store';
+import { docNameOf, type SessionRecord, type Store } from '../store/Store';
+import type { DocRegistry } from '../yjs/DocRegistry';
+import type { DocRoom } from '../yjs/DocRoom';
+import { registerSessionHandlers } from './hostCommands';
 import { Presence } from './Presence';
+import { SessionControl } from './SessionControl';
 import { withValidation } from './withValidation';
 
 interface SocketData {
@@ -20,7 +33,23 @@ interface Deps {
   config: Config;
   auth: Auth;
   store: Store;
+  registry: DocRegistry;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+/** What the session handlers (hostCommands.ts) need from the control plane. */
+export interface ControlDeps {
+  control: SessionControl;
+  store: Store;
+  log: Deps['log'];
+  broadcastState(sessionId: string, state: SessionState): void;
+  broadcastPresence(sessionId: string): Promise<void>;
+  /** Moves every participant's private drafts at a table onto the table's board. */
+  revealDrafts(session: SessionRecord, groupId: string): Promise<void>;
+  /** Closes one participant's connections to a document (after a move to another table). */
+  disconnectFromDoc(docName: string, participantId: string): Promise<void>;
+  /** Loads the documents (if needed), runs `fn` with them, and releases them again. */
+  withRooms<T>(docNames: string[], fn: (rooms: DocRoom[]) => Promise<T>): Promise<T>;
 }
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
@@ -33,8 +62,22 @@ export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export class ControlPlane {
   io: ControlServer | null = null;
   readonly presence = new Presence();
+  readonly control: SessionControl;
+  private readonly handlerDeps: ControlDeps;
 
-  constructor(private readonly deps: Deps) {}
+  constructor(private readonly deps: Deps) {
+    this.control = new SessionControl(deps.store);
+    this.handlerDeps = {
+      control: this.control,
+      store: deps.store,
+      log: deps.log,
+      broadcastState: (sessionId, state) => this.io?.to(sessionRoom(sessionId)).emit('session:state', state),
+      broadcastPresence: (sessionId) => this.broadcastPresence(sessionId),
+      revealDrafts: (session, groupId) => this.revealDrafts(session, groupId),
+      disconnectFromDoc: (docName, participantId) => this.disconnectFromDoc(docName, participantId),
+      withRooms: (docNames, fn) => this.withRooms(docNames, fn),
+    };
+  }
 
   attach(server: HttpServer): void {
     const { config, auth, log } = this.deps;
@@ -81,10 +124,60 @@ export class ControlPlane {
       'presence:list',
       withValidation(z.unknown(), () => this.presence.list(store, principal.sessionId), log),
     );
+    registerSessionHandlers(socket, this.handlerDeps);
+    void this.sendState(socket);
     socket.on('disconnect', () => {
       this.presence.leave(principal);
       void this.broadcastPresence(principal.sessionId);
     });
+  }
+
+  private async sendState(socket: ControlSocket): Promise<void> {
+    try {
+      const { session, record } = await this.control.current(socket.data.principal.sessionId);
+      socket.emit('session:state', this.control.view(session, record, Date.now()));
+    } catch (err) {
+      this.deps.log.warn({ err }, 'could not send session state');
+    }
+  }
+
+  /** Sends the current state to everyone in the session (e.g. after a handover or a table change). */
+  async broadcastCurrentState(sessionId: string): Promise<void> {
+    const { session, record } = await this.control.current(sessionId);
+    this.io?.to(sessionRoom(sessionId)).emit('session:state', this.control.view(session, record, Date.now()));
+  }
+
+  async withRooms<T>(docNames: string[], fn: (rooms: DocRoom[]) => Promise<T>): Promise<T> {
+    const { registry } = this.deps;
+    const rooms: DocRoom[] = [];
+    try {
+      for (const name of docNames) rooms.push(await registry.acquire(name));
+      return await fn(rooms);
+    } finally {
+      for (const room of rooms) registry.released(room);
+    }
+  }
+
+  private async revealDrafts(session: SessionRecord, groupId: string): Promise<void> {
+    const participants = (await this.deps.store.listParticipants(session.id)).filter((p) => p.groupId === groupId);
+    const boardName = docNameOf(session.id, groupId);
+    for (const p of participants) {
+      await this.withRooms([draftDocName(session.id, p.id), boardName], async ([draft, board]) => {
+        const cards = readCards(draft!.doc);
+        if (cards.length === 0) return;
+        await board!.transactServer((doc) => {
+          for (const card of cards) copyCardInto(doc, card, card.id);
+        });
+        await draft!.transactServer((doc) => {
+          for (const card of cards) deleteCard(doc, card.id);
+        });
+      });
+    }
+  }
+
+  private async disconnectFromDoc(docName: string, participantId: string): Promise<void> {
+    const room = await this.deps.registry.peek(docName);
+    room?.closeWhere((conn) => conn.principal.participantId === participantId, 4403, 'moved to another table');
   }
 
   async broadcastPresence(sessionId: string): Promise<void> {

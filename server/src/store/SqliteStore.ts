@@ -78,6 +78,7 @@ export class SqliteStore implements Store {
       insertParticipant: db.prepare('INSERT INTO participants (id, session_id, created_at, data) VALUES (?, ?, ?, ?)'),
       countParticipants: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM participants WHERE session_id = ?'),
       getParticipant: db.prepare<[string], SqliteRow>('SELECT data FROM participants WHERE id = ?'),
+      updateParticipant: db.prepare('UPDATE participants SET data = ? WHERE id = ? AND session_id = ?'),
       listParticipants: db.prepare<[string], SqliteRow>(
         'SELECT data FROM participants WHERE session_id = ? ORDER BY created_at, id',
       ),
@@ -172,6 +173,10 @@ export class SqliteStore implements Store {
   async getParticipant(id: string): Promise<ParticipantRecord | null> {
     const row = this.stmt.getParticipant.get(id);
     return row ? (JSON.parse(row.data) as ParticipantRecord) : null;
+  }
+
+  async updateParticipant(participant: ParticipantRecord): Promise<void> {
+    this.stmt.updateParticipant.run(JSON.stringify(participant), participant.id, participant.sessionId);
   }
 
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {

@@ -64,6 +64,8 @@ export interface Store {
   /** Atomically checks the session's participant count; throws AppError('session_full') at the limit. */
   addParticipant(participant: ParticipantRecord, token: TokenRecord, maxParticipants: number): Promise<void>;
   getParticipant(id: string): Promise<ParticipantRecord | null>;
+  /** Replaces a participant record (same id and session), e.g. after a move to another table. */
+  updateParticipant(participant: ParticipantRecord): Promise<void>;
   listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
   getToken(tokenHash: string): Promise<TokenRecord | null>;
   /** Appends one Yjs update durably before it resolves; returns its sequence number. */

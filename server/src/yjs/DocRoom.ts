@@ -111,6 +111,11 @@ export class DocRoom {
     }
   }
 
+  /** Closes the connections that match, e.g. one participant's after a move to another table. */
+  closeWhere(match: (conn: Connection) => boolean, code: number, reason: string): void {
+    for (const conn of [...this.connections.values()]) if (match(conn)) this.closeConnection(conn, code, reason);
+  }
+
   /** Queues one binary frame of a connection. Errors close that connection only. */
   receive(conn: Connection, data: Uint8Array): void {
     this.enqueue(conn, () => this.handleMessage(conn, data));

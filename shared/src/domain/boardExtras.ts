@@ -187,3 +187,24 @@ export function readLearnings(doc: Y.Doc): Map<string, string> {
   });
   return out;
 }
+
+/**
+ * Copies a card (text, column, author, time) into another board under `newId`, with extra keys
+ * such as promotedFrom. Returns false when a card with that id is already there (idempotent).
+ */
+export function copyCardInto(target: Y.Doc, card: CardSnapshot, newId: string, extra: Record<string, string> = {}): boolean {
+  const cards = cardsMap(target);
+  if (cards.has(newId)) return false;
+  target.transact(() => {
+    const entry = new Y.Map<unknown>();
+    const text = new Y.Text();
+    text.insert(0, card.text);
+    entry.set('column', card.column);
+    entry.set('text', text);
+    entry.set('authorId', card.authorId);
+    entry.set('createdAt', card.createdAt);
+    for (const [key, value] of Object.entries(extra)) entry.set(key, value);
+    cards.set(newId, entry);
+  });
+  return true;
+}

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   session_not_found: 404,
   conflict: 409,
+  /** A round command that does not fit the current state (resume while running, …). */
+  invalid_command: 409,
   session_full: 409,
   session_locked: 423,
   payload_too_large: 413,

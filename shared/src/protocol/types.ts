@@ -64,3 +64,43 @@ export interface PresenceEntry {
   groupId: string | null;
   online: boolean;
 }
+
+/** One table's place in the method, as the server decides it. */
+export interface TableState {
+  id: string;
+  name: string;
+  docName: string;
+  round: import('../domain/rounds').RoundState;
+  /** Ids of private rounds whose drafts the host has revealed at this table. */
+  revealedRounds: string[];
+}
+
+/**
+ * `session:state`: everything authoritative about a session's progress. Sent to every socket on
+ * connect and to the whole session on every change; `serverNow` (ms) lets each client correct
+ * its clock skew, so every screen shows the same time left.
+ */
+export interface SessionState {
+  sessionId: string;
+  serverNow: number;
+  /** Increases with every change; a client ignores a state older than the one it shows. */
+  version: number;
+  method: MethodId;
+  tables: TableState[];
+  /** Case day: the board into which tables promote their strongest cards. */
+  plenaryDocName: string | null;
+  /** Dots each person may give in a voting round. */
+  dotsPerPerson: number;
+  /** Participant id of the case holder (casusinbrenger), if named. */
+  caseHolderId: string | null;
+  /** Participant ids that marked themselves ready for the next round. */
+  ready: string[];
+  /** True after the handover: every board is read-only. */
+  locked: boolean;
+}
+
+/** Name of a participant's private draft document: `<sessionId>.d-<participantId>`. */
+export function draftDocName(sessionId: string, participantId: string): string {
+  return `${sessionId}.d-${participantId}`;
+}
+export const PLENARY_GROUP_ID = 'plenary';

@@ -1,0 +1,120 @@
+import {
+  AppError,
+  PLENARY_GROUP_ID,
+  createRoundState,
+  getMethod,
+  methodRounds,
+  type RoundState,
+  type SessionState,
+} from '@casusbord/shared';
+import type { SessionRecord, Store } from '../store/Store';
+import { docNameOf } from '../store/Store';
+
+/** What the server keeps per session beside the session record (stored as JSON via the Store). */
+export interface ControlRecord {
+  version: number;
+  tables: Record<string, { round: RoundState; revealedRounds: string[] }>;
+  dotsPerPerson: number;
+  caseHolderId: string | null;
+  ready: string[];
+}
+
+export const DEFAULT_DOTS = 3;
+export const MAX_DOTS = 20;
+
+export function isCaseDay(session: SessionRecord): boolean {
+  return getMethod(session.method).parallelTables;
+}
+
+/** Tables added since the state was saved start idle, with the same rounds as the first table. */
+function ensureTables(session: SessionRecord, record: ControlRecord): void {
+  for (const g of session.groups) {
+    if (record.tables[g.id]) continue;
+    const first = Object.values(record.tables)[0];
+    record.tables[g.id] = {
+      round: first
+        ? { ...first.round, status: 'idle', roundIndex: 0, endsAt: null, remainingMs: null }
+        : createRoundState(methodRounds(session.method)),
+      revealedRounds: [],
+    };
+  }
+}
+
+/**
+ * Loads, changes and saves the control state of sessions. Changes to one session are serialised
+ * in this process (a promise chain per session), so two host clicks never overwrite each other.
+ */
+export class SessionControl {
+  private readonly chains = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly store: Store) {}
+
+  private fresh(session: SessionRecord): ControlRecord {
+    const rounds = methodRounds(session.method);
+    const tables: ControlRecord['tables'] = {};
+    for (const g of session.groups) tables[g.id] = { round: createRoundState(rounds), revealedRounds: [] };
+    return { version: 0, tables, dotsPerPerson: DEFAULT_DOTS, caseHolderId: null, ready: [] };
+  }
+
+  async load(session: SessionRecord): Promise<ControlRecord> {
+    const json = await this.store.getControlState(session.id);
+    const record = json ? (JSON.parse(json) as ControlRecord) : this.fresh(session);
+    ensureTables(session, record);
+    return record;
+  }
+
+  /** Runs `change` on the latest state of the session and saves it; serialised per session. */
+  update<T>(
+    sessionId: string,
+    change: (session: SessionRecord, record: ControlRecord) => Promise<T> | T,
+  ): Promise<{ result: T; session: SessionRecord; record: ControlRecord }> {
+    const previous = this.chains.get(sessionId) ?? Promise.resolve();
+    const next = previous
+      .catch(() => undefined)
+      .then(async () => {
+        const session = await this.store.getSession(sessionId);
+        if (!session) throw new AppError('session_not_found', 'This session no longer exists');
+        const record = await this.load(session);
+        const result = await change(session, record);
+        ensureTables(session, record);
+        record.version++;
+        await this.store.setControlState(sessionId, JSON.stringify(record));
+        return { result, session, record };
+      });
+    this.chains.set(sessionId, next);
+    void next
+      .finally(() => {
+        if (this.chains.get(sessionId) === next) this.chains.delete(sessionId);
+      })
+      .catch(() => undefined);
+    return next;
+  }
+
+  async current(sessionId: string): Promise<{ session: SessionRecord; record: ControlRecord }> {
+    await (this.chains.get(sessionId) ?? Promise.resolve()).catch(() => undefined);
+    const session = await this.store.getSession(sessionId);
+    if (!session) throw new AppError('session_not_found', 'This session no longer exists');
+    return { session, record: await this.load(session) };
+  }
+
+  view(session: SessionRecord, record: ControlRecord, now: number): SessionState {
+    return {
+      sessionId: session.id,
+      serverNow: now,
+      version: record.version,
+      method: session.method,
+      tables: session.groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        docName: docNameOf(session.id, g.id),
+        round: record.tables[g.id]!.round,
+        revealedRounds: record.tables[g.id]!.revealedRounds,
+      })),
+      plenaryDocName: isCaseDay(session) ? docNameOf(session.id, PLENARY_GROUP_ID) : null,
+      dotsPerPerson: record.dotsPerPerson,
+      caseHolderId: record.caseHolderId,
+      ready: record.ready,
+      locked: Boolean((session as SessionRecord & { locked?: boolean }).locked),
+    };
+  }
+}
