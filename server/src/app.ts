@@ -10,6 +10,7 @@ import { errorBody, registerErrorHandling } from './http/errors';
 import { healthRoutes } from './http/health';
 import { isOriginAllowed } from './http/origin';
 import { sessionRoutes } from './http/sessionRoutes';
+import { ScaleOut } from './scale/ScaleOut';
 import { createStore } from './store/createStore';
 import type { Store } from './store/Store';
 import { DocRegistry } from './yjs/DocRegistry';
@@ -51,15 +52,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: LIMITS.httpBodyBytes,
     trustProxy: true,
   });
-  const store = options.store ?? createStore(config);
-  const auth = new Auth(store);
   const log = app.log;
+  const store = options.store ?? createStore(config, log);
+  const auth = new Auth(store);
+  // Several instances on one Redis: documents and Socket.io rooms are shared through it.
+  const scale = config.redisUrl ? new ScaleOut(config, store, log) : null;
   const registry = new DocRegistry(store, {
     compactAfterUpdates: config.compactAfterUpdates,
     idleMs: config.docIdleMs,
     log,
+    sync: scale?.docs,
   });
-  const control = new ControlPlane({ config, auth, store, registry, log });
+  const control = new ControlPlane({ config, auth, store, registry, log, scale });
   app.decorate('deps', { config, store, auth, registry, control });
 
   registerErrorHandling(app);
@@ -84,7 +88,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url;
-    if (request.method !== 'GET' || url.startsWith('/api/') || url.startsWith(YJS_PREFIX) || url.startsWith('/socket.io')) {
+    const isAsset = url.startsWith('/assets/') || /\.[a-z0-9]+(\?|$)/i.test(url.split('?')[0] ?? '');
+    // A missing file (e.g. an old hashed bundle after a rebuild) is a 404, not the app's HTML.
+    if (request.method !== 'GET' || isAsset || url.startsWith('/api/') || url.startsWith(YJS_PREFIX) || url.startsWith('/socket.io')) {
       return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${url.split('?')[0]}`));
     }
     if (!hasClient) {
@@ -111,6 +117,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await registry.closeAll();
   });
   app.addHook('onClose', async () => {
+    await scale?.close();
     await store.close();
   });
   return app;

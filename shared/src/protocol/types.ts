@@ -1,3 +1,4 @@
+import type { RoundState } from '../domain/rounds';
 import type { Locale, MethodId } from './schemas';
 
 export type Role = 'host' | 'participant' | 'recipient';
@@ -70,7 +71,7 @@ export interface TableState {
   id: string;
   name: string;
   docName: string;
-  round: import('../domain/rounds').RoundState;
+  round: RoundState;
   /** Ids of private rounds whose drafts the host has revealed at this table. */
   revealedRounds: string[];
 }

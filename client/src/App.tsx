@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { Toasts } from './components/Toasts';
+import { BoardPage } from './pages/BoardPage';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { useRoute } from './router';
+import { useUiStore } from './stores/uiStore';
+
+export function App() {
+  const route = useRoute();
+  const locale = useUiStore((s) => s.locale);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  let page;
+  switch (route.name) {
+    case 'home':
+      page = <HomePage code={route.code} />;
+      break;
+    case 'board':
+      page = <BoardPage key={route.sessionId} sessionId={route.sessionId} />;
+      break;
+    case 'notFound':
+      page = <NotFoundPage />;
+      break;
+  }
+  return (
+    <>
+      {page}
+      <Toasts />
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { SessionView } from '@casusbord/shared';
+import { useEffect } from 'react';
+import { joinLinkFor } from '../config';
+import { useT } from '../i18n';
+import { forgetCredentials } from '../net/credentials';
+import { navigate } from '../router';
+import { ConnectionStatus } from './ConnectionStatus';
+import { JoinCodePanel } from './JoinCodePanel';
+import { LanguageSwitch } from './LanguageSwitch';
+import { Link } from './Link';
+
+export function BoardHeader({
+  sessionId,
+  view,
+  isHost,
+}: {
+  sessionId: string;
+  view: SessionView | null;
+  isHost: boolean;
+}) {
+  const t = useT();
+  const title = view?.title;
+  useEffect(() => {
+    document.title = title ? `${title} — ${t.appName}` : t.appName;
+  }, [title, t]);
+  const leave = () => {
+    forgetCredentials(sessionId);
+    navigate('/');
+  };
+  return (
+    <header className="board-header">
+      <div className="board-topbar">
+        <Link href="/" className="brand small">
+          {t.appName}
+        </Link>
+        <div className="board-title">
+          <h1>{view ? view.title : t.loading}</h1>
+          {view && <span className="city">{view.city}</span>}
+        </div>
+        <div className="topbar-actions">
+          <ConnectionStatus />
+          <LanguageSwitch />
+          <button type="button" className="button ghost small" onClick={leave} aria-label={t.leaveLabel}>
+            {t.leave}
+          </button>
+        </div>
+      </div>
+      {view && (
+        <div className="case-summary">
+          <div className="case-question">
+            <div className="label">{t.kernvraag}</div>
+            <p>{view.question}</p>
+            {view.caseHolderName && (
+              <div className="muted small">
+                {t.caseHolder}: {view.caseHolderName}
+              </div>
+            )}
+          </div>
+          {isHost && view.joinCode && (
+            <JoinCodePanel code={view.joinCode} link={joinLinkFor(view.joinCode, view.joinUrl)} />
+          )}
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,106 @@
+import { LIMITS } from '@casusbord/shared';
+import { useState, type FormEvent } from 'react';
+import { useT } from '../i18n';
+import { describeError } from '../i18n/errors';
+import { createSession } from '../net/api';
+import { saveCredentials } from '../net/credentials';
+import { boardPath, navigate } from '../router';
+import { uiStore, useUiStore } from '../stores/uiStore';
+
+export function CreateSessionForm() {
+  const t = useT();
+  const locale = useUiStore((s) => s.locale);
+  const [title, setTitle] = useState('');
+  const [city, setCity] = useState('');
+  const [question, setQuestion] = useState('');
+  const [caseHolder, setCaseHolder] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await createSession({
+        title: title.trim(),
+        city: city.trim(),
+        question: question.trim(),
+        caseHolderName: caseHolder.trim() || undefined,
+        locale,
+      });
+      saveCredentials(res.sessionId, {
+        token: res.hostToken,
+        role: 'host',
+        docName: res.docName,
+        name: null,
+        participantId: null,
+      });
+      uiStore.getState().setFlash(null);
+      navigate(boardPath(res.sessionId));
+    } catch (err) {
+      setError(describeError(t, err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby="create-heading">
+      <h2 id="create-heading">{t.createHeading}</h2>
+      <p className="muted">{t.createIntro}</p>
+      <label className="field">
+        <span>{t.createTitle}</span>
+        <input
+          data-testid="create-title"
+          required
+          maxLength={LIMITS.titleChars}
+          value={title}
+          placeholder={t.createTitlePlaceholder}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>{t.createCity}</span>
+        <input
+          data-testid="create-city"
+          required
+          maxLength={LIMITS.cityChars}
+          value={city}
+          placeholder={t.createCityPlaceholder}
+          onChange={(e) => setCity(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>{t.createQuestion}</span>
+        <textarea
+          data-testid="create-question"
+          required
+          rows={3}
+          maxLength={LIMITS.questionChars}
+          value={question}
+          placeholder={t.createQuestionPlaceholder}
+          onChange={(e) => setQuestion(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>{t.createCaseHolder}</span>
+        <input
+          data-testid="create-caseholder"
+          maxLength={LIMITS.nameChars}
+          value={caseHolder}
+          placeholder={t.createCaseHolderPlaceholder}
+          onChange={(e) => setCaseHolder(e.target.value)}
+        />
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button primary" data-testid="create-submit" disabled={busy}>
+        {busy ? t.createBusy : t.createSubmit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+import { LIMITS } from '@casusbord/shared';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useT } from '../i18n';
+import { describeError } from '../i18n/errors';
+import { joinSession } from '../net/api';
+import { saveCredentials } from '../net/credentials';
+import { boardPath, navigate } from '../router';
+import { uiStore } from '../stores/uiStore';
+
+export function JoinForm({ initialCode }: { initialCode: string | null }) {
+  const t = useT();
+  const [code, setCode] = useState(initialCode ?? '');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  // Arriving through a join link: the code is known, so the name is the next thing to type.
+  useEffect(() => {
+    if (initialCode) nameRef.current?.focus();
+  }, [initialCode]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await joinSession({ code: code.trim(), name: name.trim() });
+      saveCredentials(res.sessionId, {
+        token: res.token,
+        role: res.role,
+        docName: res.docName,
+        name: res.name,
+        participantId: res.participantId,
+      });
+      uiStore.getState().setFlash(null);
+      navigate(boardPath(res.sessionId));
+    } catch (err) {
+      setError(describeError(t, err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby="join-heading">
+      <h2 id="join-heading">{t.joinHeading}</h2>
+      <p className="muted">{t.joinIntro}</p>
+      <label className="field">
+        <span>{t.joinCode}</span>
+        <input
+          data-testid="join-code"
+          className="code-input"
+          required
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={LIMITS.codeInputChars}
+          value={code}
+          placeholder={t.joinCodePlaceholder}
+          onChange={(e) => setCode(e.target.value.toUpperCase())}
+        />
+      </label>
+      <label className="field">
+        <span>{t.joinName}</span>
+        <input
+          ref={nameRef}
+          data-testid="join-name"
+          required
+          autoComplete="name"
+          maxLength={LIMITS.nameChars}
+          value={name}
+          placeholder={t.joinNamePlaceholder}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button primary" data-testid="join-submit" disabled={busy}>
+        {busy ? t.joinBusy : t.joinSubmit}
+      </button>
+    </form>
+  );
+}

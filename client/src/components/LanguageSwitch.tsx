@@ -1,0 +1,22 @@
+import { LOCALE_STORAGE_KEY } from '../config';
+import { useT } from '../i18n';
+import { uiStore, useUiStore } from '../stores/uiStore';
+
+export function LanguageSwitch() {
+  const t = useT();
+  const locale = useUiStore((s) => s.locale);
+  const toggle = () => {
+    const next = locale === 'nl' ? 'en' : 'nl';
+    uiStore.getState().setLocale(next);
+    try {
+      localStorage.setItem(LOCALE_STORAGE_KEY, next);
+    } catch {
+      // Not remembered across reloads; the switch still works now.
+    }
+  };
+  return (
+    <button type="button" className="button ghost small" onClick={toggle} aria-label={t.languageSwitchLabel}>
+      {t.languageSwitch}
+    </button>
+  );
+}

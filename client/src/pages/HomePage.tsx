@@ -1,0 +1,26 @@
+import { CreateSessionForm } from '../components/CreateSessionForm';
+import { FlashNotice } from '../components/FlashNotice';
+import { JoinForm } from '../components/JoinForm';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useT } from '../i18n';
+
+export function HomePage({ code }: { code: string | null }) {
+  const t = useT();
+  return (
+    <div className="home">
+      <header className="home-header">
+        <div>
+          <h1 className="brand">{t.appName}</h1>
+          <p className="muted">{t.tagline}</p>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <FlashNotice />
+      <main className="home-panels">
+        <CreateSessionForm />
+        {/* Keyed by code so following another join link resets the prefilled form. */}
+        <JoinForm key={code ?? ''} initialCode={code} />
+      </main>
+    </div>
+  );
+}

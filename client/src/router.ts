@@ -1,0 +1,50 @@
+import { useMemo, useSyncExternalStore } from 'react';
+
+/** The three pages of the app; history-based, no library. */
+export type Route = { name: 'home'; code: string | null } | { name: 'board'; sessionId: string } | { name: 'notFound' };
+
+const NAVIGATE_EVENT = 'casusbord:navigate';
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean);
+  if (parts.length === 0) return { name: 'home', code: null };
+  const [first, second] = parts;
+  if (parts.length === 2 && second !== undefined) {
+    const value = decode(second);
+    if (value && first === 'join') return { name: 'home', code: value };
+    if (value && first === 's') return { name: 'board', sessionId: value };
+  }
+  return { name: 'notFound' };
+}
+
+export function navigate(path: string, opts: { replace?: boolean } = {}): void {
+  if (opts.replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('popstate', listener);
+  window.addEventListener(NAVIGATE_EVENT, listener);
+  return () => {
+    window.removeEventListener('popstate', listener);
+    window.removeEventListener(NAVIGATE_EVENT, listener);
+  };
+}
+
+export function useRoute(): Route {
+  const pathname = useSyncExternalStore(subscribe, () => location.pathname);
+  return useMemo(() => parseRoute(pathname), [pathname]);
+}
+
+export function boardPath(sessionId: string): string {
+  return `/s/${encodeURIComponent(sessionId)}`;
+}
