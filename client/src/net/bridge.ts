@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import type { BoardStore } from '../stores/boardStore';
 import type { ConnectionStore, FatalReason } from '../stores/connectionStore';
 import type { PresenceStore } from '../stores/presenceStore';
+import type { RoundStore } from '../stores/roundStore';
 import type { StoredCredentials } from './credentials';
 
 /**
@@ -31,7 +32,7 @@ export interface BoardConnection {
 
 export interface ConnectOptions {
   credentials: StoredCredentials;
-  stores: { connection: ConnectionStore; presence: PresenceStore; board: BoardStore };
+  stores: { connection: ConnectionStore; presence: PresenceStore; board: BoardStore; round: RoundStore };
   /** e.g. ws://host/yjs */
   yjsUrl: string;
   /** Socket.io server; undefined means the page's origin. */
@@ -46,8 +47,9 @@ const FATAL_BY_CODE: Record<number, FatalReason> = {
 };
 
 export function connectBoard({ credentials, stores, yjsUrl, socketUrl }: ConnectOptions): BoardConnection {
-  const { connection, presence, board } = stores;
+  const { connection, presence, board, round } = stores;
   connection.getState().reset();
+  round.getState().reset();
   presence.getState().reset();
   board.getState().reset();
 
@@ -100,6 +102,7 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl }: Connect
   socket.on('presence:update', (entries) => {
     if (Array.isArray(entries)) presence.getState().setEntries(entries);
   });
+  socket.on('session:state', (state) => round.getState().receive(state, Date.now()));
 
   const onOnline = () => connection.getState().setBrowserOnline(true);
   const onOffline = () => connection.getState().setBrowserOnline(false);
@@ -129,6 +132,7 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl }: Connect
       connection.getState().reset();
       presence.getState().reset();
       board.getState().reset();
+      round.getState().reset();
     },
   };
 }
