@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
 import { LIMITS } from '@casusbord/shared';
 import { Auth } from './auth/Auth';
 import type { Config } from './config';
@@ -10,6 +11,8 @@ import { errorBody, registerErrorHandling } from './http/errors';
 import { healthRoutes } from './http/health';
 import { isOriginAllowed } from './http/origin';
 import { sessionRoutes } from './http/sessionRoutes';
+import { hostRoutes } from './http/hostRoutes';
+import { startRetention } from './sessions';
 import { ScaleOut } from './scale/ScaleOut';
 import { createStore } from './store/createStore';
 import type { Store } from './store/Store';
@@ -30,6 +33,13 @@ declare module 'fastify' {
   }
 }
 
+/** Removes tokens from a URL before it is logged: `?token=…`, `/r/<token>`, `/api/reports/<token>`. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/token=[^&]+/g, 'token=[redacted]')
+    .replace(/^\/(r|api\/reports)\/[^/?#]+/, '/$1/[redacted]');
+}
+
 export interface BuildOptions {
   /** Use this store instead of creating one from the config (tests, tools); closed with the app. */
   store?: Store;
@@ -46,11 +56,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       // Tokens travel in query strings (/yjs) and headers; never log them.
       redact: ['req.headers.authorization', 'req.query.token'],
       serializers: {
-        req: (req) => ({ method: req.method, url: req.url.replace(/token=[^&]+/g, 'token=[redacted]') }),
+        req: (req) => ({ method: req.method, url: redactUrl(req.url) }),
       },
     },
     bodyLimit: LIMITS.httpBodyBytes,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   });
   const log = app.log;
   const store = options.store ?? createStore(config, log);
@@ -67,6 +77,28 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('deps', { config, store, auth, registry, control });
 
   registerErrorHandling(app);
+  // Security headers on every response. The client is one same-origin bundle: no inline scripts,
+  // sockets to its own origin, QR codes as data: images; React style attributes need inline styles.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Reports are opened from e-mail links; the default same-origin referrer policy is kept.
+    crossOriginEmbedderPolicy: false,
+  });
 
   // Browser pages from other origins may not call the API (no CORS headers are ever sent).
   app.addHook('onRequest', async (request, reply) => {
@@ -78,6 +110,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
+  await app.register(hostRoutes);
+  await app.register((await import('./http/reportRoutes')).reportRoutes);
 
   const indexHtml = path.join(config.clientDist, 'index.html');
   const hasClient = fs.existsSync(indexHtml);
@@ -116,7 +150,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await Promise.all([yjs.close(), control.close()]);
     await registry.closeAll();
   });
+  const stopRetention = startRetention(app.deps, log);
   app.addHook('onClose', async () => {
+    stopRetention();
     await scale?.close();
     await store.close();
   });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -5,6 +6,9 @@ import { z } from 'zod';
  * Environment → frozen Config, parsed once at start-up (never at import time).
  * Every variable is listed in .env.example.
  */
+/** `VAR=` in an env file means "not set" for the optional variables that use this. */
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -20,6 +24,16 @@ const envSchema = z.object({
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).max(100000).default(500),
   /** How long an idle document stays in memory after its last client left, ms. */
   DOC_IDLE_MS: z.coerce.number().int().min(0).max(3600000).default(30000),
+  /** Selects the Redis store and scale-out (several instances on one Redis); unset means SQLite. */
+  REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
+  /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/).default('casusbord:'),
+  /** Trust X-Forwarded-For (client address for rate limits) — only behind a proxy you run. */
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  /** Sessions older than this many days are deleted with everything in them (0 = never). */
+  RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  /** Readable name of this instance in logs; default host name and process id. */
+  INSTANCE_ID: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/).optional()),
 });
 
 export interface Config {
@@ -32,6 +46,11 @@ export interface Config {
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly compactAfterUpdates: number;
   readonly docIdleMs: number;
+  readonly redisUrl: string | null;
+  readonly redisPrefix: string;
+  readonly instanceId: string;
+  readonly trustProxy: boolean;
+  readonly retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     docIdleMs: e.DOC_IDLE_MS,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
+    instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
+    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    retentionDays: e.RETENTION_DAYS,
   });
 }
 

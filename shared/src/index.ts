@@ -9,3 +9,4 @@ export * from './domain/methods';
 export * from './domain/rounds';
 export * from './domain/clock';
 export * from './domain/boardExtras';
+export * from './domain/report';

@@ -14,6 +14,7 @@ import {
 import type { Auth, Principal } from '../auth/Auth';
 import type { Config } from '../config';
 import { isOriginAllowed } from '../http/origin';
+import type { ScaleOut } from '../scale/ScaleOut';
 import { docNameOf, type SessionRecord, type Store } from '../store/Store';
 import type { DocRegistry } from '../yjs/DocRegistry';
 import type { DocRoom } from '../yjs/DocRoom';
@@ -35,6 +36,8 @@ interface Deps {
   store: Store;
   registry: DocRegistry;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** Set when several instances share Redis: rooms, broadcasts and presence span all of them. */
+  scale?: ScaleOut | null;
 }
 
 /** What the session handlers (hostCommands.ts) need from the control plane. */
@@ -54,6 +57,9 @@ export interface ControlDeps {
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
+/** How long presence waits for the other instances' answer before it falls back to this one's, ms. */
+const ROSTER_TIMEOUT_MS = 2000;
+
 /**
  * The control plane: Socket.io on the default path, authenticated by `auth: { token }`.
  * Everything authoritative (presence now; rounds and clock later) is decided here and broadcast
@@ -66,7 +72,7 @@ export class ControlPlane {
   private readonly handlerDeps: ControlDeps;
 
   constructor(private readonly deps: Deps) {
-    this.control = new SessionControl(deps.store);
+    this.control = new SessionControl(deps.store, deps.scale?.sessionLock);
     this.handlerDeps = {
       control: this.control,
       store: deps.store,
@@ -90,7 +96,13 @@ export class ControlPlane {
         const ok = isOriginAllowed(config, req.headers.origin, req.headers.host);
         callback(ok ? null : 'origin not allowed', ok);
       },
+      ...this.deps.scale?.socketOptions(),
     });
+    if (this.deps.scale) {
+      this.presence.useRoster(async (sessionId) =>
+        (await io.in(sessionRoom(sessionId)).timeout(ROSTER_TIMEOUT_MS).fetchSockets()).map((s) => s.data.principal),
+      );
+    }
     io.use((socket, next) => {
       const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
       auth.resolve(token).then(
@@ -178,6 +190,11 @@ export class ControlPlane {
   private async disconnectFromDoc(docName: string, participantId: string): Promise<void> {
     const room = await this.deps.registry.peek(docName);
     room?.closeWhere((conn) => conn.principal.participantId === participantId, 4403, 'moved to another table');
+  }
+
+  /** Ends every control connection of a session (it is being deleted); works across instances. */
+  disconnectSession(sessionId: string): void {
+    this.io?.in(sessionRoom(sessionId)).disconnectSockets(true);
   }
 
   async broadcastPresence(sessionId: string): Promise<void> {

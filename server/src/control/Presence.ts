@@ -2,9 +2,37 @@ import type { PresenceEntry } from '@casusbord/shared';
 import type { Principal } from '../auth/Auth';
 import type { Store } from '../store/Store';
 
+/** Everyone connected to a session on any instance (one entry per socket); see useRoster. */
+export type Roster = (sessionId: string) => Promise<Principal[]>;
+
+type People = Map<string, { principal: Principal; sockets: number }>;
+
 /** Counts open sockets per person, so a second tab or a reconnect does not flicker "offline". */
 export class Presence {
-  private readonly online = new Map<string, Map<string, { principal: Principal; sockets: number }>>();
+  private readonly online = new Map<string, People>();
+  private roster: Roster | null = null;
+
+  /**
+   * With several instances, list() asks all of them (the Socket.io adapter's fetchSockets) instead
+   * of trusting this instance's counts, so it is right across instances and heals by itself when
+   * an instance dies. If the others do not answer, this instance's own counts are used.
+   * isOnline() stays local to this instance.
+   */
+  useRoster(roster: Roster): void {
+    this.roster = roster;
+  }
+
+  private async people(sessionId: string): Promise<People | undefined> {
+    const principals = this.roster ? await this.roster(sessionId).catch(() => null) : null;
+    if (!principals) return this.online.get(sessionId);
+    const people: People = new Map();
+    for (const principal of principals) {
+      const entry = people.get(Presence.key(principal));
+      if (entry) entry.sockets++;
+      else people.set(Presence.key(principal), { principal, sockets: 1 });
+    }
+    return people;
+  }
 
   private static key(p: Principal): string {
     return p.participantId ?? p.role;
@@ -34,7 +62,7 @@ export class Presence {
 
   /** Everyone who joined the session (online or not), plus the host and recipients while online. */
   async list(store: Store, sessionId: string): Promise<PresenceEntry[]> {
-    const people = this.online.get(sessionId);
+    const people = await this.people(sessionId);
     const entries: PresenceEntry[] = [];
     for (const { principal } of people?.values() ?? []) {
       if (principal.role !== 'participant') {

@@ -10,6 +10,9 @@ import {
 import type { SessionRecord, Store } from '../store/Store';
 import { docNameOf } from '../store/Store';
 
+/** Runs `fn` while no other server instance changes the same session's state. */
+export type SessionLock = <T>(sessionId: string, fn: () => Promise<T>) => Promise<T>;
+
 /** What the server keeps per session beside the session record (stored as JSON via the Store). */
 export interface ControlRecord {
   version: number;
@@ -47,7 +50,11 @@ function ensureTables(session: SessionRecord, record: ControlRecord): void {
 export class SessionControl {
   private readonly chains = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly store: Store) {}
+  /** `lock` keeps other instances out during one update (scale/ScaleOut.sessionLock); none alone. */
+  constructor(
+    private readonly store: Store,
+    private readonly lock: SessionLock = (_sessionId, fn) => fn(),
+  ) {}
 
   private fresh(session: SessionRecord): ControlRecord {
     const rounds = methodRounds(session.method);
@@ -71,16 +78,18 @@ export class SessionControl {
     const previous = this.chains.get(sessionId) ?? Promise.resolve();
     const next = previous
       .catch(() => undefined)
-      .then(async () => {
-        const session = await this.store.getSession(sessionId);
-        if (!session) throw new AppError('session_not_found', 'This session no longer exists');
-        const record = await this.load(session);
-        const result = await change(session, record);
-        ensureTables(session, record);
-        record.version++;
-        await this.store.setControlState(sessionId, JSON.stringify(record));
-        return { result, session, record };
-      });
+      .then(() =>
+        this.lock(sessionId, async () => {
+          const session = await this.store.getSession(sessionId);
+          if (!session) throw new AppError('session_not_found', 'This session no longer exists');
+          const record = await this.load(session);
+          const result = await change(session, record);
+          ensureTables(session, record);
+          record.version++;
+          await this.store.setControlState(sessionId, JSON.stringify(record));
+          return { result, session, record };
+        }),
+      );
     this.chains.set(sessionId, next);
     void next
       .finally(() => {
@@ -114,7 +123,7 @@ export class SessionControl {
       dotsPerPerson: record.dotsPerPerson,
       caseHolderId: record.caseHolderId,
       ready: record.ready,
-      locked: Boolean((session as SessionRecord & { locked?: boolean }).locked),
+      locked: Boolean(session.locked),
     };
   }
 }

@@ -29,6 +29,11 @@ function requireHost(principal: Principal): void {
   if (principal.role !== 'host') throw new AppError('forbidden', 'Only the facilitator may do this');
 }
 
+/** Boards are read-only after the handover; commands that write to them are refused. */
+function requireOpen(session: SessionRecord): void {
+  if (session.locked) throw new AppError('session_locked', 'The session has been handed over; reopen it first');
+}
+
 function targetTables(session: SessionRecord, groupId: string | undefined): string[] {
   if (groupId === undefined) return session.groups.map((g) => g.id);
   if (!session.groups.some((g) => g.id === groupId)) throw new AppError('not_found', `No table "${groupId}"`);
@@ -96,7 +101,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
           const was = before.get(id);
           if (was !== currentRound(table.round)?.id || table.round.status === 'finished') {
             const previous = table.round.rounds.find((r) => r.id === was);
-            if (previous?.privateWriting && !table.revealedRounds.includes(previous.id)) {
+            if (previous?.privateWriting && !session.locked && !table.revealedRounds.includes(previous.id)) {
               await deps.revealDrafts(session, id);
               table.revealedRounds.push(previous.id);
             }
@@ -146,6 +151,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
     stateHandler(z.strictObject({ groupId: idSchema.optional() }), ({ groupId }) => {
       requireHost(principal);
       return change(async (session, record) => {
+        requireOpen(session);
         for (const id of targetTables(session, groupId)) {
           await deps.revealDrafts(session, id);
           const table = record.tables[id]!;
@@ -229,6 +235,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
           throw new AppError('forbidden', 'Only members of that table (or the facilitator) may promote its cards');
         }
         const { session } = await control.current(sessionId);
+        requireOpen(session);
         if (!isCaseDay(session)) throw new AppError('invalid_command', 'This session has no plenary board');
         targetTables(session, groupId);
         const plenaryCardId = `p-${groupId}-${cardId}`;

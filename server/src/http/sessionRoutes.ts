@@ -13,6 +13,7 @@ import {
 } from '@casusbord/shared';
 import { bearerToken, type Principal } from '../auth/Auth';
 import { generateId, generateJoinCode, generateToken, hashToken } from '../auth/tokens';
+import { JoinGuard } from './JoinGuard';
 import { docNameOf, type SessionRecord } from '../store/Store';
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
@@ -78,10 +79,18 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     throw new AppError('unavailable', 'Could not allocate a join code; try again');
   });
 
-  app.post('/api/join', async (request) => {
+  const joinGuard = new JoinGuard();
+
+  app.post('/api/join', async (request, reply) => {
     const body = parse(joinBody, request.body);
+    const wait = joinGuard.retryAfterMs(request.ip, Date.now());
+    if (wait > 0) {
+      void reply.header('retry-after', Math.ceil(wait / 1000));
+      throw new AppError('rate_limited', 'Too many wrong codes from this address; wait a few minutes and try again');
+    }
     const session = await store.getSessionByCode(normalizeJoinCode(body.code));
     if (!session) {
+      joinGuard.recordFailure(request.ip, Date.now());
       throw new AppError('session_not_found', 'No session has this code; check the code with your facilitator');
     }
     const token = generateToken();
@@ -91,7 +100,14 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     const counts = new Map(session.groups.map((g) => [g.id, 0]));
     for (const p of participants) counts.set(p.groupId, (counts.get(p.groupId) ?? 0) + 1);
     const group = [...session.groups].sort((a, b) => counts.get(a.id)! - counts.get(b.id)!)[0]!;
-    const participant = { id: generateId(), sessionId: session.id, name: body.name, groupId: group.id, createdAt: now };
+    const participant = {
+      id: generateId(),
+      sessionId: session.id,
+      name: body.name,
+      groupId: group.id,
+      createdAt: now,
+      consentToBeNamed: body.consent ?? false,
+    };
     await store.addParticipant(
       participant,
       { tokenHash: hashToken(token), role: 'participant', sessionId: session.id, participantId: participant.id, createdAt: now },

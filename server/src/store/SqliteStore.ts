@@ -49,7 +49,9 @@ interface SqliteRow {
 }
 
 function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Error && 'code' in err && (err as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+  // A taken session id (primary key) is a conflict just like a taken join code (unique index).
+  const code = err instanceof Error && 'code' in err ? (err as { code: string }).code : '';
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 /**
@@ -195,6 +197,10 @@ export class SqliteStore implements Store {
     };
   }
 
+  async addToken(token: TokenRecord): Promise<void> {
+    this.insertToken(token);
+  }
+
   async appendUpdate(docName: string, update: Uint8Array): Promise<number> {
     return Number(this.stmt.appendUpdate.run(docName, update).lastInsertRowid);
   }
@@ -225,6 +231,13 @@ export class SqliteStore implements Store {
 
   async setControlState(sessionId: string, json: string): Promise<void> {
     this.stmt.putControl.run(sessionId, json);
+  }
+
+  async listSessionsCreatedBefore(createdBefore: number): Promise<string[]> {
+    return this.db
+      .prepare<[number], { id: string }>('SELECT id FROM sessions WHERE created_at < ? ORDER BY created_at')
+      .all(createdBefore)
+      .map((r) => r.id);
   }
 
   async deleteSession(sessionId: string): Promise<void> {

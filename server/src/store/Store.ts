@@ -25,6 +25,12 @@ export interface SessionRecord {
   /** ms since epoch */
   createdAt: number;
   groups: GroupRecord[];
+  /** Handover: every board is read-only while true. Absent in records from before the handover existed. */
+  locked?: boolean;
+  /** ms since epoch of the last handover; null/absent before the first. */
+  handedOverAt?: number | null;
+  /** SHA-256 of the latest report (recipient) token; the token itself is never stored. */
+  reportTokenHash?: string | null;
 }
 
 export interface ParticipantRecord {
@@ -33,6 +39,8 @@ export interface ParticipantRecord {
   name: string;
   groupId: string;
   createdAt: number;
+  /** Consent to be named in the report, asked at join. Older records lack it: read it as `=== true`. */
+  consentToBeNamed: boolean;
 }
 
 /** What a token grants. Only the SHA-256 of a token is stored, never the token itself. */
@@ -68,6 +76,8 @@ export interface Store {
   updateParticipant(participant: ParticipantRecord): Promise<void>;
   listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
   getToken(tokenHash: string): Promise<TokenRecord | null>;
+  /** Stores one more token of an existing session (the recipient's, at the handover). */
+  addToken(token: TokenRecord): Promise<void>;
   /** Appends one Yjs update durably before it resolves; returns its sequence number. */
   appendUpdate(docName: string, update: Uint8Array): Promise<number>;
   loadDoc(docName: string): Promise<StoredDoc>;
@@ -75,6 +85,8 @@ export interface Store {
   compactDoc(docName: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   getControlState(sessionId: string): Promise<string | null>;
   setControlState(sessionId: string, json: string): Promise<void>;
+  /** Ids of sessions created before `createdBefore` (ms), for retention. */
+  listSessionsCreatedBefore(createdBefore: number): Promise<string[]>;
   /** Removes the session, its participants, tokens, documents and control state. */
   deleteSession(sessionId: string): Promise<void>;
   close(): Promise<void>;

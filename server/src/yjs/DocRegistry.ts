@@ -8,6 +8,11 @@ import { DocRoom, type RoomOptions } from './DocRoom';
 export class DocRegistry {
   private readonly rooms = new Map<string, Promise<DocRoom>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /**
+   * The last lock change (handover, reopen) made on this instance per session; a new object each
+   * time, so a connection can tell whether one happened while it read the store.
+   */
+  private readonly lockChanges = new Map<string, { locked: boolean }>();
 
   constructor(
     private readonly store: Store,
@@ -43,6 +48,33 @@ export class DocRegistry {
     return room && !room.isClosed ? room : null;
   }
 
+  /**
+   * Reads whether the session is locked (handed over) from the store, the source of truth for
+   * every instance. Call it before acquire; the returned function gives the answer right before
+   * addConnection: a lock change made on this instance since the read wins over what was read.
+   */
+  async sessionLock(sessionId: string): Promise<() => boolean> {
+    const before = this.lockChanges.get(sessionId);
+    const stored = (await this.store.getSession(sessionId))?.locked === true;
+    return () => {
+      const latest = this.lockChanges.get(sessionId);
+      return latest && latest !== before ? latest.locked : stored;
+    };
+  }
+
+  /**
+   * Makes every document of the session read-only for every connection (handover), or gives the
+   * writers back their writes (reopen); connections accepted later follow the same state. Store
+   * the lock first: this only changes what this instance enforces.
+   */
+  async setSessionReadOnly(sessionId: string, readOnly: boolean): Promise<void> {
+    this.lockChanges.set(sessionId, { locked: readOnly });
+    const prefix = `${sessionId}.`;
+    const entries = [...this.rooms.entries()].filter(([name]) => name.startsWith(prefix)).map(([, entry]) => entry);
+    const rooms = await Promise.all(entries.map((entry) => entry.catch(() => null)));
+    for (const room of rooms) if (room && !room.isClosed) room.setReadOnly(readOnly);
+  }
+
   /** Called when a connection left; schedules the release of an empty room. */
   released(room: DocRoom): void {
     if (room.connections.size > 0 || room.isClosed) return;
@@ -71,6 +103,16 @@ export class DocRegistry {
     await room.close();
     const entry = this.rooms.get(room.name);
     if (entry && (await entry.catch(() => null)) === room) this.rooms.delete(room.name);
+  }
+
+  /** Closes the rooms of one session without writing anything more (the session is being deleted). */
+  async closeSession(sessionId: string, code: number, reason: string): Promise<void> {
+    const prefix = `${sessionId}.`;
+    const entries = [...this.rooms.entries()].filter(([name]) => name.startsWith(prefix));
+    for (const [name] of entries) this.cancelIdle(name);
+    const rooms = await Promise.all(entries.map(([, p]) => p.catch(() => null)));
+    await Promise.all(rooms.map((room) => room?.close(code, reason, false)));
+    for (const [name, p] of entries) if (this.rooms.get(name) === p) this.rooms.delete(name);
   }
 
   /** Closes every room (final snapshots written); used on shutdown. */

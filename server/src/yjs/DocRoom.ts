@@ -7,6 +7,8 @@ import type { WebSocket } from 'ws';
 import { CLOSE_CODES } from '@casusbord/shared';
 import type { Principal } from '../auth/Auth';
 import type { Store } from '../store/Store';
+import { TokenBucket } from './TokenBucket';
+import { REMOTE_ORIGIN, type RoomSync } from './RoomSync';
 
 /** y-websocket message types. */
 export const MESSAGE_SYNC = 0;
@@ -14,20 +16,31 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
+/** Awareness updates per connection: a burst of 30, then 15 per second; more are dropped. */
+const AWARENESS_BURST = 30;
+const AWARENESS_PER_SECOND = 15;
+
 /** Close a client whose unsent buffer grows past this (bytes): it cannot keep up and would eat memory. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 export interface RoomOptions {
   compactAfterUpdates: number;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** Other instances on the same Redis (server/src/scale); absent with one instance. */
+  sync?: RoomSync;
 }
 
 export interface Connection {
   readonly ws: WebSocket;
   readonly principal: Principal;
-  readonly readOnly: boolean;
+  /** Whether this connection's writes are dropped now: its token only reads, or the session is locked. */
+  readOnly: boolean;
+  /** The token's own access, to which the connection returns when a locked session is reopened. */
+  readonly tokenReadOnly: boolean;
   /** Awareness client ids this connection has announced, removed when it closes. */
   readonly awarenessIds: Set<number>;
+  /** Awareness updates are throttled per connection (cursor moves can be very frequent). */
+  readonly awarenessBudget: TokenBucket;
 }
 
 export class MalformedMessageError extends Error {
@@ -71,6 +84,7 @@ export class DocRoom {
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
     }, 'store');
     if (room.appendsSinceCompaction >= options.compactAfterUpdates) await room.compact();
+    await options.sync?.opened(room);
     return room;
   }
 
@@ -83,12 +97,20 @@ export class DocRoom {
     return this.closing ?? Promise.resolve();
   }
 
-  addConnection(ws: WebSocket, principal: Principal, readOnly: boolean): Connection {
-    const conn: Connection = { ws, principal, readOnly, awarenessIds: new Set() };
+  /** `locked`: the session is handed over, so even a writer's token only reads (see setReadOnly). */
+  addConnection(ws: WebSocket, principal: Principal, readOnly: boolean, locked = false): Connection {
+    const conn: Connection = {
+      ws,
+      principal,
+      readOnly: readOnly || locked,
+      tokenReadOnly: readOnly,
+      awarenessIds: new Set(),
+      awarenessBudget: new TokenBucket(AWARENESS_BURST, AWARENESS_PER_SECOND),
+    };
     this.connections.set(ws, conn);
     this.enqueue(conn, () => {
       // Writers get our state vector so they send back what we miss; readers never write.
-      if (!readOnly) {
+      if (!conn.readOnly) {
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MESSAGE_SYNC);
         syncProtocol.writeSyncStep1(encoder, this.doc);
@@ -116,6 +138,27 @@ export class DocRoom {
     for (const conn of [...this.connections.values()]) if (match(conn)) this.closeConnection(conn, code, reason);
   }
 
+  /**
+   * Locks (handover) or unlocks every connection. Takes effect for every message processed from
+   * now on, queued ones included. On unlock a writer is sent our state vector, as on connect, so
+   * whatever it kept locally while locked merges like an offline edit instead of drifting apart.
+   */
+  setReadOnly(locked: boolean): void {
+    for (const conn of this.connections.values()) {
+      const next = conn.tokenReadOnly || locked;
+      if (next === conn.readOnly) continue;
+      conn.readOnly = next;
+      if (!next) {
+        this.enqueue(conn, () => {
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, MESSAGE_SYNC);
+          syncProtocol.writeSyncStep1(encoder, this.doc);
+          this.send(conn, encoding.toUint8Array(encoder));
+        });
+      }
+    }
+  }
+
   /** Queues one binary frame of a connection. Errors close that connection only. */
   receive(conn: Connection, data: Uint8Array): void {
     this.enqueue(conn, () => this.handleMessage(conn, data));
@@ -129,6 +172,27 @@ export class DocRoom {
         reject,
       );
     });
+  }
+
+  /** Applies an update another instance has persisted already: relayed to local clients, never stored again. */
+  applyRemote(update: Uint8Array): Promise<void> {
+    const task = this.queue.then(() => {
+      if (this.closing) return;
+      const relay = (u: Uint8Array) => this.broadcast(this.encodeUpdate(u), null);
+      this.doc.on('update', relay);
+      try {
+        Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      } finally {
+        this.doc.off('update', relay);
+      }
+    });
+    this.queue = task.catch(() => undefined);
+    return task;
+  }
+
+  /** Applies awareness from a client on another instance; relayed to local clients only. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (!this.closing) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
   }
 
   private enqueue(conn: Connection, task: () => void | Promise<void>): void {
@@ -238,13 +302,30 @@ export class DocRoom {
       this.lastSeq = await this.store.appendUpdate(this.name, update);
       this.appendsSinceCompaction++;
       this.broadcast(this.encodeUpdate(update), origin);
+      this.options.sync?.committed(this, update, this.lastSeq);
       if (this.appendsSinceCompaction >= this.options.compactAfterUpdates) await this.compact();
     }
     if (failure) throw failure;
   }
 
+  /**
+   * Others see the name and role the server has on record for the sender's token, whatever the
+   * client put in its awareness state (`user.name`, `user.role`, `user.participantId`).
+   */
+  private correctIdentity(clientId: number, conn: Connection): void {
+    const state = this.awareness.getStates().get(clientId);
+    if (!state || typeof state !== 'object') return;
+    const claimed = (state as { user?: unknown }).user;
+    const user = claimed && typeof claimed === 'object' ? (claimed as Record<string, unknown>) : {};
+    const { name, role, participantId } = conn.principal;
+    if (user.name === name && user.role === role && user.participantId === participantId) return;
+    // Rewritten before the update is encoded for the others, so they never see the claim.
+    this.awareness.states.set(clientId, { ...state, user: { ...user, name, role, participantId } });
+  }
+
   private handleAwareness(conn: Connection, decoder: decoding.Decoder): void {
     let update: Uint8Array;
+    if (!conn.awarenessBudget.take(Date.now())) return; // throttled: dropped, the next one carries the state
     try {
       update = decoding.readVarUint8Array(decoder);
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
@@ -262,8 +343,10 @@ export class DocRoom {
       const conn = origin as Connection;
       for (const id of added) conn.awarenessIds.add(id);
       for (const id of removed) conn.awarenessIds.delete(id);
+      for (const id of [...added, ...updated]) this.correctIdentity(id, conn);
     }
     if (changed.length > 0) this.broadcast(this.encodeAwareness(changed), null);
+    if (changed.length > 0) this.options.sync?.awarenessChanged(this, changed, origin);
   };
 
   private encodeUpdate(update: Uint8Array): Uint8Array {
@@ -299,7 +382,8 @@ export class DocRoom {
 
   /** Writes the whole state as one snapshot and drops the updates it contains. */
   private async compact(): Promise<void> {
-    await this.store.compactDoc(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+    if (this.options.sync) await this.options.sync.compact(this);
+    else await this.store.compactDoc(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
     this.appendsSinceCompaction = 0;
   }
 
@@ -310,6 +394,7 @@ export class DocRoom {
    */
   close(code: number = CLOSE_CODES.goingAway, reason = 'closing', compact = true): Promise<void> {
     if (this.closing) return this.closing;
+    this.options.sync?.closed(this);
     this.closing = (async () => {
       for (const conn of [...this.connections.values()]) this.closeConnection(conn, code, reason);
       await this.queue.catch(() => undefined);

@@ -6,6 +6,7 @@ import type { Auth } from '../auth/Auth';
 import type { Config } from '../config';
 import { isOriginAllowed } from '../http/origin';
 import type { DocRegistry } from './DocRegistry';
+import { TokenBucket } from './TokenBucket';
 
 export const YJS_PREFIX = '/yjs/';
 
@@ -72,7 +73,10 @@ export class YjsRoute {
     if (ws.readyState !== ws.OPEN) return;
 
     let room;
+    let locked: () => boolean;
     try {
+      // After a handover every connection of the session is read-only, whatever its token.
+      locked = await registry.sessionLock(principal.sessionId);
       room = await registry.acquire(docName);
     } catch (err) {
       this.deps.log.error({ doc: docName, err }, 'could not load document');
@@ -82,14 +86,10 @@ export class YjsRoute {
       registry.released(room);
       return;
     }
-    const conn = room.addConnection(ws, principal, access === 'read');
-    let tokens = RATE_BURST;
-    let refilledAt = Date.now();
+    const conn = room.addConnection(ws, principal, access === 'read', locked());
+    const budget = new TokenBucket(RATE_BURST, RATE_PER_SECOND);
     const onMessage = (data: RawData, isBinary: boolean) => {
-      const now = Date.now();
-      tokens = Math.min(RATE_BURST, tokens + ((now - refilledAt) / 1000) * RATE_PER_SECOND);
-      refilledAt = now;
-      if (--tokens < 0) {
+      if (!budget.take(Date.now())) {
         room.removeConnection(ws);
         ws.close(CLOSE_CODES.rateLimited, 'too many messages');
         return;

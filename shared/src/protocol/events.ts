@@ -8,6 +8,8 @@ export interface ServerToClientEvents {
   'presence:update': (entries: PresenceEntry[]) => void;
   /** The authoritative session state; on connect and after every change. */
   'session:state': (state: SessionState) => void;
+  /** The host handed the session over (`locked: true`: every board read-only) or reopened it. */
+  'session:locked': (payload: { locked: boolean }) => void;
 }
 
 /** Acknowledgement of the control events that change the session: the new state, or why not. */

@@ -26,6 +26,8 @@ export type CreateSessionBody = z.infer<typeof createSessionBody>;
 export const joinBody = z.strictObject({
   code: required(LIMITS.codeInputChars),
   name: required(LIMITS.nameChars),
+  /** May the report name this person? Asked at join; absent means no (privacy by default). */
+  consent: z.boolean().optional(),
 });
 export type JoinBody = z.infer<typeof joinBody>;
 

@@ -105,3 +105,25 @@ export function draftDocName(sessionId: string, participantId: string): string {
   return `${sessionId}.d-${participantId}`;
 }
 export const PLENARY_GROUP_ID = 'plenary';
+
+/** Formats of the advice report: `GET /api/reports/<reportToken>?format=…`. */
+export const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** POST /api/sessions/:id/handover (host): the session is locked and a recipient link made. */
+export interface HandoverResponse {
+  /** The recipient's token: read-only, for the report link and downloads. Shown once; only its hash is stored. */
+  reportToken: string;
+  /** The read-only web page of the report: `<PUBLIC_URL or origin>/r/<reportToken>`. */
+  reportUrl: string;
+  locked: true;
+  /** ISO time of this handover. */
+  handedOverAt: string;
+  /** Download links per format (each answers with Content-Disposition: attachment). */
+  downloads: Record<ReportFormat, string>;
+}
+
+/** POST /api/sessions/:id/reopen (host): the boards are writable again; report links keep working. */
+export interface ReopenResponse {
+  locked: false;
+}

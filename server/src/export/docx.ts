@@ -1,0 +1,248 @@
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import { REACTION_ORDER, type Report, type ReportCluster, type ReportSection } from '@casusbord/shared';
+import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS } from './charts';
+import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from './texts';
+
+/**
+ * The report as a Word document (docx library): a title page, then per board the numbered advice
+ * with dots and reaction, a dots chart (a table of bar characters, which survives every Word and
+ * LibreOffice version, unlike embedded charts), a table of reactions, and the other columns.
+ * The library XML-escapes all text; the report model has already removed characters XML forbids.
+ */
+
+const NUMBERING = 'advice';
+const BAR_CHARS = 24;
+
+/** Runs of a user text; line breaks become Word line breaks inside the same paragraph. */
+function runs(text: string, options: IRunOptions = {}): TextRun[] {
+  return text.split('\n').map((line, i) => new TextRun({ ...options, text: line, break: i > 0 ? 1 : undefined }));
+}
+
+function para(text: string, options: IRunOptions = {}): Paragraph {
+  return new Paragraph({ children: runs(text, options) });
+}
+
+function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
+  return new Paragraph({ heading: level, children: [new TextRun(text)] });
+}
+
+function cell(children: Paragraph[], opts: { fill?: string; width?: number } = {}): TableCell {
+  return new TableCell({
+    children,
+    ...(opts.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill } } : {}),
+    ...(opts.width ? { width: { size: opts.width, type: WidthType.PERCENTAGE } } : {}),
+  });
+}
+
+function table(header: string[], rows: TableCell[][], widths: number[]): Table {
+  const head = new TableRow({
+    tableHeader: true,
+    children: header.map((h, i) => cell([para(h, { bold: true })], { fill: 'E8ECF2', width: widths[i] })),
+  });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [head, ...rows.map((children) => new TableRow({ cantSplit: true, children }))],
+  });
+}
+
+function clusterBlocks(groups: ReportCluster[], t: ReportTexts): Paragraph[] {
+  if (groups.length === 0) return [para(t.noCards, { italics: true })];
+  const out: Paragraph[] = [];
+  for (const g of groups) {
+    if (groups.length > 1 || g.title !== null) {
+      out.push(para(g.title !== null ? `${t.cluster}: ${g.title}` : t.other, { bold: true }));
+    }
+    for (const c of g.cards) out.push(new Paragraph({ bullet: { level: 0 }, children: runs(c.text) }));
+  }
+  return out;
+}
+
+function sectionBlocks(s: ReportSection, index: number, report: Report, t: ReportTexts): (Paragraph | Table)[] {
+  const title = sectionHeading(s, t);
+  const h = title ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1;
+  const sub = title ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2;
+  const out: (Paragraph | Table)[] = [];
+  if (title) out.push(heading(title, HeadingLevel.HEADING_1));
+  if (s.coreQuestion && s.coreQuestion !== report.coreQuestion) {
+    out.push(
+      new Paragraph({ children: [new TextRun({ text: `${t.coreQuestion}: `, bold: true }), ...runs(s.coreQuestion)] }),
+    );
+  }
+
+  out.push(heading(t.advice, h));
+  if (s.advice.length === 0) out.push(para(t.noAdvice, { italics: true }));
+  for (const a of s.advice) {
+    const details = [t.dots(a.dots)];
+    if (a.cluster) details.push(`${t.cluster}: ${a.cluster}`);
+    if (a.fromTable) details.push(t.fromTable(a.fromTable));
+    out.push(
+      new Paragraph({
+        numbering: { reference: NUMBERING, level: 0, instance: index },
+        keepNext: true,
+        children: [
+          ...runs(a.text, { bold: true }),
+          new TextRun({ text: details.join(' · '), break: 1, color: '5B6474' }),
+        ],
+      }),
+      new Paragraph({
+        indent: { left: 720 },
+        spacing: { after: 160 },
+        children: [
+          new TextRun({ text: `${t.reactionOfCaseHolder}: `, bold: true }),
+          new TextRun({
+            text: t.reaction[a.reaction ?? 'none'],
+            bold: true,
+            color: REACTION_COLOURS[a.reaction ?? 'none'],
+          }),
+          ...(a.reactionNote ? [new TextRun(' — '), ...runs(a.reactionNote)] : []),
+        ],
+      }),
+    );
+  }
+
+  if (s.advice.length > 0) {
+    const max = Math.max(1, ...s.advice.map((a) => a.dots));
+    out.push(heading(t.dotsChart, sub));
+    out.push(
+      table(
+        [t.colAdvice, t.colDots],
+        s.advice.map((a) => [
+          cell([para(`${a.rank}. ${shorten(a.text, CHART_LABEL_CHARS)}`)], { width: 50 }),
+          cell(
+            [
+              new Paragraph({
+                children: [
+                  new TextRun({ text: '█'.repeat(Math.round((a.dots / max) * BAR_CHARS)), color: BAR_COLOUR }),
+                  new TextRun(` ${a.dots}`),
+                ],
+              }),
+            ],
+            { width: 50 },
+          ),
+        ]),
+        [50, 50],
+      ),
+    );
+    out.push(heading(t.reactionsTable, sub));
+    out.push(
+      table(
+        [t.colRank, t.colAdvice, t.colDots, t.colReaction, t.colNote],
+        s.advice.map((a) => {
+          const key = a.reaction ?? 'none';
+          return [
+            cell([para(String(a.rank))], { width: 6 }),
+            cell([para(a.text)], { width: 40 }),
+            cell([para(String(a.dots))], { width: 9 }),
+            cell([para(t.reaction[key], { bold: true, color: key === 'none' ? '1D2330' : 'FFFFFF' })], {
+              fill: REACTION_COLOURS[key],
+              width: 15,
+            }),
+            cell([para(a.reactionNote)], { width: 30 }),
+          ];
+        }),
+        [6, 40, 9, 15, 30],
+      ),
+    );
+    out.push(para(''));
+    out.push(para(REACTION_ORDER.map((r) => `${t.reaction[r]}: ${s.reactions[r]}`).join(' · '), { bold: true }));
+  }
+
+  out.push(heading(t.pitfalls, h), ...clusterBlocks(s.pitfalls, t));
+  out.push(heading(t.opportunities, h), ...clusterBlocks(s.opportunities, t));
+  out.push(heading(t.questions, h));
+  if (s.questions.length === 0) out.push(para(t.noCards, { italics: true }));
+  for (const q of s.questions) out.push(new Paragraph({ bullet: { level: 0 }, children: runs(q.text) }));
+  if (s.learnings.length > 0) {
+    out.push(heading(t.learnings, h));
+    for (const l of s.learnings) {
+      out.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [...runs(l.text), ...(l.author ? [new TextRun({ text: ` — ${l.author}`, color: '5B6474' })] : [])],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function titlePage(report: Report, t: ReportTexts): Paragraph[] {
+  const m = report.session;
+  const p = report.participants;
+  const line = (label: string, value: string) =>
+    new Paragraph({
+      spacing: { after: 80 },
+      children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(value)],
+    });
+  return [
+    new Paragraph({
+      spacing: { before: 2400 },
+      children: [new TextRun({ text: `${t.reportTitle} · ${sessionKind(report, t)}`, color: '5B6474' })],
+    }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: runs(m.title) }),
+    line(t.city, m.city),
+    line(t.date, t.formatDate(m.date)),
+    ...(m.caseHolderName ? [line(t.caseHolder, m.caseHolderName)] : []),
+    ...(m.facilitator ? [line(t.facilitator, m.facilitator)] : []),
+    line(t.participants, t.participantsLine(p.named, p.unnamedCount)),
+    heading(t.coreQuestion, HeadingLevel.HEADING_2),
+    new Paragraph({ indent: { left: 360 }, children: runs(report.coreQuestion, { size: 28, italics: true }) }),
+    para(t.dotBudget(report.dotBudget), { color: '5B6474' }),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+}
+
+export async function renderDocx(report: Report): Promise<Buffer> {
+  const t = textsFor(report.session.locale);
+  const doc = new Document({
+    creator: 'Casusbord',
+    title: `${t.reportTitle}: ${report.session.title}`,
+    description: `${report.session.city} · ${report.session.date}`,
+    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    numbering: {
+      config: [
+        {
+          reference: NUMBERING,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+            },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {},
+        children: [
+          ...titlePage(report, t),
+          ...report.sections.flatMap((s, i) => sectionBlocks(s, i, report, t)),
+          new Paragraph({
+            spacing: { before: 480 },
+            children: [new TextRun({ text: t.madeWith, italics: true, color: '5B6474' })],
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

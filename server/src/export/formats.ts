@@ -1,0 +1,47 @@
+import { REPORT_FORMATS, type Report, type ReportFormat } from '@casusbord/shared';
+import { renderDocx } from './docx';
+import { renderHtml } from './html';
+import { renderMarkdown } from './markdown';
+import { renderPdf } from './pdf';
+
+export function isReportFormat(value: unknown): value is ReportFormat {
+  return typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value);
+}
+
+export const CONTENT_TYPES: Record<ReportFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+export async function renderReport(report: Report, format: ReportFormat): Promise<Buffer> {
+  switch (format) {
+    case 'html':
+      return Buffer.from(renderHtml(report), 'utf8');
+    case 'md':
+      return Buffer.from(renderMarkdown(report), 'utf8');
+    case 'docx':
+      return renderDocx(report);
+    case 'pdf':
+      return renderPdf(report);
+  }
+}
+
+/** "’s-Hertogenbosch" → "s-hertogenbosch": ASCII only, so the filename needs no encoding in a header. */
+export function slug(text: string): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return s || 'rapport';
+}
+
+/** `casusbord-<city>-<yyyy-mm-dd>.<ext>` */
+export function reportFilename(report: Report, format: ReportFormat): string {
+  return `casusbord-${slug(report.session.city)}-${report.session.date}.${format}`;
+}

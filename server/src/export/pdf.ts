@@ -1,0 +1,278 @@
+import fs from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { REACTION_ORDER, type Report, type ReportCluster, type ReportSection } from '@casusbord/shared';
+import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS } from './charts';
+import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from './texts';
+
+/**
+ * The report as a PDF drawn with pdfkit on the server (no browser): a title page, then per board
+ * a bar chart of dots per advice and a reaction bar drawn with vector shapes, the numbered advice,
+ * and the other columns. Text is set with DejaVu Sans when the system has it (all of Unicode that
+ * people type); otherwise with the built-in Helvetica, which only knows Windows-1252, so other
+ * characters are replaced rather than drawn as garbage.
+ */
+
+const FONT_CANDIDATES = [
+  ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
+  [
+    '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+    '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
+  ],
+] as const;
+
+interface Fonts {
+  regular: string;
+  bold: string;
+  /** Makes a user string drawable with these fonts. */
+  clean(text: string): string;
+}
+
+/** The characters of Windows-1252 beyond Latin-1 that the standard PDF fonts can draw. */
+const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+
+function pickFonts(doc: PDFKit.PDFDocument): Fonts {
+  for (const [regular, bold] of FONT_CANDIDATES) {
+    if (fs.existsSync(regular) && fs.existsSync(bold)) {
+      doc.registerFont('body', regular);
+      doc.registerFont('body-bold', bold);
+      return { regular: 'body', bold: 'body-bold', clean: (s) => s };
+    }
+  }
+  return {
+    regular: 'Helvetica',
+    bold: 'Helvetica-Bold',
+    clean: (s) =>
+      [...s]
+        .map((ch) => (ch === '\n' || (ch >= ' ' && ch <= '\u00FF') || CP1252_EXTRA.includes(ch) ? ch : '?'))
+        .join(''),
+  };
+}
+
+const INK = '#1D2330';
+const MUTED = '#5B6474';
+
+class PdfReport {
+  readonly doc: PDFKit.PDFDocument;
+  private readonly fonts: Fonts;
+
+  constructor(
+    private readonly report: Report,
+    private readonly t: ReportTexts,
+  ) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: 56, bottom: 56, left: 56, right: 56 },
+      info: { Title: `${t.reportTitle}: ${report.session.title}`, Author: 'Casusbord', Subject: report.session.city },
+      lang: t.lang,
+      displayTitle: true,
+    });
+    this.fonts = pickFonts(this.doc);
+  }
+
+  private get left(): number {
+    return this.doc.page.margins.left;
+  }
+  private get width(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+
+  /** Starts a new page unless `height` points still fit on this one. */
+  private ensure(height: number): void {
+    if (this.doc.y + height > this.doc.page.height - this.doc.page.margins.bottom) this.doc.addPage();
+  }
+
+  private text(
+    s: string,
+    opts: { size?: number; bold?: boolean; color?: string; indent?: number; gap?: number } = {},
+  ): void {
+    const { doc } = this;
+    doc
+      .font(opts.bold ? this.fonts.bold : this.fonts.regular)
+      .fontSize(opts.size ?? 11)
+      .fillColor(opts.color ?? INK);
+    const x = this.left + (opts.indent ?? 0);
+    doc.text(this.fonts.clean(s), x, doc.y, { width: this.width - (opts.indent ?? 0) });
+    if (opts.gap) doc.moveDown(opts.gap);
+  }
+
+  private heading(s: string, level: 1 | 2): void {
+    this.ensure(level === 1 ? 80 : 50);
+    this.doc.moveDown(level === 1 ? 1 : 0.6);
+    this.text(s, { size: level === 1 ? 18 : 14, bold: true, color: level === 1 ? '#1F5FA8' : INK, gap: 0.3 });
+  }
+
+  private bullets(items: string[], indent = 0): void {
+    for (const item of items) {
+      this.ensure(20);
+      const y = this.doc.y;
+      this.doc.circle(this.left + indent + 4, y + 6, 1.8).fill(INK);
+      this.doc.y = y;
+      this.text(item, { indent: indent + 14, gap: 0.15 });
+    }
+  }
+
+  private clusters(groups: ReportCluster[]): void {
+    if (groups.length === 0) return this.text(this.t.noCards, { color: MUTED });
+    for (const g of groups) {
+      if (groups.length > 1 || g.title !== null) {
+        this.ensure(36);
+        this.text(g.title !== null ? `${this.t.cluster}: ${g.title}` : this.t.other, { bold: true, gap: 0.1 });
+      }
+      this.bullets(g.cards.map((c) => c.text));
+      this.doc.moveDown(0.3);
+    }
+  }
+
+  /** A one-line label that fits `width` points in the current font, shortened at a word where possible. */
+  private fit(text: string, width: number): string {
+    let label = this.fonts.clean(shorten(text, CHART_LABEL_CHARS));
+    for (let max = CHART_LABEL_CHARS - 4; max > 8 && this.doc.widthOfString(label) > width; max -= 4) {
+      label = this.fonts.clean(shorten(text, max));
+    }
+    return label;
+  }
+
+  /** Dots per advice as horizontal bars (vector rectangles), labels left, counts right. */
+  private dotsChart(s: ReportSection): void {
+    const { doc, t } = this;
+    const row = 18;
+    const labelWidth = this.width * 0.45;
+    const barMax = this.width - labelWidth - 40;
+    const max = Math.max(1, ...s.advice.map((a) => a.dots));
+    this.heading(t.dotsChart, 2);
+    for (const a of s.advice) {
+      this.ensure(row);
+      const y = doc.y;
+      doc.font(this.fonts.regular).fontSize(9).fillColor(INK);
+      doc.text(this.fit(`${a.rank}. ${a.text}`, labelWidth - 8), this.left, y + 4, { lineBreak: false });
+      const w = a.dots === 0 ? 0 : Math.max(2, (a.dots / max) * barMax);
+      if (w > 0) doc.rect(this.left + labelWidth, y + 3, w, row - 6).fill(`#${BAR_COLOUR}`);
+      doc.fillColor(INK).text(String(a.dots), this.left + labelWidth + w + 5, y + 4, { lineBreak: false });
+      doc.y = y + row;
+    }
+    doc.x = this.left;
+  }
+
+  /** The reactions as one stacked bar with a legend. */
+  private reactionsBar(s: ReportSection): void {
+    const { doc, t } = this;
+    this.heading(t.reactionsOverview, 2);
+    this.ensure(48);
+    const y = doc.y;
+    const total = REACTION_ORDER.reduce((sum, r) => sum + s.reactions[r], 0);
+    doc.rect(this.left, y, this.width, 14).fill('#F1F3F6');
+    let x = this.left;
+    for (const r of REACTION_ORDER) {
+      if (total === 0 || s.reactions[r] === 0) continue;
+      const w = (s.reactions[r] / total) * this.width;
+      doc.rect(x, y, w, 14).fill(`#${REACTION_COLOURS[r]}`);
+      x += w;
+    }
+    const step = this.width / REACTION_ORDER.length;
+    REACTION_ORDER.forEach((r, i) => {
+      const lx = this.left + i * step;
+      doc.rect(lx, y + 22, 9, 9).fill(`#${REACTION_COLOURS[r]}`);
+      doc.font(this.fonts.regular).fontSize(9).fillColor(INK);
+      doc.text(`${t.reaction[r]}: ${s.reactions[r]}`, lx + 13, y + 22, { lineBreak: false });
+    });
+    doc.x = this.left;
+    doc.y = y + 40;
+  }
+
+  private section(s: ReportSection): void {
+    const { t, report } = this;
+    const title = sectionHeading(s, t);
+    if (title) {
+      if (this.doc.y > this.doc.page.margins.top + 1) this.doc.addPage();
+      this.text(title, { size: 22, bold: true, color: '#1F5FA8', gap: 0.4 });
+    }
+    if (s.coreQuestion && s.coreQuestion !== report.coreQuestion) {
+      this.text(`${t.coreQuestion}: ${s.coreQuestion}`, { color: MUTED, gap: 0.4 });
+    }
+    this.heading(t.advice, 1);
+    if (s.advice.length === 0) this.text(t.noAdvice, { color: MUTED });
+    else {
+      this.dotsChart(s);
+      this.reactionsBar(s);
+      this.doc.moveDown(0.5);
+      for (const a of s.advice) {
+        this.ensure(60);
+        const y = this.doc.y;
+        this.doc
+          .font(this.fonts.bold)
+          .fontSize(13)
+          .fillColor('#1F5FA8')
+          .text(`${a.rank}.`, this.left, y, { width: 24 });
+        this.doc.y = y;
+        this.text(a.text, { bold: true, indent: 28 });
+        const details = [t.dots(a.dots)];
+        if (a.cluster) details.push(`${t.cluster}: ${a.cluster}`);
+        if (a.fromTable) details.push(t.fromTable(a.fromTable));
+        this.text(details.join(' · '), { size: 9, color: MUTED, indent: 28 });
+        const key = a.reaction ?? 'none';
+        const ry = this.doc.y + 3;
+        this.doc.rect(this.left + 28, ry + 1, 8, 8).fill(`#${REACTION_COLOURS[key]}`);
+        this.doc.y = ry;
+        this.text(`${t.reactionOfCaseHolder}: ${t.reaction[key]}${a.reactionNote ? ` — ${a.reactionNote}` : ''}`, {
+          size: 10,
+          indent: 42,
+          gap: 0.6,
+        });
+      }
+    }
+    this.heading(t.pitfalls, 1);
+    this.clusters(s.pitfalls);
+    this.heading(t.opportunities, 1);
+    this.clusters(s.opportunities);
+    this.heading(t.questions, 1);
+    if (s.questions.length === 0) this.text(t.noCards, { color: MUTED });
+    else this.bullets(s.questions.map((q) => q.text));
+    if (s.learnings.length > 0) {
+      this.heading(t.learnings, 1);
+      this.bullets(s.learnings.map((l) => (l.author ? `${l.text} — ${l.author}` : l.text)));
+    }
+  }
+
+  private titlePage(): void {
+    const { t, report } = this;
+    const m = report.session;
+    this.doc.y = 160;
+    this.text(`${t.reportTitle} · ${sessionKind(report, t)}`.toUpperCase(), { size: 10, color: MUTED, gap: 0.4 });
+    this.text(m.title, { size: 26, bold: true, gap: 0.6 });
+    const lines: [string, string][] = [
+      [t.city, m.city],
+      [t.date, t.formatDate(m.date)],
+    ];
+    if (m.caseHolderName) lines.push([t.caseHolder, m.caseHolderName]);
+    if (m.facilitator) lines.push([t.facilitator, m.facilitator]);
+    lines.push([t.participants, t.participantsLine(report.participants.named, report.participants.unnamedCount)]);
+    for (const [k, v] of lines) this.text(`${k}: ${v}`, { gap: 0.2 });
+    this.doc.moveDown(1.2);
+    this.text(t.coreQuestion, { size: 14, bold: true, gap: 0.3 });
+    const y = this.doc.y;
+    this.text(report.coreQuestion, { size: 14, indent: 14, gap: 0.2 });
+    this.doc.rect(this.left, y, 3, this.doc.y - y).fill('#1F5FA8');
+    this.doc.moveDown(0.6);
+    this.text(t.dotBudget(report.dotBudget), { size: 10, color: MUTED });
+  }
+
+  render(): void {
+    this.titlePage();
+    this.doc.addPage();
+    for (const s of this.report.sections) this.section(s);
+    this.doc.moveDown(2);
+    this.text(this.t.madeWith, { size: 9, color: MUTED });
+    this.doc.end();
+  }
+}
+
+export function renderPdf(report: Report): Promise<Buffer> {
+  const writer = new PdfReport(report, textsFor(report.session.locale));
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    writer.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    writer.doc.on('end', () => resolve(Buffer.concat(chunks)));
+    writer.doc.on('error', reject);
+    writer.render();
+  });
+}

@@ -1,0 +1,151 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  AppError,
+  REPORT_FORMATS,
+  type HandoverResponse,
+  type ReopenResponse,
+  type ReportFormat,
+} from '@casusbord/shared';
+import { bearerToken } from '../auth/Auth';
+import { generateToken, hashToken } from '../auth/tokens';
+import { sessionRoom } from '../control/ControlPlane';
+import { CONTENT_TYPES, isReportFormat, renderReport, reportFilename } from '../export/formats';
+import { REPORT_CSP, renderHtml } from '../export/html';
+import { loadReport } from '../export/loadBoards';
+import type { SessionRecord } from '../store/Store';
+
+type Params = { Params: { id: string } };
+type TokenParams = { Params: { token: string }; Querystring: { format?: unknown } };
+
+/** Headers of every report response: private, never cached or sniffed, no referrer (the token is in the URL). */
+const PRIVATE_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex',
+};
+
+const NOT_FOUND_PAGE = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Casusbord</title></head>
+<body style="font-family:sans-serif;max-width:40em;margin:4em auto"><h1>Rapport niet gevonden</h1>
+<p>Deze link hoort bij geen adviesrapport. Vraag de procesbegeleider om een nieuwe link.</p>
+<p lang="en">This link does not belong to an advice report. Ask the facilitator for a new link.</p></body></html>`;
+
+function parseFormat(value: unknown): ReportFormat {
+  const format = value ?? 'html';
+  if (!isReportFormat(format)) {
+    throw new AppError('validation_failed', `format must be one of ${REPORT_FORMATS.join(', ')}`);
+  }
+  return format;
+}
+
+/**
+ * The handover (overdracht) and the advice report: the host locks the session and gets a
+ * read-only recipient link; the report is rendered from the boards on every request, as html,
+ * md, docx or pdf. A recipient token opens the report and nothing else.
+ */
+export async function reportRoutes(app: FastifyInstance): Promise<void> {
+  const { store, auth, config, registry, control } = app.deps;
+  const reportDeps = { store, registry, control: control.control };
+
+  const baseUrl = (request: FastifyRequest): string => config.publicUrl ?? `${request.protocol}://${request.host}`;
+
+  async function requireHost(request: FastifyRequest, sessionId: string): Promise<void> {
+    const principal = await auth.resolve(bearerToken(request.headers.authorization));
+    if (!principal) throw new AppError('unauthorized', 'Send a valid token as "Authorization: Bearer <token>"');
+    if (principal.sessionId !== sessionId) throw new AppError('forbidden', 'This token belongs to another session');
+    if (principal.role !== 'host') throw new AppError('forbidden', 'Only the facilitator may do this');
+  }
+
+  /** The session a recipient token belongs to; anything else (unknown, host or participant token) is not a report. */
+  async function reportSession(token: string): Promise<SessionRecord> {
+    const principal = await auth.resolve(token);
+    const session = principal?.role === 'recipient' ? await store.getSession(principal.sessionId) : null;
+    if (!session) throw new AppError('not_found', 'No report belongs to this link');
+    return session;
+  }
+
+  /**
+   * Locks or unlocks the session: stored first, then enforced on every open /yjs connection and
+   * announced. Serialised with the host's other session changes, so a table change and a
+   * handover never overwrite each other's record.
+   */
+  async function setLocked(sessionId: string, locked: boolean, extra: Partial<SessionRecord> = {}): Promise<void> {
+    const { session, record } = await control.control.update(sessionId, async (current) => {
+      const next: SessionRecord = { ...current, ...extra, locked };
+      await store.updateSession(next);
+      Object.assign(current, next);
+      await registry.setSessionReadOnly(sessionId, locked);
+    });
+    control.io?.to(sessionRoom(sessionId)).emit('session:locked', { locked });
+    control.io?.to(sessionRoom(sessionId)).emit('session:state', control.control.view(session, record, Date.now()));
+  }
+
+  async function sendFile(reply: FastifyReply, session: SessionRecord, format: ReportFormat): Promise<FastifyReply> {
+    const report = await loadReport(session, reportDeps);
+    const body = await renderReport(report, format);
+    reply
+      .headers(PRIVATE_HEADERS)
+      .header('content-type', CONTENT_TYPES[format])
+      .header('content-disposition', `attachment; filename="${reportFilename(report, format)}"`);
+    if (format === 'html') reply.header('content-security-policy', REPORT_CSP);
+    return reply.send(body);
+  }
+
+  app.post<Params>('/api/sessions/:id/handover', async (request) => {
+    const sessionId = request.params.id;
+    await requireHost(request, sessionId);
+    const reportToken = generateToken();
+    const tokenHash = hashToken(reportToken);
+    const now = Date.now();
+    // The token first: if locking fails, an unused token is left that nobody has seen.
+    await store.addToken({ tokenHash, role: 'recipient', sessionId, participantId: null, createdAt: now });
+    await setLocked(sessionId, true, { handedOverAt: now, reportTokenHash: tokenHash });
+    const base = baseUrl(request);
+    const downloads = Object.fromEntries(
+      REPORT_FORMATS.map((f) => [f, `${base}/api/reports/${reportToken}?format=${f}`]),
+    ) as Record<ReportFormat, string>;
+    const res: HandoverResponse = {
+      reportToken,
+      reportUrl: `${base}/r/${reportToken}`,
+      locked: true,
+      handedOverAt: new Date(now).toISOString(),
+      downloads,
+    };
+    return res;
+  });
+
+  app.post<Params>('/api/sessions/:id/reopen', async (request) => {
+    const sessionId = request.params.id;
+    await requireHost(request, sessionId);
+    await setLocked(sessionId, false);
+    const res: ReopenResponse = { locked: false };
+    return res;
+  });
+
+  // The host's preview of the report before (or after) the handover, with the host token in a header.
+  app.get<Params & { Querystring: { format?: unknown } }>('/api/sessions/:id/report', async (request, reply) => {
+    const format = parseFormat(request.query.format);
+    await requireHost(request, request.params.id);
+    const session = await store.getSession(request.params.id);
+    if (!session) throw new AppError('session_not_found', 'This session no longer exists');
+    return sendFile(reply, session, format);
+  });
+
+  app.get<TokenParams>('/api/reports/:token', async (request, reply) => {
+    const format = parseFormat(request.query.format);
+    return sendFile(reply, await reportSession(request.params.token), format);
+  });
+
+  app.get<TokenParams>('/r/:token', async (request, reply) => {
+    reply.headers(PRIVATE_HEADERS).header('content-security-policy', REPORT_CSP).type('text/html; charset=utf-8');
+    let session: SessionRecord;
+    try {
+      session = await reportSession(request.params.token);
+    } catch (err) {
+      // A person followed a link: answer with a page, not JSON.
+      if (err instanceof AppError && err.code === 'not_found') return reply.status(404).send(NOT_FOUND_PAGE);
+      throw err;
+    }
+    return reply.send(renderHtml(await loadReport(session, reportDeps)));
+  });
+}

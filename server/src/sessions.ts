@@ -1,0 +1,51 @@
+import { CLOSE_CODES } from '@casusbord/shared';
+import type { AppDeps } from './app';
+
+type Log = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+
+/**
+ * Deletes a session everywhere: open board connections and control sockets are ended first (so
+ * nothing is written after), then the store drops the session, its participants, tokens,
+ * documents, control state and reports.
+ */
+export async function deleteSessionEverywhere(deps: AppDeps, sessionId: string): Promise<void> {
+  await deps.registry.closeSession(sessionId, CLOSE_CODES.notFound, 'session deleted');
+  deps.control.disconnectSession(sessionId);
+  await deps.store.deleteSession(sessionId);
+}
+
+/** Milliseconds between retention sweeps. */
+const SWEEP_MS = 60 * 60_000;
+
+/**
+ * Deletes sessions older than RETENTION_DAYS (AVG/GDPR: boards hold names and frank opinions),
+ * once at start-up and then every hour. Returns a function that stops the sweeps.
+ */
+export function startRetention(deps: AppDeps, log: Log): () => void {
+  const days = deps.config.retentionDays;
+  if (days <= 0) return () => undefined;
+  const sweep = async () => {
+    try {
+      const ids = await purgeExpired(deps, Date.now());
+      if (ids.length) log.info({ count: ids.length, days }, 'retention: deleted expired sessions');
+    } catch (err) {
+      log.error({ err }, 'retention sweep failed');
+    }
+  };
+  const first = setTimeout(() => void sweep(), 1000);
+  const timer = setInterval(() => void sweep(), SWEEP_MS);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
+
+/** Deletes every session created more than RETENTION_DAYS before `now`; returns their ids. */
+export async function purgeExpired(deps: AppDeps, now: number): Promise<string[]> {
+  const cutoff = now - deps.config.retentionDays * 24 * 60 * 60_000;
+  const ids = await deps.store.listSessionsCreatedBefore(cutoff);
+  for (const id of ids) await deleteSessionEverywhere(deps, id);
+  return ids;
+}

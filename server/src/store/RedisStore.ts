@@ -1,0 +1,229 @@
+import type { Redis } from 'ioredis';
+import { AppError } from '@casusbord/shared';
+import { LuaScript, createRedisClient } from './redisClient';
+import { sessionIdOfDoc, type ParticipantRecord, type SessionRecord, type Store, type StoredDoc, type TokenRecord } from './Store';
+import * as lua from './redisScripts';
+
+type Log = { warn(obj: object, msg: string): void };
+
+/**
+ * Key layout under the prefix (the Lua scripts in redisScripts.ts build the same names):
+ *   session:<id>                JSON SessionRecord;  sessions  ZSET session id, score createdAt
+ *   code:<joinCode>             session id (uniqueness of join codes)
+ *   session:<id>:participants   ZSET participant id, score createdAt (ties ordered by id)
+ *   session:<id>:tokens         SET of token hashes;  session:<id>:docs  SET of doc names
+ *   session:<id>:control        control state JSON
+ *   participant:<id>            JSON ParticipantRecord;  token:<hash>  JSON TokenRecord
+ *   doc:<name>:seq              last sequence number handed out (INCR)
+ *   doc:<name>:log              STREAM of updates, entry id `<seq>-0`, field `u`
+ *   doc:<name>:snapshot         HASH { through, data }
+ * Multi-key operations run as Lua scripts, so each is atomic. The scripts derive some key names
+ * at run time, which a single Redis (or a Sentinel pair) allows and Redis Cluster would not.
+ */
+export function redisKeys(prefix: string) {
+  return {
+    session: (id: string) => `${prefix}session:${id}`,
+    sessionsByAge: () => `${prefix}sessions`,
+    code: (code: string) => `${prefix}code:${code}`,
+    participants: (sessionId: string) => `${prefix}session:${sessionId}:participants`,
+    tokens: (sessionId: string) => `${prefix}session:${sessionId}:tokens`,
+    docs: (sessionId: string) => `${prefix}session:${sessionId}:docs`,
+    control: (sessionId: string) => `${prefix}session:${sessionId}:control`,
+    participant: (id: string) => `${prefix}participant:${id}`,
+    token: (hash: string) => `${prefix}token:${hash}`,
+    docSeq: (name: string) => `${prefix}doc:${name}:seq`,
+    docLog: (name: string) => `${prefix}doc:${name}:log`,
+    docSnapshot: (name: string) => `${prefix}doc:${name}:snapshot`,
+  };
+}
+
+const scripts = {
+  createSession: new LuaScript(lua.CREATE_SESSION, 5),
+  updateSession: new LuaScript(lua.UPDATE_SESSION, 2),
+  addParticipant: new LuaScript(lua.ADD_PARTICIPANT, 4),
+  updateParticipant: new LuaScript(lua.UPDATE_PARTICIPANT, 2),
+  appendUpdate: new LuaScript(lua.APPEND_UPDATE, 3),
+  compactDoc: new LuaScript(lua.COMPACT_DOC, 3),
+  deleteSession: new LuaScript(lua.DELETE_SESSION, 6),
+};
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Stream entry ids are `<seq>-0`; this reads the seq back. */
+function seqOf(id: Buffer | string): number {
+  return Number.parseInt(id.toString().split('-')[0]!, 10);
+}
+
+/**
+ * The scale-out store: everything in one Redis, shared by every instance. A write has been
+ * acknowledged by Redis when its promise resolves; with `appendonly yes` and `appendfsync always`
+ * (docker-compose.yml) that means it is on disk.
+ */
+export class RedisStore implements Store {
+  readonly kind = 'redis';
+  private readonly keys;
+
+  constructor(
+    readonly client: Redis,
+    readonly prefix: string,
+  ) {
+    this.keys = redisKeys(prefix);
+  }
+
+  static connect(url: string, prefix: string, log?: Log): RedisStore {
+    return new RedisStore(createRedisClient(url, 'casusbord-store', log), prefix);
+  }
+
+  private docsKeyOf(docName: string): string {
+    return this.keys.docs(sessionIdOfDoc(docName) ?? '_');
+  }
+
+  async createSession(session: SessionRecord, hostToken: TokenRecord): Promise<void> {
+    const k = this.keys;
+    const created = await scripts.createSession.run(
+      this.client,
+      [k.session(session.id), k.code(session.joinCode), k.token(hostToken.tokenHash), k.tokens(session.id), k.sessionsByAge()],
+      [JSON.stringify(session), session.id, JSON.stringify(hostToken), hostToken.tokenHash, session.createdAt],
+    );
+    if (created !== 1) throw new AppError('conflict', 'Session id or join code already in use');
+  }
+
+  async getSession(id: string): Promise<SessionRecord | null> {
+    const json = await this.client.get(this.keys.session(id));
+    return json ? (JSON.parse(json) as SessionRecord) : null;
+  }
+
+  async getSessionByCode(joinCode: string): Promise<SessionRecord | null> {
+    const id = await this.client.get(this.keys.code(joinCode));
+    return id ? this.getSession(id) : null;
+  }
+
+  async updateSession(session: SessionRecord): Promise<void> {
+    const k = this.keys;
+    const ok = await scripts.updateSession.run(
+      this.client,
+      [k.session(session.id), k.code(session.joinCode)],
+      [JSON.stringify(session), session.id, k.code('')],
+    );
+    if (ok !== 1) throw new AppError('conflict', 'Join code already in use');
+  }
+
+  async addParticipant(participant: ParticipantRecord, token: TokenRecord, maxParticipants: number): Promise<void> {
+    const k = this.keys;
+    const result = await scripts.addParticipant.run(
+      this.client,
+      [k.participants(participant.sessionId), k.participant(participant.id), k.token(token.tokenHash), k.tokens(participant.sessionId)],
+      [maxParticipants, participant.id, participant.createdAt, JSON.stringify(participant), JSON.stringify(token), token.tokenHash],
+    );
+    if (result === 0) throw new AppError('session_full', `This session already has ${maxParticipants} participants`);
+    if (result !== 1) throw new AppError('conflict', 'Participant id or token already in use');
+  }
+
+  async getParticipant(id: string): Promise<ParticipantRecord | null> {
+    const json = await this.client.get(this.keys.participant(id));
+    return json ? (JSON.parse(json) as ParticipantRecord) : null;
+  }
+
+  async updateParticipant(participant: ParticipantRecord): Promise<void> {
+    const k = this.keys;
+    await scripts.updateParticipant.run(
+      this.client,
+      [k.participant(participant.id), k.participants(participant.sessionId)],
+      [JSON.stringify(participant), participant.sessionId, participant.createdAt, participant.id],
+    );
+  }
+
+  async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
+    const ids = await this.client.zrange(this.keys.participants(sessionId), 0, -1);
+    if (ids.length === 0) return [];
+    const rows = await this.client.mget(ids.map((id) => this.keys.participant(id)));
+    return rows.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as ParticipantRecord);
+  }
+
+  async getToken(tokenHash: string): Promise<TokenRecord | null> {
+    const json = await this.client.get(this.keys.token(tokenHash));
+    return json ? (JSON.parse(json) as TokenRecord) : null;
+  }
+
+  async addToken(token: TokenRecord): Promise<void> {
+    // MULTI/EXEC: the token and its entry in the session's set (which deleteSession clears) together.
+    const results = await this.client
+      .multi()
+      .set(this.keys.token(token.tokenHash), JSON.stringify(token))
+      .sadd(this.keys.tokens(token.sessionId), token.tokenHash)
+      .exec();
+    const failed = results?.find(([err]) => err);
+    if (!results || failed) throw failed?.[0] ?? new Error('the token was not stored (transaction aborted)');
+  }
+
+  async appendUpdate(docName: string, update: Uint8Array): Promise<number> {
+    const k = this.keys;
+    const seq = await scripts.appendUpdate.run(
+      this.client,
+      [k.docSeq(docName), k.docLog(docName), this.docsKeyOf(docName)],
+      [toBuffer(update), docName],
+    );
+    return Number(seq);
+  }
+
+  async loadDoc(docName: string): Promise<StoredDoc> {
+    // MULTI: the snapshot and the log are read at one instant, never across a compaction.
+    const results = await this.client
+      .multi()
+      .hmgetBuffer(this.keys.docSnapshot(docName), 'through', 'data')
+      .xrangeBuffer(this.keys.docLog(docName), '-', '+')
+      .exec();
+    if (!results) throw new Error('loadDoc transaction was aborted');
+    const [snapResult, logResult] = results;
+    if (snapResult?.[0]) throw snapResult[0];
+    if (logResult?.[0]) throw logResult[0];
+    const [throughRaw, data] = snapResult![1] as [Buffer | null, Buffer | null];
+    const through = throughRaw ? Number(throughRaw.toString()) : 0;
+    const entries = (logResult![1] as [Buffer, Buffer[]][])
+      .map(([id, fields]) => ({ seq: seqOf(id), data: fields[1] }))
+      .filter((e): e is { seq: number; data: Buffer } => e.seq > through && e.data !== undefined);
+    return {
+      snapshot: data ? new Uint8Array(data) : null,
+      updates: entries.map((e) => new Uint8Array(e.data)),
+      lastSeq: entries.length ? entries[entries.length - 1]!.seq : through,
+    };
+  }
+
+  async compactDoc(docName: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    const k = this.keys;
+    await scripts.compactDoc.run(
+      this.client,
+      [k.docSnapshot(docName), k.docLog(docName), this.docsKeyOf(docName)],
+      [toBuffer(snapshot), throughSeq, docName],
+    );
+  }
+
+  async getControlState(sessionId: string): Promise<string | null> {
+    return this.client.get(this.keys.control(sessionId));
+  }
+
+  async setControlState(sessionId: string, json: string): Promise<void> {
+    await this.client.set(this.keys.control(sessionId), json);
+  }
+
+  async listSessionsCreatedBefore(createdBefore: number): Promise<string[]> {
+    return this.client.zrangebyscore(this.keys.sessionsByAge(), '-inf', `(${createdBefore}`);
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    const k = this.keys;
+    await scripts.deleteSession.run(
+      this.client,
+      [k.session(sessionId), k.participants(sessionId), k.tokens(sessionId), k.docs(sessionId), k.control(sessionId), k.sessionsByAge()],
+      [this.prefix, sessionId],
+    );
+  }
+
+  async close(): Promise<void> {
+    // QUIT would wait for a Redis that is away; then just drop the connection.
+    if (this.client.status === 'ready') await this.client.quit().catch(() => this.client.disconnect());
+    else this.client.disconnect();
+  }
+}

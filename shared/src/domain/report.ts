@@ -1,0 +1,256 @@
+import type * as Y from 'yjs';
+import type { Locale } from '../protocol/schemas';
+import type { Column } from './board';
+import {
+  REACTIONS,
+  coreQuestionText,
+  readCardDetails,
+  readClusters,
+  readLearnings,
+  tallyDots,
+  type CardDetails,
+  type ClusterSnapshot,
+  type Reaction,
+} from './boardExtras';
+
+/**
+ * The advice report (adviesrapport) as plain data, built from the boards of a session. Pure: the
+ * caller supplies the date and the documents; every output format (web page, Word, PDF, Markdown)
+ * renders this one model, so they cannot disagree about ranking or who is named.
+ */
+
+export interface ReportSessionMeta {
+  title: string;
+  city: string;
+  /** The question the session was created with; the fallback when no board has a core question. */
+  question: string;
+  caseHolderName: string | null;
+  locale: Locale;
+  /** Day of the session, yyyy-mm-dd (the caller picks the time zone). */
+  date: string;
+  facilitator: string | null;
+}
+
+export interface ReportParticipantInput {
+  id: string;
+  name: string;
+  /** Given at join; anything but true means the report does not name this person. */
+  consentToBeNamed: boolean;
+}
+
+export interface ReportBoardInput {
+  /** Group id (`t1`, …, or `plenary`). */
+  id: string;
+  name: string;
+  doc: Y.Doc;
+}
+
+export interface ReportInput {
+  session: ReportSessionMeta;
+  /** In join order. */
+  participants: readonly ReportParticipantInput[];
+  tables: readonly ReportBoardInput[];
+  /** Case day: the board the tables promoted their strongest cards into. */
+  plenary?: ReportBoardInput | null;
+  /** Dots per person; tallies count nobody beyond it. */
+  dotBudget: number;
+}
+
+export interface ReportCard {
+  id: string;
+  text: string;
+}
+
+/** Cards of one column under one cluster; `title` null holds the cards in no cluster. */
+export interface ReportCluster {
+  id: string | null;
+  title: string | null;
+  cards: ReportCard[];
+}
+
+export interface ReportAdvice extends ReportCard {
+  /** 1-based place in the ranking (ties keep distinct ranks, older advice first). */
+  rank: number;
+  dots: number;
+  cluster: string | null;
+  reaction: Reaction | null;
+  reactionNote: string;
+  /** Plenary advice: the name of the table it was promoted from. */
+  fromTable: string | null;
+}
+
+export interface ReportLearning {
+  text: string;
+  /** The author's name only when they consented to be named. */
+  author: string | null;
+}
+
+export type ReactionCounts = Record<Reaction | 'none', number>;
+
+export interface ReportSection {
+  id: string;
+  name: string;
+  /** 'board' for the single board of an intervision; tables and plenary on a case day. */
+  kind: 'board' | 'table' | 'plenary';
+  /** This board's core question, when it has one. */
+  coreQuestion: string | null;
+  advice: ReportAdvice[];
+  pitfalls: ReportCluster[];
+  opportunities: ReportCluster[];
+  questions: ReportCard[];
+  learnings: ReportLearning[];
+  reactions: ReactionCounts;
+  totalDots: number;
+}
+
+export interface Report {
+  session: ReportSessionMeta;
+  /** The plenary's or first table's core question, else the session question. */
+  coreQuestion: string;
+  caseDay: boolean;
+  dotBudget: number;
+  participants: { named: string[]; unnamedCount: number; total: number };
+  /** Plenary first on a case day (the merged result), then the tables in their order. */
+  sections: ReportSection[];
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * User text as every format can carry it: line breaks as \n, no control characters (XML in Word
+ * files forbids them) and no lone surrogates (invalid UTF-8), trimmed.
+ */
+export function cleanReportText(text: string): string {
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+      .trim()
+  );
+}
+
+function emptyReactions(): ReactionCounts {
+  return { adopt: 0, consider: 0, 'not-now': 0, none: 0 };
+}
+
+/** Groups one column's cards by cluster (in cluster order), then the cards in no known cluster. */
+function groupByCluster(cards: CardDetails[], column: Column, clusters: ClusterSnapshot[]): ReportCluster[] {
+  const ofColumn = cards.filter((c) => c.column === column);
+  const known = new Set(clusters.map((c) => c.id));
+  const groups: ReportCluster[] = [];
+  for (const cluster of clusters) {
+    const inCluster = ofColumn.filter((c) => c.clusterId === cluster.id);
+    if (inCluster.length === 0) continue;
+    groups.push({ id: cluster.id, title: cleanReportText(cluster.title) || null, cards: inCluster.map(toCard) });
+  }
+  const loose = ofColumn.filter((c) => c.clusterId === null || !known.has(c.clusterId));
+  if (loose.length > 0) groups.push({ id: null, title: null, cards: loose.map(toCard) });
+  return groups;
+}
+
+function toCard(card: CardDetails): ReportCard {
+  return { id: card.id, text: cleanReportText(card.text) };
+}
+
+function nonEmpty(card: CardDetails): boolean {
+  return cleanReportText(card.text).length > 0;
+}
+
+function buildSection(
+  board: ReportBoardInput,
+  kind: ReportSection['kind'],
+  input: ReportInput,
+  tableNames: Map<string, string>,
+): ReportSection {
+  const { doc } = board;
+  const cards = readCardDetails(doc).filter(nonEmpty);
+  const clusters = readClusters(doc);
+  const clusterTitle = new Map(clusters.map((c) => [c.id, cleanReportText(c.title) || null]));
+  const tally = tallyDots(doc, input.dotBudget);
+
+  const advice = cards
+    .filter((c) => c.column === 'advice')
+    .map((c) => ({ card: c, dots: tally.get(c.id) ?? 0 }))
+    // Most dots first; on a tie the older advice first, then the id, so every render agrees.
+    .sort((a, b) => b.dots - a.dots || a.card.createdAt - b.card.createdAt || byText(a.card.id, b.card.id))
+    .map(({ card, dots }, i): ReportAdvice => {
+      // promotedFrom is "<groupId>:<cardId>".
+      const origin = card.promotedFrom ? card.promotedFrom.split(':')[0] || null : null;
+      return {
+        rank: i + 1,
+        id: card.id,
+        text: cleanReportText(card.text),
+        dots,
+        cluster: card.clusterId ? (clusterTitle.get(card.clusterId) ?? null) : null,
+        reaction: card.reaction,
+        reactionNote: cleanReportText(card.reactionNote),
+        fromTable: origin ? (tableNames.get(origin) ?? origin) : null,
+      };
+    });
+
+  const reactions = emptyReactions();
+  for (const a of advice) reactions[a.reaction ?? 'none']++;
+
+  const consenting = new Map(
+    input.participants.filter((p) => p.consentToBeNamed === true).map((p) => [p.id, cleanReportText(p.name)]),
+  );
+  const order = new Map(input.participants.map((p, i) => [p.id, i]));
+  const learnings = [...readLearnings(doc).entries()]
+    .map(([id, text]) => ({ id, text: cleanReportText(text), author: consenting.get(id) ?? null }))
+    .filter((l) => l.text.length > 0)
+    // Named learning points in join order; the others by text, so their order reveals no one.
+    .sort((a, b) => {
+      if (a.author !== null && b.author !== null) return (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
+      if (a.author !== null || b.author !== null) return a.author !== null ? -1 : 1;
+      return byText(a.text, b.text);
+    })
+    .map(({ text, author }) => ({ text, author }));
+
+  const core = cleanReportText(coreQuestionText(doc).toString());
+  return {
+    id: board.id,
+    name: board.name,
+    kind,
+    coreQuestion: core || null,
+    advice,
+    pitfalls: groupByCluster(cards, 'pitfall', clusters),
+    opportunities: groupByCluster(cards, 'opportunity', clusters),
+    questions: cards.filter((c) => c.column === 'question').map(toCard),
+    learnings,
+    reactions,
+    totalDots: advice.reduce((sum, a) => sum + a.dots, 0),
+  };
+}
+
+export function buildReport(input: ReportInput): Report {
+  const plenary = input.plenary ?? null;
+  const caseDay = plenary !== null || input.tables.length > 1;
+  const tableNames = new Map(input.tables.map((t) => [t.id, t.name]));
+  const sections: ReportSection[] = [];
+  if (plenary) sections.push(buildSection(plenary, 'plenary', input, tableNames));
+  for (const table of input.tables) sections.push(buildSection(table, caseDay ? 'table' : 'board', input, tableNames));
+
+  const named = input.participants.filter((p) => p.consentToBeNamed === true).map((p) => cleanReportText(p.name));
+  const m = input.session;
+  const session: ReportSessionMeta = {
+    ...m,
+    title: cleanReportText(m.title),
+    city: cleanReportText(m.city),
+    question: cleanReportText(m.question),
+    caseHolderName: m.caseHolderName ? cleanReportText(m.caseHolderName) || null : null,
+    facilitator: m.facilitator ? cleanReportText(m.facilitator) || null : null,
+  };
+  return {
+    session,
+    coreQuestion: sections.find((s) => s.coreQuestion)?.coreQuestion ?? session.question,
+    caseDay,
+    dotBudget: input.dotBudget,
+    participants: { named, unnamedCount: input.participants.length - named.length, total: input.participants.length },
+    sections,
+  };
+}
+
+/** The same reaction order in every format: adopt, consider, not now, then no reaction yet. */
+export const REACTION_ORDER: readonly (Reaction | 'none')[] = [...REACTIONS, 'none'];
