@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { Toasts } from './components/Toasts';
+import { BeamerPage } from './pages/BeamerPage';
 import { BoardPage } from './pages/BoardPage';
 import { HomePage } from './pages/HomePage';
+import { HostPage } from './pages/HostPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { useRoute } from './router';
 import { useUiStore } from './stores/uiStore';
@@ -21,6 +23,12 @@ export function App() {
       break;
     case 'board':
       page = <BoardPage key={route.sessionId} sessionId={route.sessionId} />;
+      break;
+    case 'host':
+      page = <HostPage key={route.sessionId} sessionId={route.sessionId} />;
+      break;
+    case 'beamer':
+      page = <BeamerPage key={route.sessionId} sessionId={route.sessionId} />;
       break;
     case 'notFound':
       page = <NotFoundPage />;

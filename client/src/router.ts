@@ -1,7 +1,12 @@
 import { useMemo, useSyncExternalStore } from 'react';
 
-/** The three pages of the app; history-based, no library. */
-export type Route = { name: 'home'; code: string | null } | { name: 'board'; sessionId: string } | { name: 'notFound' };
+/** The pages of the app; history-based, no library. */
+export type Route =
+  | { name: 'home'; code: string | null }
+  | { name: 'board'; sessionId: string }
+  | { name: 'host'; sessionId: string }
+  | { name: 'beamer'; sessionId: string }
+  | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'casusbord:navigate';
 
@@ -21,6 +26,12 @@ export function parseRoute(pathname: string): Route {
     const value = decode(second);
     if (value && first === 'join') return { name: 'home', code: value };
     if (value && first === 's') return { name: 'board', sessionId: value };
+  }
+  // The facilitator's screens: /s/<id>/host and /s/<id>/beamer.
+  const [, , third] = parts;
+  if (parts.length === 3 && first === 's' && second !== undefined && (third === 'host' || third === 'beamer')) {
+    const value = decode(second);
+    if (value) return { name: third, sessionId: value };
   }
   return { name: 'notFound' };
 }
@@ -47,4 +58,12 @@ export function useRoute(): Route {
 
 export function boardPath(sessionId: string): string {
   return `/s/${encodeURIComponent(sessionId)}`;
+}
+
+export function hostPath(sessionId: string): string {
+  return `${boardPath(sessionId)}/host`;
+}
+
+export function beamerPath(sessionId: string): string {
+  return `${boardPath(sessionId)}/beamer`;
 }

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { RedisStore } from '../../server/src/store/RedisStore';
 import { REDIS_URL, deleteKeys, describeWithRedis, listKeys, uniquePrefix } from '../helpers/redis';
+import { cardUpdates, newSession, participant, token } from './fixtures';
 import { registerStoreContract } from './storeContract';
 
 // One prefix per run, so runs never see each other's data; every key under it is deleted after.
@@ -18,28 +19,14 @@ await describeWithRedis('redis store', () => {
     const own = uniquePrefix('contract-keys');
     const store = RedisStore.connect(REDIS_URL, own);
     try {
-      const session = {
-        id: 'sessionkeys01',
-        joinCode: 'KEYS01',
-        title: 't',
-        city: 'c',
-        question: 'q',
-        caseHolderName: null,
-        context: null,
-        method: 'intervision-90' as const,
-        locale: 'nl' as const,
-        createdAt: 1,
-        groups: [{ id: 't1', name: 'Tafel 1' }],
-      };
-      await store.createSession(session, { tokenHash: 'h'.repeat(64), role: 'host', sessionId: session.id, participantId: null, createdAt: 1 });
-      await store.addParticipant(
-        { id: 'p1', sessionId: session.id, name: 'Anna', groupId: 't1', createdAt: 2, consentToBeNamed: true },
-        { tokenHash: 'p'.repeat(64), role: 'participant', sessionId: session.id, participantId: 'p1', createdAt: 2 },
-        10,
-      );
-      const seq = await store.appendUpdate(`${session.id}.t1`, new Uint8Array([0, 0]));
-      await store.compactDoc(`${session.id}.t1`, new Uint8Array([0, 0]), seq);
-      await store.appendUpdate(`${session.id}.t1`, new Uint8Array([0, 0]));
+      const { session } = await newSession(store);
+      const p = participant(session.id);
+      await store.addParticipant(p, token(session.id, 'participant', p.id), 10);
+      await store.addToken(token(session.id, 'recipient'));
+      const doc = `${session.id}.t1`;
+      const seq = await store.appendUpdate(doc, cardUpdates(1)[0]!);
+      await store.compactDoc(doc, cardUpdates(1)[0]!, seq);
+      await store.appendUpdate(doc, cardUpdates(1, 1)[0]!);
       await store.setControlState(session.id, '{}');
       expect((await listKeys(own)).length).toBeGreaterThan(8);
       await store.deleteSession(session.id);

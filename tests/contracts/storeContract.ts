@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { AppError } from '@casusbord/shared';
-import type { ParticipantRecord, SessionRecord, Store, TokenRecord } from '../../server/src/store/Store';
+import type { Store } from '../../server/src/store/Store';
+import { cardUpdates, code, codeOf, id, newSession, participant, replay, token } from './fixtures';
 
 /**
  * One behaviour, every engine: each Store implementation registers this suite with a factory.
@@ -12,61 +11,6 @@ import type { ParticipantRecord, SessionRecord, Store, TokenRecord } from '../..
 export interface StoreHarness {
   open(): Promise<Store>;
   cleanup?(): Promise<void>;
-}
-
-const id = () => randomBytes(8).toString('hex');
-const code = () => randomBytes(4).toString('hex').toUpperCase();
-
-function session(overrides: Partial<SessionRecord> = {}): SessionRecord {
-  return {
-    id: id(),
-    joinCode: code(),
-    title: 'Intervisie',
-    city: 'Amersfoort',
-    question: 'Hoe smeden we één team?',
-    caseHolderName: null,
-    context: null,
-    method: 'intervision-90',
-    locale: 'nl',
-    createdAt: 1000,
-    groups: [{ id: 't1', name: 'Tafel 1' }],
-    ...overrides,
-  };
-}
-
-function token(sessionId: string, role: TokenRecord['role'], participantId: string | null = null): TokenRecord {
-  return { tokenHash: id() + id(), role, sessionId, participantId, createdAt: 1000 };
-}
-
-function participant(sessionId: string, overrides: Partial<ParticipantRecord> = {}): ParticipantRecord {
-  return { id: id(), sessionId, name: 'Anna', groupId: 't1', createdAt: 2000, consentToBeNamed: false, ...overrides };
-}
-
-async function newSession(store: Store, overrides: Partial<SessionRecord> = {}) {
-  const s = session(overrides);
-  const host = token(s.id, 'host');
-  await store.createSession(s, host);
-  return { session: s, host };
-}
-
-function codeOf(err: unknown): string | null {
-  return err instanceof AppError ? err.code : null;
-}
-
-/** Yjs updates of a board with `n` cards, one update per card, plus the resulting state. */
-function cardUpdates(n: number, start = 0): Uint8Array[] {
-  const doc = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  doc.on('update', (u: Uint8Array) => updates.push(u));
-  for (let i = start; i < start + n; i++) doc.getMap('cards').set(`c${i}`, `kaart ${i}`);
-  return updates;
-}
-
-function replay(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Record<string, unknown> {
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const u of stored.updates) Y.applyUpdate(doc, u);
-  return doc.getMap('cards').toJSON();
 }
 
 export function registerStoreContract(name: string, harness: StoreHarness): void {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { command, connectControl } from '../helpers/control';
 import { ROOT, startServer, type TestServer } from '../helpers/server';
 
 /** Upper bound for any one thing a user waits for (a page, a peer's edit); not a sleep. */
@@ -107,11 +108,14 @@ describeBrowser('core loop: a host and two participants work on one board', () =
     await host.getByTestId('create-question').fill('Hoe krijgen we de partners in de wijk in één team?');
     await host.getByTestId('create-caseholder').fill('Marieke');
     await host.getByTestId('create-submit').click();
-    await host.waitForURL(/\/s\/[^/]+$/, { timeout: WAIT_MS });
+    // The facilitator lands on the host view, which shows the code; the board is one click away.
+    await host.waitForURL(/\/s\/[^/]+\/host$/, { timeout: WAIT_MS });
     const codeDisplay = host.getByTestId('join-code-display');
     await codeDisplay.waitFor();
     const code = (await codeDisplay.textContent())?.trim() ?? '';
     expect(code).toMatch(/^[A-Z0-9]{4,}$/);
+    await host.getByTestId('open-board').click();
+    await host.waitForURL(/\/s\/[^/]+$/, { timeout: WAIT_MS });
     await waitOnline(host);
 
     // Two participants join with that code, each in their own browser context.
@@ -120,6 +124,30 @@ describeBrowser('core loop: a host and two participants work on one board', () =
     await join(anouk, code, 'Anouk');
     await join(bram, code, 'Bram');
     expect(anouk.url()).toBe(bram.url());
+
+    // Participants write only in the open columns of a running round, so the facilitator adds a
+    // round with all four columns open and starts it (the rounds themselves are tested elsewhere).
+    const sessionId = new URL(host.url()).pathname.split('/')[2]!;
+    const hostToken = await host.evaluate(
+      (key) => JSON.parse(localStorage.getItem(key)!).token as string,
+      `casusbord:session:${sessionId}`,
+    );
+    const control = await connectControl(srv.url, hostToken);
+    const all = ['question', 'pitfall', 'opportunity', 'advice'];
+    const openRound = {
+      id: 'open-board',
+      title: { nl: 'Open bord', en: 'Open board' },
+      instruction: { nl: 'Schrijf mee.', en: 'Write along.' },
+      minutes: 30,
+      openColumns: all,
+      privateWriting: false,
+      dots: false,
+    };
+    expect((await command(control, 'host:rounds', { type: 'add', round: openRound, at: 0 })).ok).toBe(true);
+    expect((await command(control, 'host:command', { type: 'start' })).ok).toBe(true);
+    control.disconnect();
+    await anouk.locator('[data-testid="column-pitfall"][data-writable="true"]').waitFor();
+    await bram.locator('[data-testid="column-question"][data-writable="true"]').waitFor();
 
     // Everyone sees both names, as the server reports them.
     await waitForPresence(anouk, ['Anouk', 'Bram']);

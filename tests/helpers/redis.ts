@@ -115,7 +115,11 @@ export async function startOwnRedis(port: number, dir: string): Promise<OwnRedis
     proc.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     proc.stderr!.on('data', (c: Buffer) => (output += c.toString()));
     child = proc;
-    await waitFor(`redis-server on ${port} (${output.slice(-300)})`, async () => (await checkRedis(url)).available, 10000);
+    try {
+      await waitFor(`redis-server on ${port}`, async () => (await checkRedis(url)).available, 10000);
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\n${output.slice(-1000)}`);
+    }
   };
   const stop = (signal: NodeJS.Signals = 'SIGKILL') =>
     new Promise<void>((resolve) => {

@@ -8,9 +8,10 @@ import { SharedCompactor } from '../../server/src/scale/SharedCompactor';
 import { RedisStore } from '../../server/src/store/RedisStore';
 import { createSession, join } from '../helpers/api';
 import { command, connectControl } from '../helpers/control';
+import { handOver } from '../helpers/handover';
 import { freePort, startFront } from '../helpers/front';
-import { REDIS_URL, deleteKeys, describeWithRedis, startOwnRedis, uniquePrefix } from '../helpers/redis';
-import { card, cardIds, missing, startInstances, storedCardIds } from '../helpers/scale';
+import { REDIS_URL, deleteKeys, describeWithRedis, listKeys, startOwnRedis, uniquePrefix } from '../helpers/redis';
+import { card, cardIds, convergedEverywhere, startInstances, storedCardIds, within } from '../helpers/scale';
 import type { ServerProcess } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
@@ -24,15 +25,6 @@ afterAll(async () => {
   await deleteKeys(prefix);
 });
 
-/** `promise`, or a failure naming `what` after `ms`. */
-function within<T>(what: string, promise: Promise<T>, ms = 5000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 function peer(wsUrl: string, docName: string, token: string): Peer {
   const p = connectPeer(wsUrl, docName, token);
   cleanup.push(() => p.destroy());
@@ -45,28 +37,9 @@ async function pair(redisUrl: string, env: Record<string, string> = {}): Promise
   return [one!, two!];
 }
 
-/** Waits until every peer and Redis hold exactly `expected`; returns how long that took, ms. */
-async function converged(what: string, peers: Peer[], docName: string, expected: string[], timeoutMs: number, redisUrl = REDIS_URL) {
-  const started = Date.now();
-  const want = [...expected].sort();
-  let stored: string[] = [];
-  try {
-    await waitFor(
-      what,
-      async () => {
-        if (!peers.every((p) => cardIds(p.doc).join() === want.join())) return false;
-        stored = await storedCardIds(redisUrl, prefix, docName);
-        return stored.join() === want.join();
-      },
-      timeoutMs,
-    );
-  } catch (err) {
-    stored = await storedCardIds(redisUrl, prefix, docName).catch(() => []);
-    const report = peers.map((p, i) => `peer ${i} misses ${missing(want, cardIds(p.doc)).join(' ') || 'nothing'}`);
-    throw new Error(`${(err as Error).message}\n${report.join('\n')}\nRedis misses ${missing(want, stored).join(' ') || 'nothing'}`);
-  }
-  return Date.now() - started;
-}
+/** Every peer and Redis (under this file's prefix) hold exactly `expected`; how long that took, ms. */
+const converged = (what: string, peers: Peer[], docName: string, expected: string[], timeoutMs: number, redisUrl = REDIS_URL) =>
+  convergedEverywhere({ what, peers, redisUrl, prefix, docName, expected, timeoutMs });
 
 await describeWithRedis('scale-out: several instances on one Redis', () => {
   // Shared by the tests that do not kill anything. COMPACT_AFTER_UPDATES=10: both instances compact
@@ -162,6 +135,61 @@ await describeWithRedis('scale-out: several instances on one Redis', () => {
     expect(new Set(versions).size, 'every change got its own version').toBe(versions.length);
     const last = acks.find((a) => a.ok && a.state.version === Math.max(...versions));
     expect(last?.ok && [...last.state.ready].sort()).toEqual(people.map((p) => p.participantId).sort());
+  });
+
+  it('a table move and a handover on instance 1 reach board connections held by instance 2', async () => {
+    const session = await createSession(one.url, { method: 'case-day' });
+    const host = await connectControl(one.url, session.hostToken);
+    cleanup.push(() => host.close());
+    expect((await command(host, 'host:tables', { count: 2 })).ok).toBe(true);
+    const anna = await join(two.url, session.joinCode, 'Anna');
+    const bram = await join(two.url, session.joinCode, 'Bram');
+
+    // Anna's board connection lives on instance two; the host moves her through instance one.
+    const a = peer(two.wsUrl, anna.docName, anna.token);
+    await synced(a);
+    const moved = await command(host, 'host:move', { participantId: anna.participantId, groupId: bram.groupId });
+    expect(moved.ok, JSON.stringify(moved)).toBe(true);
+    await waitFor('Anna’s old board connection closed with 4403', () => a.closes.some((c) => c.code === 4403));
+    a.destroy();
+
+    // Bram writes on instance two; the host watches on instance one and hands over there.
+    const b = peer(two.wsUrl, bram.docName, bram.token);
+    const watcher = peer(one.wsUrl, bram.docName, session.hostToken);
+    await Promise.all([synced(b), synced(watcher)]);
+    card(b.doc, 'before', bram.participantId);
+    await waitFor('the host sees the card written before', () => cardIds(watcher.doc).includes('before'));
+    await handOver(one.url, session.sessionId, session.hostToken);
+    card(b.doc, 'after', bram.participantId);
+    // Bram's next message on the same connection is processed after the card: once the host sees
+    // it, the card has been dropped (or it would have arrived first).
+    b.provider.awareness.setLocalStateField('marker', 'after-handover');
+    await waitFor('the host sees Bram’s marker', () =>
+      [...watcher.provider.awareness.getStates().values()].some((st) => st.marker === 'after-handover'),
+    );
+    expect(cardIds(watcher.doc)).toEqual(['before']);
+    expect(await storedCardIds(REDIS_URL, prefix, bram.docName)).toEqual(['before']);
+  });
+
+  it('deleting a session through instance 1 closes its boards on instance 2 and leaves no key behind', async () => {
+    const session = await createSession(one.url);
+    const bram = await join(two.url, session.joinCode, 'Bram');
+    const b = peer(two.wsUrl, bram.docName, bram.token);
+    await synced(b);
+    let i = 0;
+    const writing = setInterval(() => card(b.doc, `w${i++}`, bram.participantId), 5);
+    cleanup.push(() => clearInterval(writing));
+    await waitFor('some writes stored', async () => (await storedCardIds(REDIS_URL, prefix, bram.docName)).length > 5);
+    const res = await fetch(`${one.url}/api/sessions/${session.sessionId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${session.hostToken}` },
+    });
+    expect(res.status).toBe(204);
+    await waitFor('Bram’s board connection on instance two closed with 4404', () => b.closes.some((c) => c.code === 4404));
+    clearInterval(writing);
+    await waitFor('no key of the session left in Redis', async () =>
+      (await listKeys(prefix)).every((key) => !key.includes(session.sessionId)),
+    );
   });
 
   it('only one instance compacts a document at a time', async () => {

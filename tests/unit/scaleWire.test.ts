@@ -8,6 +8,10 @@ describe('messages between instances', () => {
       { type: 'update', from: 'app1:ab12', seq: 123456, update: new Uint8Array([0, 1, 255]) },
       { type: 'awareness', from: 'app2:cd34', update: new Uint8Array([7]) },
       { type: 'awareness-query', from: 'app1:ab12' },
+      { type: 'close', from: 'app1:ab12', participantId: 'p1', code: 4403, reason: 'moved to another table' },
+      { type: 'read-only', from: 'app2:cd34', sessionId: 's1', locked: true },
+      { type: 'read-only', from: 'app2:cd34', sessionId: 's1', locked: false },
+      { type: 'session-closed', from: 'app2:cd34', sessionId: 's1', code: 4404, reason: 'session deleted' },
     ];
     for (const msg of messages) expect(decodeWire(encodeWire(msg))).toEqual(msg);
   });

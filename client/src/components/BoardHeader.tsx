@@ -1,9 +1,9 @@
 import type { SessionView } from '@casusbord/shared';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { joinLinkFor } from '../config';
 import { useT } from '../i18n';
 import { forgetCredentials } from '../net/credentials';
-import { navigate } from '../router';
+import { hostPath, navigate } from '../router';
 import { ConnectionStatus } from './ConnectionStatus';
 import { JoinCodePanel } from './JoinCodePanel';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -13,10 +13,13 @@ export function BoardHeader({
   sessionId,
   view,
   isHost,
+  caseSlot,
 }: {
   sessionId: string;
   view: SessionView | null;
   isHost: boolean;
+  /** Replaces the static core question, e.g. with the co-edited one of the board. */
+  caseSlot?: ReactNode;
 }) {
   const t = useT();
   const title = view?.title;
@@ -38,6 +41,11 @@ export function BoardHeader({
           {view && <span className="city">{view.city}</span>}
         </div>
         <div className="topbar-actions">
+          {isHost && (
+            <Link href={hostPath(sessionId)} className="button small" data-testid="to-host-view">
+              {t.host.pageTitle}
+            </Link>
+          )}
           <ConnectionStatus />
           <LanguageSwitch />
           <button type="button" className="button ghost small" onClick={leave} aria-label={t.leaveLabel}>
@@ -47,15 +55,17 @@ export function BoardHeader({
       </div>
       {view && (
         <div className="case-summary">
-          <div className="case-question">
-            <div className="label">{t.kernvraag}</div>
-            <p>{view.question}</p>
-            {view.caseHolderName && (
-              <div className="muted small">
-                {t.caseHolder}: {view.caseHolderName}
-              </div>
-            )}
-          </div>
+          {caseSlot ?? (
+            <div className="case-question">
+              <div className="label">{t.kernvraag}</div>
+              <p>{view.question}</p>
+              {view.caseHolderName && (
+                <div className="muted small">
+                  {t.caseHolder}: {view.caseHolderName}
+                </div>
+              )}
+            </div>
+          )}
           {isHost && view.joinCode && (
             <JoinCodePanel code={view.joinCode} link={joinLinkFor(view.joinCode, view.joinUrl)} />
           )}

@@ -1,10 +1,10 @@
-import { LIMITS } from '@casusbord/shared';
+import { LIMITS, METHODS, type MethodId } from '@casusbord/shared';
 import { useState, type FormEvent } from 'react';
 import { useT } from '../i18n';
 import { describeError } from '../i18n/errors';
 import { createSession } from '../net/api';
 import { saveCredentials } from '../net/credentials';
-import { boardPath, navigate } from '../router';
+import { hostPath, navigate } from '../router';
 import { uiStore, useUiStore } from '../stores/uiStore';
 
 export function CreateSessionForm() {
@@ -14,6 +14,7 @@ export function CreateSessionForm() {
   const [city, setCity] = useState('');
   const [question, setQuestion] = useState('');
   const [caseHolder, setCaseHolder] = useState('');
+  const [method, setMethod] = useState<MethodId>('intervision-90');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -28,6 +29,7 @@ export function CreateSessionForm() {
         city: city.trim(),
         question: question.trim(),
         caseHolderName: caseHolder.trim() || undefined,
+        method,
         locale,
       });
       saveCredentials(res.sessionId, {
@@ -38,7 +40,8 @@ export function CreateSessionForm() {
         participantId: null,
       });
       uiStore.getState().setFlash(null);
-      navigate(boardPath(res.sessionId));
+      // The facilitator runs the session from the host view; the board is one click away there.
+      navigate(hostPath(res.sessionId));
     } catch (err) {
       setError(describeError(t, err));
       setBusy(false);
@@ -92,6 +95,16 @@ export function CreateSessionForm() {
           placeholder={t.createCaseHolderPlaceholder}
           onChange={(e) => setCaseHolder(e.target.value)}
         />
+      </label>
+      <label className="field">
+        <span>{t.createMethod}</span>
+        <select data-testid="create-method" value={method} onChange={(e) => setMethod(e.target.value as MethodId)}>
+          {Object.values(METHODS).map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.title[locale]}
+            </option>
+          ))}
+        </select>
       </label>
       {error && (
         <p className="form-error" role="alert">

@@ -1,6 +1,8 @@
-import type { StateAck } from '@casusbord/shared';
+import type { Ack, StateAck } from '@casusbord/shared';
+import type * as Y from 'yjs';
 import { useSyncExternalStore } from 'react';
 import { boardStore } from '../stores/boardStore';
+import { boardViewStore, draftViewStore, plenaryViewStore } from '../stores/boardViewStore';
 import { connectionStore } from '../stores/connectionStore';
 import { presenceStore } from '../stores/presenceStore';
 import { roundStore } from '../stores/roundStore';
@@ -20,11 +22,20 @@ function emit(): void {
   for (const listener of listeners) listener();
 }
 
-export function openBoard(credentials: StoredCredentials): () => void {
+export function openBoard(credentials: StoredCredentials, opts: { onForbidden?: () => void } = {}): () => void {
   const conn = connectBoard({
     credentials,
-    stores: { connection: connectionStore, presence: presenceStore, board: boardStore, round: roundStore },
+    stores: {
+      connection: connectionStore,
+      presence: presenceStore,
+      board: boardStore,
+      round: roundStore,
+      view: boardViewStore,
+      draftView: draftViewStore,
+      plenaryView: plenaryViewStore,
+    },
     yjsUrl: yjsServerUrl(),
+    onForbidden: opts.onForbidden,
   });
   current = conn;
   emit();
@@ -66,6 +77,28 @@ export async function sendControl(
   if (!socket?.connected) return { ok: false, error: { code: 'unavailable', message: 'Not connected' } };
   try {
     return (await socket.timeout(8000).emitWithAck(event, payload)) as StateAck;
+  } catch {
+    return { ok: false, error: { code: 'unavailable', message: 'No answer from the server' } };
+  }
+}
+
+const noSubscribe = () => () => undefined;
+
+/** The live draft or plenary Y.Doc of the open board, or null while that document is closed. */
+export function useSideDoc(kind: 'drafts' | 'plenary'): Y.Doc | null {
+  const conn = useBoardConnection();
+  const slot = conn?.[kind];
+  return useSyncExternalStore(slot ? slot.subscribe : noSubscribe, () => (slot ? slot.get() : null));
+}
+
+/** Copies a table's card onto the plenary board (case day); never rejects, like sendControl. */
+export async function promoteCard(groupId: string, cardId: string): Promise<Ack<{ plenaryCardId: string }>> {
+  const socket = current?.socket;
+  if (!socket?.connected) return { ok: false, error: { code: 'unavailable', message: 'Not connected' } };
+  try {
+    return (await socket.timeout(8000).emitWithAck('card:promote', { groupId, cardId })) as Ack<{
+      plenaryCardId: string;
+    }>;
   } catch {
     return { ok: false, error: { code: 'unavailable', message: 'No answer from the server' } };
   }

@@ -2,8 +2,10 @@ import type {
   ApiError,
   CreateSessionBody,
   CreateSessionResponse,
+  HandoverResponse,
   JoinBody,
   JoinResponse,
+  ReopenResponse,
   SessionView,
 } from '@casusbord/shared';
 
@@ -67,4 +69,14 @@ export function joinSession(body: JoinBody): Promise<JoinResponse> {
 
 export function fetchSession(sessionId: string, token: string): Promise<SessionView> {
   return request('GET', `/api/sessions/${encodeURIComponent(sessionId)}`, { token });
+}
+
+/** Host: lock the session and get the recipient's report link (shown once). */
+export function handOverSession(sessionId: string, token: string): Promise<HandoverResponse> {
+  return request('POST', `/api/sessions/${encodeURIComponent(sessionId)}/handover`, { body: {}, token });
+}
+
+/** Host: make the boards writable again; report links keep working. */
+export function reopenSession(sessionId: string, token: string): Promise<ReopenResponse> {
+  return request('POST', `/api/sessions/${encodeURIComponent(sessionId)}/reopen`, { body: {}, token });
 }

@@ -2,6 +2,7 @@ import {
   CLOSE_CODES,
   FINAL_CLOSE_CODES,
   cardsMap,
+  draftDocName,
   readCards,
   type ClientToServerEvents,
   type ServerToClientEvents,
@@ -9,11 +10,15 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { boardRights, tableFor, wantsPlenary } from '../board/permissions';
 import type { BoardStore } from '../stores/boardStore';
+import type { BoardViewStore } from '../stores/boardViewStore';
 import type { ConnectionStore, FatalReason } from '../stores/connectionStore';
 import type { PresenceStore } from '../stores/presenceStore';
 import type { RoundStore } from '../stores/roundStore';
 import type { StoredCredentials } from './credentials';
+import { watchBoardDoc } from './docWatch';
+import { SideDocSlot } from './sideDocs';
 
 /**
  * The one place where network events meet the stores. The Y.Doc, the y-websocket provider and
@@ -27,12 +32,28 @@ export interface BoardConnection {
   provider: WebsocketProvider;
   socket: BoardSocket;
   credentials: StoredCredentials;
+  /** The participant's private draft document, open only during an unrevealed private round. */
+  drafts: SideDocSlot;
+  /** The plenary board of a case day, open only during a plenary round. */
+  plenary: SideDocSlot;
   dispose: () => void;
+}
+
+/** Snapshot stores of the board documents: the table's board, the drafts, the plenary board. */
+export interface ViewStores {
+  view: BoardViewStore;
+  draftView: BoardViewStore;
+  plenaryView: BoardViewStore;
 }
 
 export interface ConnectOptions {
   credentials: StoredCredentials;
-  stores: { connection: ConnectionStore; presence: PresenceStore; board: BoardStore; round: RoundStore };
+  stores: { connection: ConnectionStore; presence: PresenceStore; board: BoardStore; round: RoundStore } & ViewStores;
+  /**
+   * Called instead of a fatal error when a participant's board is closed with 4403: the host has
+   * probably moved them to another table, so the page looks up where they belong now.
+   */
+  onForbidden?: () => void;
   /** e.g. ws://host/yjs */
   yjsUrl: string;
   /** Socket.io server; undefined means the page's origin. */
@@ -46,7 +67,7 @@ const FATAL_BY_CODE: Record<number, FatalReason> = {
   [CLOSE_CODES.badOrigin]: 'badOrigin',
 };
 
-export function connectBoard({ credentials, stores, yjsUrl, socketUrl }: ConnectOptions): BoardConnection {
+export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidden }: ConnectOptions): BoardConnection {
   const { connection, presence, board, round } = stores;
   connection.getState().reset();
   round.getState().reset();
@@ -68,7 +89,8 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl }: Connect
   const onSync = (synced: boolean) => connection.getState().setSynced(synced);
   const onClosed = ({ code }: { code: number }) => {
     provider.disconnect();
-    connection.getState().setFatal(FATAL_BY_CODE[code] ?? 'unauthorized');
+    if (code === CLOSE_CODES.forbidden && onForbidden && credentials.role === 'participant') onForbidden();
+    else connection.getState().setFatal(FATAL_BY_CODE[code] ?? 'unauthorized');
   };
   provider.on('status', onStatus);
   provider.on('sync', onSync);
@@ -78,6 +100,28 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl }: Connect
   const pushSnapshot = () => board.getState().setCards(readCards(doc));
   cards.observeDeep(pushSnapshot);
   pushSnapshot();
+
+  // Clusters, dots, reactions, core question and learnings; side documents open and close as
+  // the server's round state says (drafts only while private and unrevealed, plenary only in a
+  // plenary round), so no draft is ever written into the table's board.
+  const budget = () => round.getState().state?.dotsPerPerson ?? 0;
+  const participantId = credentials.role === 'participant' ? credentials.participantId : null;
+  const sideOpts = { yjsUrl, token: credentials.token, participantId, budget };
+  const mainWatch = watchBoardDoc(doc, stores.view, { participantId, budget });
+  const drafts = new SideDocSlot({ ...sideOpts, store: stores.draftView });
+  const plenary = new SideDocSlot({ ...sideOpts, store: stores.plenaryView });
+  const followRound = () => {
+    const state = round.getState().state;
+    const table = tableFor(state, credentials.docName);
+    const rights = boardRights({ state, table, role: credentials.role, participantId });
+    drafts.want(state && participantId && rights.privateDrafts ? draftDocName(state.sessionId, participantId) : null);
+    plenary.want(wantsPlenary(state, table) ? state!.plenaryDocName : null);
+    // The dot budget may have changed: recount every tally with it.
+    mainWatch.refresh();
+    drafts.refresh();
+    plenary.refresh();
+  };
+  const stopFollowing = round.subscribe(followRound);
 
   // Count local edits made while the server has not confirmed our state; the count is the
   // "N changes not sent yet" of the indicator and drops to zero on the next sync.
@@ -115,9 +159,16 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl }: Connect
     provider,
     socket,
     credentials,
+    drafts,
+    plenary,
     dispose: () => {
       if (disposed) return;
       disposed = true;
+      stopFollowing();
+      drafts.dispose();
+      plenary.dispose();
+      mainWatch.dispose();
+      stores.view.getState().reset();
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       socket.removeAllListeners();

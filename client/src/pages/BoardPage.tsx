@@ -1,44 +1,92 @@
-import { COLUMNS, cardsByColumn, type Column } from '@casusbord/shared';
-import { useCallback, useEffect, useMemo } from 'react';
-import { addCardTo, removeCard } from '../board/actions';
-import { BoardColumn } from '../components/BoardColumn';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { promotedIds } from '../board/grouping';
+import { boardRights, plenaryBoardRights, tableFor } from '../board/permissions';
 import { BoardHeader } from '../components/BoardHeader';
 import { FatalBanner } from '../components/FatalBanner';
 import { PresencePanel } from '../components/PresencePanel';
+import { BoardGrid } from '../components/board/BoardGrid';
+import { CoreQuestion } from '../components/board/CoreQuestion';
+import { LearningsPanel } from '../components/board/LearningsPanel';
+import { RoundBanner } from '../components/board/RoundBanner';
+import { useAuthorNames } from '../components/board/useAuthorNames';
+import { useRevealNotice } from '../components/board/useRevealNotice';
 import { messagesFor, useT } from '../i18n';
 import { describeError } from '../i18n/errors';
-import { useBoardConnection, openBoard } from '../net/activeBoard';
+import { openBoard, useBoardConnection, useSideDoc } from '../net/activeBoard';
 import { fetchSession } from '../net/api';
 import { forgetCredentials, loadCredentials, type StoredCredentials } from '../net/credentials';
+import { groupIdOf, relocate } from '../net/relocate';
 import { navigate } from '../router';
-import { useBoardStore } from '../stores/boardStore';
+import { boardViewStore, draftViewStore, plenaryViewStore, useBoardView } from '../stores/boardViewStore';
+import { connectionStore } from '../stores/connectionStore';
 import { usePresenceStore } from '../stores/presenceStore';
+import { useRoundStore } from '../stores/roundStore';
 import { sessionStore, useSessionStore } from '../stores/sessionStore';
 import { uiStore } from '../stores/uiStore';
+import '../styles/board.css';
+import '../styles/reactions.css';
+import '../styles/round.css';
 
 /** Codes after which the stored credentials are useless: forget them and go back to the start. */
 const GONE_CODES = new Set(['session_not_found', 'not_found', 'unauthorized', 'forbidden']);
+const TABLE_PARAM = /^[A-Za-z0-9-]{1,32}$/;
 
 function leaveWithNotice(message: string): void {
   uiStore.getState().setFlash(message);
   navigate('/', { replace: true });
 }
 
+/** Stored credentials; the host may look at another table's board with `?table=<groupId>`. */
+function initialCredentials(sessionId: string): StoredCredentials | null {
+  const stored = loadCredentials(sessionId);
+  if (!stored || stored.role !== 'host') return stored;
+  const table = new URLSearchParams(location.search).get('table');
+  return table && TABLE_PARAM.test(table) ? { ...stored, docName: `${sessionId}.${table}` } : stored;
+}
+
 export function BoardPage({ sessionId }: { sessionId: string }) {
-  const credentials = useMemo(() => loadCredentials(sessionId), [sessionId]);
+  // State, not a memo: a participant moved to another table continues with new credentials.
+  const [credentials, setCredentials] = useState(() => initialCredentials(sessionId));
 
   useEffect(() => {
     if (!credentials) leaveWithNotice(messagesFor(uiStore.getState().locale).noCredentials);
   }, [credentials]);
 
   if (!credentials) return null;
-  return <Board sessionId={sessionId} credentials={credentials} />;
+  return <Board sessionId={sessionId} credentials={credentials} onMoved={setCredentials} />;
 }
 
-function Board({ sessionId, credentials }: { sessionId: string; credentials: StoredCredentials }) {
+function Board({
+  sessionId,
+  credentials,
+  onMoved,
+}: {
+  sessionId: string;
+  credentials: StoredCredentials;
+  onMoved: (next: StoredCredentials) => void;
+}) {
   const t = useT();
 
-  useEffect(() => openBoard(credentials), [credentials]);
+  // The host moved this participant (their board closed with 4403, or presence shows another
+  // table): ask the server where they belong and reconnect there instead of failing.
+  const follow = useCallback(
+    (reason: 'forbidden' | 'presence') => {
+      void relocate(sessionId, credentials).then((result) => {
+        if (result.kind === 'moved') {
+          sessionStore.getState().setView(result.view);
+          uiStore
+            .getState()
+            .pushToast({ message: messagesFor(uiStore.getState().locale).board.movedTo(result.tableName) });
+          onMoved(result.credentials);
+        } else if (reason === 'forbidden') {
+          connectionStore.getState().setFatal('forbidden');
+        }
+      });
+    },
+    [sessionId, credentials, onMoved],
+  );
+
+  useEffect(() => openBoard(credentials, { onForbidden: () => follow('forbidden') }), [credentials, follow]);
 
   useEffect(() => {
     sessionStore.getState().open(sessionId, credentials);
@@ -65,73 +113,143 @@ function Board({ sessionId, credentials }: { sessionId: string; credentials: Sto
   }, [sessionId, credentials]);
 
   const conn = useBoardConnection();
+  const draftDoc = useSideDoc('drafts');
+  const plenaryDoc = useSideDoc('plenary');
   const view = useSessionStore((s) => s.view);
   const loadError = useSessionStore((s) => s.loadError);
-  const cards = useBoardStore((s) => s.cards);
   const presence = usePresenceStore((s) => s.entries);
-  const grouped = useMemo(() => cardsByColumn(cards), [cards]);
+  const state = useRoundStore((s) => s.state);
+  const draftsFailed = useBoardView(draftViewStore, (s) => s.failed);
+  const plenaryCards = useBoardView(plenaryViewStore, (s) => s.cards);
+  const hasLearnings = useBoardView(boardViewStore, (s) => Object.keys(s.learnings).length > 0);
+  const [tab, setTab] = useState<'plenary' | 'table'>('plenary');
 
-  const ownAuthorId = credentials.role === 'host' ? 'host' : (credentials.participantId ?? '');
+  const { role, participantId } = credentials;
+  const isParticipant = role === 'participant';
+  const ownAuthorId = role === 'host' ? 'host' : (participantId ?? '');
+  const groupId = groupIdOf(credentials.docName);
+  const table = tableFor(state, credentials.docName);
+  const rights = useMemo(() => boardRights({ state, table, role, participantId }), [state, table, role, participantId]);
+  const plenaryRights = useMemo(() => plenaryBoardRights(rights, role), [rights, role]);
+  const promoted = useMemo(() => promotedIds(plenaryCards, groupId), [plenaryCards, groupId]);
+  const { names, authorName } = useAuthorNames(view, presence, credentials);
+  useRevealNotice(table, isParticipant);
 
-  // Author names come from the server's records: the presence list, and for the host the
-  // participant list of the session (which also knows people who left).
-  const names = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const p of view?.participants ?? []) map.set(p.id, p.name);
-    for (const entry of presence) if (entry.participantId) map.set(entry.participantId, entry.name);
-    if (credentials.participantId && credentials.name && !map.has(credentials.participantId)) {
-      map.set(credentials.participantId, credentials.name);
-    }
-    return map;
-  }, [view, presence, credentials]);
+  const ownGroup = presence.find((p) => isParticipant && p.participantId === participantId)?.groupId ?? null;
+  useEffect(() => {
+    if (ownGroup && ownGroup !== groupId) follow('presence');
+  }, [ownGroup, groupId, follow]);
 
-  const authorName = useCallback(
-    (authorId: string) => (authorId === 'host' ? t.authorHost : (names.get(authorId) ?? t.authorUnknown)),
-    [names, t],
-  );
-
-  const doc = conn?.doc;
-  const onAdd = useCallback(
-    (column: Column, text: string) => {
-      if (doc) addCardTo(doc, column, text, ownAuthorId);
-    },
-    [doc, ownAuthorId],
-  );
-  const onDelete = useCallback(
-    (id: string) => {
-      if (!doc) return;
-      const restore = removeCard(doc, id);
-      if (restore) uiStore.getState().pushToast({ message: t.cardDeleted, action: { label: t.undo, run: restore } });
-    },
-    [doc, t],
-  );
+  const caseHolderName = state?.caseHolderId ? (names.get(state.caseHolderId) ?? null) : (view?.caseHolderName ?? null);
+  const budget = state?.dotsPerPerson ?? 0;
+  const doc = conn?.doc ?? null;
+  const kind = rights.round?.kind;
+  const showLearnings =
+    doc !== null &&
+    ((rights.phase === 'open' && kind === 'closing') ||
+      ((rights.phase === 'finished' || rights.phase === 'locked') && hasLearnings));
+  const showPlenary = plenaryDoc !== null && tab === 'plenary';
 
   return (
     <div className="board-page">
-      <BoardHeader sessionId={sessionId} view={view} isHost={credentials.role === 'host'} />
+      <BoardHeader
+        sessionId={sessionId}
+        view={view}
+        isHost={role === 'host'}
+        caseSlot={
+          view && (
+            <CoreQuestion
+              doc={doc}
+              original={view.question}
+              canEdit={rights.canEditCoreQuestion}
+              isCaseHolder={rights.isCaseHolder}
+              caseHolderName={caseHolderName}
+            />
+          )
+        }
+      />
       <FatalBanner />
       {loadError && (
         <div className="notice error" role="alert">
           <p>{loadError}</p>
         </div>
       )}
+      {draftsFailed && (
+        <div className="notice error" role="alert" data-testid="drafts-failed">
+          <p>{t.board.draftsFailed}</p>
+        </div>
+      )}
+      <RoundBanner state={state} table={table} rights={rights} role={role} participantId={participantId} />
+      {showLearnings && doc && (
+        <LearningsPanel
+          doc={doc}
+          participantId={isParticipant ? participantId : null}
+          canWrite={rights.canWriteLearning}
+          authorName={authorName}
+        />
+      )}
+      {plenaryDoc && (
+        <div className="board-tabs" role="group" aria-label={t.board.plenaryTab}>
+          <button
+            type="button"
+            className="tab"
+            aria-pressed={tab === 'plenary'}
+            data-testid="tab-plenary"
+            onClick={() => setTab('plenary')}
+          >
+            {t.board.plenaryTab}
+          </button>
+          <button
+            type="button"
+            className="tab"
+            aria-pressed={tab === 'table'}
+            data-testid="tab-table"
+            onClick={() => setTab('table')}
+          >
+            {t.board.tableTab(table?.name ?? groupId)}
+          </button>
+          {showPlenary && isParticipant && <span className="muted small">{t.board.plenaryReadOnly}</span>}
+        </div>
+      )}
       <div className="board-layout">
-        <main className="board-columns">
-          {doc &&
-            COLUMNS.map((column) => (
-              <BoardColumn
-                key={column}
-                column={column}
-                cards={grouped[column]}
+        <main className="board-main">
+          {showPlenary && plenaryDoc ? (
+            <BoardGrid
+              key="plenary"
+              kind="plenary"
+              doc={plenaryDoc}
+              view={plenaryViewStore}
+              draftDoc={null}
+              draftView={null}
+              rights={plenaryRights}
+              ownAuthorId={ownAuthorId}
+              participantId={isParticipant ? participantId : null}
+              authorName={authorName}
+              budget={budget}
+              groupId={null}
+              promoted={promoted}
+            />
+          ) : (
+            doc && (
+              <BoardGrid
+                key={credentials.docName}
+                kind="table"
                 doc={doc}
+                view={boardViewStore}
+                draftDoc={draftDoc}
+                draftView={draftViewStore}
+                rights={rights}
                 ownAuthorId={ownAuthorId}
+                participantId={isParticipant ? participantId : null}
                 authorName={authorName}
-                onAdd={onAdd}
-                onDelete={onDelete}
+                budget={budget}
+                groupId={groupId}
+                promoted={promoted}
               />
-            ))}
+            )
+          )}
         </main>
-        <PresencePanel ownParticipantId={credentials.participantId} ownRole={credentials.role} />
+        <PresencePanel ownParticipantId={participantId} ownRole={role} />
       </div>
     </div>
   );

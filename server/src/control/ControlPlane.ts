@@ -190,6 +190,7 @@ export class ControlPlane {
   private async disconnectFromDoc(docName: string, participantId: string): Promise<void> {
     const room = await this.deps.registry.peek(docName);
     room?.closeWhere((conn) => conn.principal.participantId === participantId, 4403, 'moved to another table');
+    this.deps.scale?.docs.closeElsewhere(docName, participantId, 4403, 'moved to another table');
   }
 
   /** Ends every control connection of a session (it is being deleted); works across instances. */

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Redis } from 'ioredis';
 import { redisKeys } from '../store/RedisStore';
-import type { Store } from '../store/Store';
+import { sessionIdOfDoc, type Store } from '../store/Store';
 import type { DocRoom } from '../yjs/DocRoom';
 import { REMOTE_ORIGIN, type RoomSync } from '../yjs/RoomSync';
 import { SeqTracker } from './SeqTracker';
@@ -55,7 +55,8 @@ export class DocSync implements RoomSync {
     this.keys = redisKeys(deps.prefix);
     this.compactor = new SharedCompactor({ client: deps.pub, store: deps.store, prefix: deps.prefix, log: deps.log });
     deps.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message));
-    // After a reconnect (Redis restarted, network blip) messages may have been missed.
+    // Subscribes the sessions channel on the first connection; after a reconnect (Redis restarted,
+    // network blip) resubscribes everything and catches up on what may have been missed.
     deps.sub.on('ready', () => void this.resubscribeAll());
     this.probeTimer = setInterval(() => void this.probe(), deps.probeMs ?? 500);
     this.probeTimer.unref();
@@ -63,6 +64,11 @@ export class DocSync implements RoomSync {
 
   private channel(docName: string): string {
     return `${this.deps.prefix}yjs:${docName}`;
+  }
+
+  /** Session-wide news (handover locks), for every instance whatever it has open. */
+  private get sessionsChannel(): string {
+    return `${this.deps.prefix}yjs-sessions`;
   }
 
   async opened(room: DocRoom): Promise<void> {
@@ -101,17 +107,41 @@ export class DocSync implements RoomSync {
     await this.compactor.compact(room.name);
   }
 
+  sessionReadOnly(sessionId: string, readOnly: boolean): void {
+    const msg: WireMessage = { type: 'read-only', from: this.deps.instanceId, sessionId, locked: readOnly };
+    this.deps.pub.publish(this.sessionsChannel, encodeWire(msg)).catch(() => undefined);
+  }
+
+  sessionClosed(sessionId: string, code: number, reason: string): void {
+    const msg: WireMessage = { type: 'session-closed', from: this.deps.instanceId, sessionId, code, reason };
+    this.deps.pub.publish(this.sessionsChannel, encodeWire(msg)).catch(() => undefined);
+  }
+
+  /** Closes a participant's connections to a document on the other instances (a table move). */
+  closeElsewhere(docName: string, participantId: string, code: number, reason: string): void {
+    this.publish(docName, { type: 'close', from: this.deps.instanceId, participantId, code, reason });
+  }
+
   private publish(docName: string, msg: WireMessage): void {
     // A lost publish is healed by the probe and by catch-up on resubscribe; no need to wait.
     this.deps.pub.publish(this.channel(docName), encodeWire(msg)).catch(() => undefined);
   }
 
   private onMessage(channel: string, data: Buffer): void {
-    const prefix = this.channel('');
-    if (!channel.startsWith(prefix)) return;
-    const tracked = this.rooms.get(channel.slice(prefix.length));
     const msg = decodeWire(data);
-    if (!tracked || !msg || msg.from === this.deps.instanceId) return;
+    if (!msg || msg.from === this.deps.instanceId) return;
+    if (channel === this.sessionsChannel) {
+      const rooms = [...this.rooms.values()].map((t) => t.room).filter((r) => !r.isClosed);
+      if (msg.type !== 'read-only' && msg.type !== 'session-closed') return;
+      const ofSession = rooms.filter((r) => sessionIdOfDoc(r.name) === msg.sessionId);
+      // Connections opened later read the lock from the store (DocRegistry.sessionLock).
+      if (msg.type === 'read-only') for (const room of ofSession) room.setReadOnly(msg.locked);
+      else void this.closeDeleted(msg.sessionId, ofSession, msg.code, msg.reason);
+      return;
+    }
+    const prefix = this.channel('');
+    const tracked = channel.startsWith(prefix) ? this.rooms.get(channel.slice(prefix.length)) : undefined;
+    if (!tracked) return;
     const { room } = tracked;
     try {
       if (msg.type === 'update') {
@@ -120,12 +150,28 @@ export class DocSync implements RoomSync {
         }
       } else if (msg.type === 'awareness') {
         room.applyRemoteAwareness(msg.update);
-      } else {
+      } else if (msg.type === 'close') {
+        room.closeWhere((conn) => conn.principal.participantId === msg.participantId, msg.code, msg.reason);
+      } else if (msg.type === 'awareness-query') {
         const local = [...room.connections.values()].flatMap((c) => [...c.awarenessIds]);
         if (local.length > 0) this.awarenessChanged(room, local, null);
       }
     } catch (err) {
       this.deps.log.warn({ doc: room.name, err }, 'ignored a malformed message from another instance');
+    }
+  }
+
+  /**
+   * Closes this instance's rooms of a session that another instance is deleting. An update this
+   * instance stored after that deletion would be left behind, so once the rooms are closed (no
+   * more writes from here) and the session is gone, delete again: deleting is idempotent.
+   */
+  private async closeDeleted(sessionId: string, rooms: DocRoom[], code: number, reason: string): Promise<void> {
+    try {
+      await Promise.all(rooms.map((room) => room.close(code, reason, false)));
+      if (rooms.length > 0 && !(await this.deps.store.getSession(sessionId))) await this.deps.store.deleteSession(sessionId);
+    } catch (err) {
+      this.deps.log.error({ err }, 'closing the documents of a deleted session failed');
     }
   }
 
@@ -164,9 +210,8 @@ export class DocSync implements RoomSync {
 
   private async resubscribeAll(): Promise<void> {
     const all = [...this.rooms.values()];
-    if (all.length === 0) return;
     try {
-      await this.deps.sub.subscribe(...all.map((t) => this.channel(t.room.name)));
+      await this.deps.sub.subscribe(this.sessionsChannel, ...all.map((t) => this.channel(t.room.name)));
       await Promise.all(all.map((t) => this.catchUp(t)));
     } catch (err) {
       this.deps.log.warn({ err }, 'catch-up after reconnecting to Redis failed; the probe retries');

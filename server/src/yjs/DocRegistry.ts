@@ -69,6 +69,8 @@ export class DocRegistry {
    */
   async setSessionReadOnly(sessionId: string, readOnly: boolean): Promise<void> {
     this.lockChanges.set(sessionId, { locked: readOnly });
+    // Other instances (scale-out) apply it to their open rooms too.
+    this.options.sync?.sessionReadOnly(sessionId, readOnly);
     const prefix = `${sessionId}.`;
     const entries = [...this.rooms.entries()].filter(([name]) => name.startsWith(prefix)).map(([, entry]) => entry);
     const rooms = await Promise.all(entries.map((entry) => entry.catch(() => null)));
@@ -107,6 +109,7 @@ export class DocRegistry {
 
   /** Closes the rooms of one session without writing anything more (the session is being deleted). */
   async closeSession(sessionId: string, code: number, reason: string): Promise<void> {
+    this.options.sync?.sessionClosed(sessionId, code, reason);
     const prefix = `${sessionId}.`;
     const entries = [...this.rooms.entries()].filter(([name]) => name.startsWith(prefix));
     for (const [name] of entries) this.cancelIdle(name);

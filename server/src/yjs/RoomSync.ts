@@ -16,6 +16,10 @@ export interface RoomSync {
   committed(room: DocRoom, update: Uint8Array, seq: number): void;
   /** Awareness of these client ids changed here (origin as given to the awareness update). */
   awarenessChanged(room: DocRoom, clients: number[], origin: unknown): void;
+  /** A session was locked or reopened here (DocRegistry.setSessionReadOnly); enforce it everywhere. */
+  sessionReadOnly(sessionId: string, readOnly: boolean): void;
+  /** A session's rooms were closed here because it is being deleted (DocRegistry.closeSession). */
+  sessionClosed(sessionId: string, code: number, reason: string): void;
   /**
    * Replaces compaction of the in-memory doc, which may lag behind updates other instances have
    * appended; never throws.

@@ -1,0 +1,183 @@
+import {
+  FINAL_CLOSE_CODES,
+  cardsMap,
+  readCardDetails,
+  type Ack,
+  type SessionState,
+  type StateAck,
+} from '@casusbord/shared';
+import { io } from 'socket.io-client';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { ConnectionStore } from '../stores/connectionStore';
+import type { HostBoardsStore } from '../stores/hostBoardsStore';
+import type { PresenceStore } from '../stores/presenceStore';
+import type { RoundStore } from '../stores/roundStore';
+import type { BoardSocket } from './bridge';
+import type { StoredCredentials } from './credentials';
+
+/**
+ * The facilitator's side of the network: one Socket.io connection for the session's control
+ * plane, plus (for the host view) one y-websocket provider per board the host watches — every
+ * table and the plenary board. The host token may write to all of them, but the host view
+ * only reads; writes to boards go through the server (`card:promote`).
+ */
+
+export type StateEvent =
+  'host:command' | 'host:rounds' | 'host:settings' | 'host:reveal' | 'host:tables' | 'host:move' | 'session:get';
+
+export interface HostConnection {
+  socket: BoardSocket;
+  /** Sends a session-changing event; never rejects (no answer becomes code `unavailable`). */
+  send: (event: StateEvent, payload: unknown) => Promise<StateAck>;
+  promote: (groupId: string, cardId: string) => Promise<Ack<{ plenaryCardId: string }>>;
+  dispose: () => void;
+}
+
+export interface HostConnectOptions {
+  credentials: StoredCredentials;
+  stores: { connection: ConnectionStore; presence: PresenceStore; round: RoundStore; boards: HostBoardsStore };
+  /** e.g. ws://host/yjs */
+  yjsUrl: string;
+  /** Open the boards too (host view); the beamer needs only the control plane. */
+  watchBoards: boolean;
+  socketUrl?: string;
+}
+
+/** An answer slower than this counts as lost, ms. */
+const ACK_TIMEOUT_MS = 8000;
+/** Card snapshots are pushed at most this often per board, ms: typing at one table must not re-render the whole host view per keystroke. */
+const SNAPSHOT_DELAY_MS = 80;
+
+interface Watched {
+  dispose: () => void;
+}
+
+function watchBoard(docName: string, token: string, yjsUrl: string, boards: HostBoardsStore): Watched {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(yjsUrl, docName, doc, {
+    params: { token },
+    disableBc: true,
+    shouldReconnect: (event) => !FINAL_CLOSE_CODES.includes(event.code),
+  });
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const push = () => {
+    timer = null;
+    boards.getState().setCards(docName, readCardDetails(doc));
+  };
+  const schedule = () => {
+    timer ??= setTimeout(push, SNAPSHOT_DELAY_MS);
+  };
+  const onSync = (synced: boolean) => {
+    if (!synced) return;
+    boards.getState().setSynced(docName, true);
+    push();
+  };
+  const onClosed = () => {
+    provider.disconnect();
+    boards.getState().setFailed(docName);
+  };
+  const cards = cardsMap(doc);
+  cards.observeDeep(schedule);
+  provider.on('sync', onSync);
+  provider.on('closed', onClosed);
+  return {
+    dispose: () => {
+      if (timer) clearTimeout(timer);
+      cards.unobserveDeep(schedule);
+      provider.off('sync', onSync);
+      provider.off('closed', onClosed);
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Document names the host view watches for a state: each table's board, then the plenary board. */
+export function watchedDocNames(state: SessionState): string[] {
+  const names = state.tables.map((t) => t.docName);
+  if (state.plenaryDocName) names.push(state.plenaryDocName);
+  return names;
+}
+
+export function connectHost({
+  credentials,
+  stores,
+  yjsUrl,
+  watchBoards,
+  socketUrl,
+}: HostConnectOptions): HostConnection {
+  const { connection, presence, round, boards } = stores;
+  connection.getState().reset();
+  presence.getState().reset();
+  round.getState().reset();
+  boards.getState().reset();
+
+  const watched = new Map<string, Watched>();
+  /** Opens boards that appeared in the state and closes those that are gone (tables removed). */
+  const reconcile = (state: SessionState) => {
+    const wanted = watchedDocNames(state);
+    for (const name of wanted) {
+      if (!watched.has(name)) watched.set(name, watchBoard(name, credentials.token, yjsUrl, boards));
+    }
+    for (const [name, w] of watched) {
+      if (!wanted.includes(name)) {
+        w.dispose();
+        watched.delete(name);
+      }
+    }
+    boards.getState().keepOnly(wanted);
+  };
+
+  const socketOpts = { auth: { token: credentials.token }, transports: ['websocket'] };
+  const socket: BoardSocket = socketUrl === undefined ? io(socketOpts) : io(socketUrl, socketOpts);
+  socket.on('connect', () => {
+    connection.getState().setSocketStatus('connected');
+    socket.emit('presence:list', {}, (res) => {
+      if (res.ok) presence.getState().setEntries(res.data);
+    });
+  });
+  socket.on('disconnect', () => connection.getState().setSocketStatus('disconnected'));
+  socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+    // socket.active is false when the server refused the token; it then stays down for good.
+    connection.getState().setSocketStatus(socket.active ? 'connecting' : 'disconnected');
+    if (!socket.active && err.data?.code === 'unauthorized') connection.getState().setFatal('unauthorized');
+  });
+  socket.on('presence:update', (entries) => {
+    if (Array.isArray(entries)) presence.getState().setEntries(entries);
+  });
+  socket.on('session:state', (state) => {
+    round.getState().receive(state, Date.now());
+    if (watchBoards) reconcile(state);
+  });
+
+  const emitWithAck = async <T>(event: string, payload: unknown, fallback: (message: string) => T): Promise<T> => {
+    if (!socket.connected) return fallback('Not connected to the server');
+    try {
+      return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event as StateEvent, payload)) as T;
+    } catch {
+      return fallback('No answer from the server');
+    }
+  };
+  const unavailable = (message: string) => ({ ok: false as const, error: { code: 'unavailable' as const, message } });
+
+  let disposed = false;
+  return {
+    socket,
+    send: (event, payload) => emitWithAck<StateAck>(event, payload, unavailable),
+    promote: (groupId, cardId) =>
+      emitWithAck<Ack<{ plenaryCardId: string }>>('card:promote', { groupId, cardId }, unavailable),
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      socket.removeAllListeners();
+      socket.disconnect();
+      for (const w of watched.values()) w.dispose();
+      watched.clear();
+      connection.getState().reset();
+      presence.getState().reset();
+      round.getState().reset();
+      boards.getState().reset();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { useEffect, useMemo } from 'react';
+import { Link } from '../components/Link';
+import { CaseDayPanel } from '../components/host/CaseDayPanel';
+import { Checklist } from '../components/host/Checklist';
+import { HandoverPanel } from '../components/host/HandoverPanel';
+import { NotHost, useSessionView } from '../components/host/HostGate';
+import { HostHeader } from '../components/host/HostHeader';
+import { HOST_SECTION_IDS } from '../components/host/hostFormat';
+import { PromotePanel } from '../components/host/PromotePanel';
+import { RoundAnnouncer } from '../components/host/RoundAnnouncer';
+import { RoundEditor } from '../components/host/RoundEditor';
+import { SettingsPanel } from '../components/host/SettingsPanel';
+import { TablesSection } from '../components/host/TablesSection';
+import { useT } from '../i18n';
+import { openHost } from '../net/activeHost';
+import { loadCredentials, type StoredCredentials } from '../net/credentials';
+import { useConnectionStore } from '../stores/connectionStore';
+import { useRoundStore } from '../stores/roundStore';
+import { useSessionStore } from '../stores/sessionStore';
+import { useUiStore } from '../stores/uiStore';
+import '../styles/host.css';
+import '../styles/hostTables.css';
+import '../styles/hostPanels.css';
+
+export function HostPage({ sessionId }: { sessionId: string }) {
+  const credentials = useMemo(() => loadCredentials(sessionId), [sessionId]);
+  if (credentials?.role !== 'host') return <NotHost sessionId={sessionId} credentials={credentials} />;
+  return <HostView sessionId={sessionId} credentials={credentials} />;
+}
+
+function HostView({ sessionId, credentials }: { sessionId: string; credentials: StoredCredentials }) {
+  const t = useT();
+  const locale = useUiStore((s) => s.locale);
+  useEffect(() => openHost(credentials, { watchBoards: true }), [credentials]);
+  useSessionView(sessionId, credentials);
+  const view = useSessionStore((s) => s.view);
+  const loadError = useSessionStore((s) => s.loadError);
+  const state = useRoundStore((s) => s.state);
+  const fatal = useConnectionStore((s) => s.fatal);
+  const title = view?.title;
+
+  useEffect(() => {
+    document.title = title ? `${t.host.pageTitle}: ${title} — ${t.appName}` : t.appName;
+  }, [title, t]);
+
+  const caseDay = state?.plenaryDocName != null;
+  const beforeStart = state?.tables.every((table) => table.round.status === 'idle') ?? false;
+
+  return (
+    <div className="host-page" data-testid="host-page">
+      <HostHeader sessionId={sessionId} view={view} caseDay={caseDay} />
+      {(loadError || fatal) && (
+        <div className="notice error" role="alert">
+          <p>{fatal ? t.fatalUnauthorized : loadError}</p>
+          <Link href="/" className="button small">
+            {t.backHome}
+          </Link>
+        </div>
+      )}
+      {!state ? (
+        <p className="centered muted">{t.loading}</p>
+      ) : (
+        <main className="host-main">
+          <RoundAnnouncer state={state} t={t} locale={locale} />
+          {state.locked && (
+            <p className="notice" role="status">
+              {t.host.lockedNotice}
+            </p>
+          )}
+          {beforeStart && <Checklist state={state} view={view} />}
+          <TablesSection state={state} locale={locale} />
+          <div className="host-columns">
+            <RoundEditor state={state} locale={locale} />
+            <SettingsPanel state={state} />
+          </div>
+          {caseDay && (
+            <section
+              id={HOST_SECTION_IDS.caseDay}
+              className="host-section panel"
+              aria-labelledby="host-caseday-heading"
+            >
+              <h2 id="host-caseday-heading">{t.host.caseDayHeading}</h2>
+              <CaseDayPanel state={state} />
+              <PromotePanel state={state} />
+            </section>
+          )}
+          <section
+            id={HOST_SECTION_IDS.handover}
+            className="host-section panel"
+            aria-labelledby="host-handover-heading"
+          >
+            <h2 id="host-handover-heading">{t.host.handoverHeading}</h2>
+            <HandoverPanel sessionId={sessionId} token={credentials.token} view={view} locked={state.locked} />
+          </section>
+        </main>
+      )}
+    </div>
+  );
+}

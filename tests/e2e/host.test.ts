@@ -1,0 +1,276 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { addCard, timeLeftMs, type JoinResponse, type SessionState } from '@casusbord/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { join } from '../helpers/api';
+import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { command, connectControl, latest, type ControlClient } from '../helpers/control';
+import { WAIT_MS, fitsWindow, personPage, readClock } from '../helpers/pages';
+import { ROOT, startServer, type TestServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait';
+import { connectPeer, synced, type Peer } from '../helpers/yjs';
+
+const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const TABLE = '[data-testid="table-card"][data-table-id="t1"]';
+
+describeBrowser('host view: the facilitator runs the rounds from one screen', () => {
+  let srv: TestServer;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+  const controls: ControlClient[] = [];
+  const peers: Peer[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) {
+      throw new Error('client/dist is missing: run `npm run build -w client` before the e2e tests');
+    }
+    srv = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const c of controls) c.disconnect();
+    for (const p of peers) p.destroy();
+    await browser?.close();
+    await srv?.close();
+  });
+
+  /** What a participant's screen derives from the round: the round index and seconds left now (same machine, same clock). */
+  function participantView(client: ControlClient): { index: number; seconds: number | null } {
+    const round = latest(client).tables[0]!.round;
+    const left = timeLeftMs(round, Date.now());
+    return { index: round.roundIndex, seconds: left === null ? null : left / 1000 };
+  }
+
+  async function everyoneAt(clients: ControlClient[], what: string, check: (s: SessionState) => boolean) {
+    await waitFor(`participants see ${what}`, () => clients.every((c) => check(latest(c))), WAIT_MS);
+  }
+
+  /**
+   * Host view, beamer and both participants agree on the round and, within 2 s, on the time left.
+   * Screens update as the state arrives, so this waits until they agree (or reports what each shows).
+   */
+  async function sameRoundAndTime(host: Page, beamer: Page, clients: ControlClient[], index: number) {
+    await host.locator(`${TABLE} [data-testid="table-round-index"][data-round-index="${index}"]`).waitFor();
+    await beamer.locator(`[data-testid="beamer-round-index"][data-round-index="${index}"]`).waitFor();
+    await everyoneAt(clients, `round ${index}`, (s) => s.tables[0]!.round.roundIndex === index);
+    let shown = { host: 0, beamer: 0, participants: [] as number[] };
+    const agree = async () => {
+      shown = {
+        host: await readClock(host, `${TABLE} [data-testid="table-clock"]`),
+        beamer: await readClock(beamer, '[data-testid="beamer-clock"]'),
+        participants: clients.map((c) => participantView(c).seconds ?? Number.NaN),
+      };
+      return shown.participants.every((p) => Math.abs(p - shown.host) <= 2 && Math.abs(p - shown.beamer) <= 2);
+    };
+    await waitFor('the same time left everywhere', agree, WAIT_MS).catch((err: unknown) => {
+      throw new Error(`screens disagree: ${JSON.stringify(shown)}`, { cause: err });
+    });
+    return shown.beamer;
+  }
+
+  async function openBoardAs(sessionId: string, person: JoinResponse): Promise<Page> {
+    const page = await personPage(browser, person.name, pageErrors, {
+      sessionId,
+      credentials: {
+        token: person.token,
+        role: 'participant',
+        docName: person.docName,
+        name: person.name,
+        participantId: person.participantId,
+      },
+    });
+    await page.goto(`${srv.url}/s/${sessionId}`);
+    await page.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
+    return page;
+  }
+
+  it(
+    'creates a session, runs the clock for two participants and a beamer, edits a round, sees cards and readiness',
+    { timeout: 120_000 },
+    async () => {
+      // The facilitator creates the session in the UI and lands on the host view.
+      const host = await personPage(browser, 'host', pageErrors);
+      await host.goto(srv.url);
+      await host.getByTestId('create-title').fill('Intervisie wijkenaanpak');
+      await host.getByTestId('create-city').fill('Amersfoort');
+      await host.getByTestId('create-question').fill('Hoe krijgen we de partners in de wijk in één team?');
+      await host.getByTestId('create-caseholder').fill('Anna');
+      await host.getByTestId('create-submit').click();
+      await host.waitForURL(/\/s\/[^/]+\/host$/);
+      const sessionId = new URL(host.url()).pathname.split('/')[2]!;
+      const code = ((await host.getByTestId('join-code-display').textContent()) ?? '').trim();
+      expect(code).toMatch(/^[A-Z0-9]{6}$/);
+      await host.getByTestId('checklist').waitFor();
+      await host.locator('[data-testid="host-status"][data-state="online"]').waitFor();
+
+      // Two participants join; their boards are open, and their control connections follow the rounds.
+      const anna = await join(srv.url, code, 'Anna');
+      const bram = await join(srv.url, code, 'Bram');
+      const annaPage = await openBoardAs(sessionId, anna);
+      await openBoardAs(sessionId, bram);
+      const clients = [await connectControl(srv.url, anna.token), await connectControl(srv.url, bram.token)];
+      controls.push(...clients);
+      for (const name of ['Anna', 'Bram']) {
+        await host.locator(`${TABLE} [data-testid="table-person"][data-online="true"]`, { hasText: name }).waitFor();
+      }
+
+      // A participant who opens the host view gets a clear message and a way back to the board.
+      await annaPage.goto(`${srv.url}/s/${sessionId}/host`);
+      await annaPage.getByTestId('not-host').waitFor();
+      expect(await annaPage.locator('[data-testid="not-host"] a').getAttribute('href')).toBe(`/s/${sessionId}`);
+
+      // Checklist: the case holder is chosen through the settings, which every participant receives.
+      await host.getByTestId('case-holder-select').selectOption({ label: 'Anna' });
+      await host.getByTestId('dots-input').fill('5');
+      await host.getByTestId('settings-save').click();
+      await everyoneAt(clients, 'the settings', (s) => s.caseHolderId === anna.participantId && s.dotsPerPerson === 5);
+      await host.locator('[data-testid="check-item"][data-ok="true"]', { hasText: 'Casusinbrenger: Anna' }).waitFor();
+
+      // The beamer opens in a new window of the same browser (it uses the host's stored token).
+      const [beamer] = await Promise.all([
+        host.context().waitForEvent('page'),
+        host.getByTestId('open-beamer').click(),
+      ]);
+      await beamer!.waitForURL(/\/beamer$/);
+      expect(((await beamer!.getByTestId('beamer-code').textContent()) ?? '').trim()).toBe(code);
+      await beamer!.getByTestId('join-qr').waitFor();
+
+      // Start: the checklist goes away and everyone sees round 1 running.
+      await host.getByTestId('cmd-t1-start').click();
+      await host.locator(`${TABLE} [data-testid="table-status"][data-status="running"]`).waitFor();
+      await host.getByTestId('toast').first().waitFor();
+      await host.getByTestId('checklist').waitFor({ state: 'detached' });
+      await beamer!.locator('[data-testid="beamer-status"][data-status="running"]').waitFor();
+      await sameRoundAndTime(host, beamer!, clients, 0);
+
+      // Pause: the clock freezes at the same time on every screen.
+      await host.getByTestId('cmd-t1-pause').click();
+      await beamer!.locator('[data-testid="beamer-status"][data-status="paused"]').waitFor();
+      await everyoneAt(clients, 'the pause', (s) => s.tables[0]!.round.status === 'paused');
+      const paused = await sameRoundAndTime(host, beamer!, clients, 0);
+
+      // +5 minutes while paused.
+      await host.getByTestId('cmd-t1-extend-5').click();
+      await everyoneAt(clients, '+5 min', (s) => (s.tables[0]!.round.remainingMs ?? 0) / 1000 > paused + 290);
+      await waitFor(
+        'beamer shows +5 min',
+        async () => (await readClock(beamer!, '[data-testid="beamer-clock"]')) >= paused + 299,
+        WAIT_MS,
+      );
+      await sameRoundAndTime(host, beamer!, clients, 0);
+
+      // Next: round 2 waits paused with its full time; the live region and the beamer name it.
+      await host.getByTestId('cmd-t1-next').click();
+      const introduction = 'Introductie van de casus';
+      await beamer!.getByTestId('beamer-round-title').filter({ hasText: introduction }).waitFor();
+      await host
+        .getByTestId('round-announcer')
+        .filter({ hasText: `ronde 2, ${introduction}` })
+        .waitFor();
+      expect(await sameRoundAndTime(host, beamer!, clients, 1)).toBe(10 * 60);
+
+      // Resume with the keyboard; focus stays in the controls although the button is gone.
+      await host.getByTestId('cmd-t1-resume').focus();
+      await host.keyboard.press('Enter');
+      await beamer!.locator('[data-testid="beamer-status"][data-status="running"]').waitFor();
+      await host.waitForFunction(() => document.activeElement?.closest('[data-testid="cmd-t1"]') !== null);
+      await sameRoundAndTime(host, beamer!, clients, 1);
+
+      // The host lengthens the running round from 10 to 12 minutes; the clock moves with it.
+      const minutes = host.locator(
+        '[data-testid="round-row"][data-round-id="introduction"] [data-testid="round-minutes"]',
+      );
+      await minutes.fill('12');
+      await minutes.press('Enter');
+      await everyoneAt(clients, 'the new duration', (s) => s.tables[0]!.round.rounds[1]!.minutes === 12);
+      await waitFor(
+        'beamer shows the longer round',
+        async () => (await readClock(beamer!, '[data-testid="beamer-clock"]')) > 11 * 60,
+        WAIT_MS,
+      );
+      await sameRoundAndTime(host, beamer!, clients, 1);
+
+      // Cards written at the table show up as counts per column.
+      const peer = connectPeer(srv.wsUrl, anna.docName, anna.token);
+      peers.push(peer);
+      await synced(peer);
+      let cardNo = 0;
+      const card = (column: 'question' | 'pitfall', text: string, authorId: string) =>
+        addCard(peer.doc, { id: `card-${++cardNo}`, column, text, authorId, createdAt: Date.now() });
+      card('question', 'Wie zit er nu aan tafel?', anna.participantId);
+      card('question', 'Wat is er al geprobeerd?', anna.participantId);
+      card('pitfall', 'Partners wachten op elkaar', bram.participantId);
+      await host.locator(`${TABLE} [data-testid="count-question"] .count-value`, { hasText: '2' }).waitFor();
+      await host.locator(`${TABLE} [data-testid="count-pitfall"] .count-value`, { hasText: '1' }).waitFor();
+      expect(await host.locator(`${TABLE} [data-testid="count-advice"] .count-value`).textContent()).toBe('0');
+
+      // A participant marks themself ready; the host sees who.
+      const ack = await command(clients[1]!, 'participant:ready', { ready: true });
+      expect(ack.ok).toBe(true);
+      await host.locator(`${TABLE} [data-testid="table-person"][data-ready="true"]`, { hasText: 'Bram' }).waitFor();
+      await host.locator(TABLE, { hasText: '1 van 2 klaar' }).waitFor();
+
+      // The screenshot shows the view as the room sees it: from the top, no field focused.
+      await host.evaluate(() => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        window.scrollTo(0, 0);
+      });
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await host.screenshot({ path: path.join(SHOTS, 'host.png') });
+
+      // The beamer fits the window with nothing to scroll, at 1280×720 and at 1920×1080.
+      const beamerParts = [
+        '[data-testid="beamer-clock"]',
+        '[data-testid="beamer-code"]',
+        '[data-testid="join-qr"]',
+        '[data-testid="beamer-round-title"]',
+      ];
+      const small = await fitsWindow(beamer!, beamerParts);
+      expect(small.detail).toBe('');
+      await beamer!.screenshot({ path: path.join(SHOTS, 'beamer.png') });
+      await beamer!.setViewportSize({ width: 1920, height: 1080 });
+      const large = await fitsWindow(beamer!, beamerParts);
+      expect(large.detail).toBe('');
+
+      // Go to the private analysis round: the host sees that drafts are waiting and reveals them.
+      await host.getByTestId('cmd-t1-goto-select').selectOption({ index: 4 });
+      await host.getByTestId('cmd-t1-goto').click();
+      await everyoneAt(clients, 'the analysis round', (s) => s.tables[0]!.round.roundIndex === 4);
+      await host.locator(`${TABLE} [data-testid="drafts-waiting"]`).waitFor();
+      await host.locator(`${TABLE} [data-testid="reveal-table"]`).click();
+      await everyoneAt(clients, 'the reveal', (s) => s.tables[0]!.revealedRounds.includes('analysis'));
+      await host.locator(`${TABLE} [data-testid="drafts-waiting"]`).waitFor({ state: 'detached' });
+
+      // Add a blank round at the end, move it one up, remove it again.
+      await host.getByTestId('add-round-title').fill('Koffiepauze');
+      await host.getByTestId('add-round-submit').click();
+      const added = host.locator('[data-testid="round-row"]', { hasText: 'Koffiepauze' });
+      await added.waitFor();
+      await everyoneAt(clients, 'nine rounds', (s) => s.tables[0]!.round.rounds.at(-1)?.title.nl === 'Koffiepauze');
+      await added.getByTestId('round-up').click();
+      await everyoneAt(clients, 'the moved round', (s) => s.tables[0]!.round.rounds.at(-2)?.title.nl === 'Koffiepauze');
+      await added.getByTestId('round-remove').click();
+      await added.waitFor({ state: 'detached' });
+      await everyoneAt(clients, 'eight rounds again', (s) => s.tables[0]!.round.rounds.length === 8);
+
+      // Shortening the running round below the time already spent puts it in overtime: shown, not refused.
+      const analysis = host.locator(
+        '[data-testid="round-row"][data-round-id="analysis"] [data-testid="round-minutes"]',
+      );
+      await analysis.fill('0,01');
+      await analysis.press('Enter');
+      await beamer!.locator('[data-testid="beamer-clock"][data-overtime="true"]').waitFor();
+      await host.locator(`${TABLE} [data-testid="table-clock"][data-overtime="true"]`).waitFor();
+      expect(await readClock(beamer!, '[data-testid="beamer-clock"]')).toBeLessThan(0);
+      const overtime = await fitsWindow(beamer!, [
+        '.beamer-clock .host-clock-digits',
+        '.beamer-clock .host-clock-overtime',
+      ]);
+      expect(overtime.detail).toBe('');
+
+      expect(pageErrors).toEqual([]);
+    },
+  );
+});
