@@ -7,20 +7,13 @@ import { connectionStore } from '../stores/connectionStore';
 import { presenceStore } from '../stores/presenceStore';
 import { roundStore } from '../stores/roundStore';
 import { yjsServerUrl } from '../config';
+import { emitAck } from './ack';
 import { connectBoard, type BoardConnection } from './bridge';
+import { createConnectionSlot } from './connectionSlot';
 import type { StoredCredentials } from './credentials';
 
-/**
- * Holds the board connection of the open page (at most one) so components can reach the Y.Doc
- * without putting it into a store. `openBoard` returns its own cleanup, which suits useEffect
- * and React's strict-mode double mount.
- */
-let current: BoardConnection | null = null;
-const listeners = new Set<() => void>();
-
-function emit(): void {
-  for (const listener of listeners) listener();
-}
+/** The board connection of the open page (at most one), so components can reach the Y.Doc. */
+const slot = createConnectionSlot<BoardConnection>();
 
 export function openBoard(credentials: StoredCredentials, opts: { onForbidden?: () => void } = {}): () => void {
   const conn = connectBoard({
@@ -37,31 +30,15 @@ export function openBoard(credentials: StoredCredentials, opts: { onForbidden?: 
     yjsUrl: yjsServerUrl(),
     onForbidden: opts.onForbidden,
   });
-  current = conn;
-  emit();
-  return () => {
-    conn.dispose();
-    if (current === conn) {
-      current = null;
-      emit();
-    }
-  };
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  return slot.open(conn);
 }
 
 export function useBoardConnection(): BoardConnection | null {
-  return useSyncExternalStore(subscribe, () => current);
+  return slot.use();
 }
 
-/**
- * Sends a session-changing control event and resolves with the server's answer (never rejects:
- * a timeout or a closed socket becomes `{ ok: false }` with code `unavailable`).
- */
-export async function sendControl(
+/** Sends a session-changing control event; resolves with the server's answer, never rejects. */
+export function sendControl(
   event:
     | 'host:command'
     | 'host:rounds'
@@ -73,13 +50,7 @@ export async function sendControl(
     | 'session:get',
   payload: unknown,
 ): Promise<StateAck> {
-  const socket = current?.socket;
-  if (!socket?.connected) return { ok: false, error: { code: 'unavailable', message: 'Not connected' } };
-  try {
-    return (await socket.timeout(8000).emitWithAck(event, payload)) as StateAck;
-  } catch {
-    return { ok: false, error: { code: 'unavailable', message: 'No answer from the server' } };
-  }
+  return emitAck<StateAck>(slot.get()?.socket, event, payload);
 }
 
 const noSubscribe = () => () => undefined;
@@ -87,19 +58,11 @@ const noSubscribe = () => () => undefined;
 /** The live draft or plenary Y.Doc of the open board, or null while that document is closed. */
 export function useSideDoc(kind: 'drafts' | 'plenary'): Y.Doc | null {
   const conn = useBoardConnection();
-  const slot = conn?.[kind];
-  return useSyncExternalStore(slot ? slot.subscribe : noSubscribe, () => (slot ? slot.get() : null));
+  const side = conn?.[kind];
+  return useSyncExternalStore(side ? side.subscribe : noSubscribe, () => (side ? side.get() : null));
 }
 
 /** Copies a table's card onto the plenary board (case day); never rejects, like sendControl. */
-export async function promoteCard(groupId: string, cardId: string): Promise<Ack<{ plenaryCardId: string }>> {
-  const socket = current?.socket;
-  if (!socket?.connected) return { ok: false, error: { code: 'unavailable', message: 'Not connected' } };
-  try {
-    return (await socket.timeout(8000).emitWithAck('card:promote', { groupId, cardId })) as Ack<{
-      plenaryCardId: string;
-    }>;
-  } catch {
-    return { ok: false, error: { code: 'unavailable', message: 'No answer from the server' } };
-  }
+export function promoteCard(groupId: string, cardId: string): Promise<Ack<{ plenaryCardId: string }>> {
+  return emitAck<Ack<{ plenaryCardId: string }>>(slot.get()?.socket, 'card:promote', { groupId, cardId });
 }

@@ -1,24 +1,16 @@
 import type { Ack, StateAck } from '@casusbord/shared';
-import { useSyncExternalStore } from 'react';
 import { yjsServerUrl } from '../config';
 import { connectionStore } from '../stores/connectionStore';
 import { hostBoardsStore } from '../stores/hostBoardsStore';
 import { presenceStore } from '../stores/presenceStore';
 import { roundStore } from '../stores/roundStore';
+import { unavailable } from './ack';
+import { createConnectionSlot } from './connectionSlot';
 import type { StoredCredentials } from './credentials';
 import { connectHost, type HostConnection, type StateEvent } from './hostBridge';
 
-/**
- * The host connection of the open page (host view or beamer; at most one per tab), kept out of
- * the stores like the board connection in activeBoard.ts. `openHost` returns its own cleanup,
- * which suits useEffect and React's strict-mode double mount.
- */
-let current: HostConnection | null = null;
-const listeners = new Set<() => void>();
-
-function emit(): void {
-  for (const listener of listeners) listener();
-}
+/** The host connection of the open page (host view or beamer; at most one per tab). */
+const slot = createConnectionSlot<HostConnection>();
 
 export function openHost(credentials: StoredCredentials, opts: { watchBoards: boolean }): () => void {
   const conn = connectHost({
@@ -27,33 +19,22 @@ export function openHost(credentials: StoredCredentials, opts: { watchBoards: bo
     yjsUrl: yjsServerUrl(),
     watchBoards: opts.watchBoards,
   });
-  current = conn;
-  emit();
-  return () => {
-    conn.dispose();
-    if (current === conn) {
-      current = null;
-      emit();
-    }
-  };
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  return slot.open(conn);
 }
 
 export function useHostConnection(): HostConnection | null {
-  return useSyncExternalStore(subscribe, () => current);
+  return slot.use();
 }
 
-const NOT_OPEN = { ok: false as const, error: { code: 'unavailable' as const, message: 'Not connected' } };
+const NOT_OPEN = unavailable('Not connected');
 
 /** A host control event on the open connection; resolves with the server's answer, never rejects. */
 export function sendHost(event: StateEvent, payload: unknown): Promise<StateAck> {
+  const current = slot.get();
   return current ? current.send(event, payload) : Promise.resolve(NOT_OPEN);
 }
 
 export function promoteCard(groupId: string, cardId: string): Promise<Ack<{ plenaryCardId: string }>> {
+  const current = slot.get();
   return current ? current.promote(groupId, cardId) : Promise.resolve(NOT_OPEN);
 }

@@ -13,6 +13,7 @@ import type { ConnectionStore } from '../stores/connectionStore';
 import type { HostBoardsStore } from '../stores/hostBoardsStore';
 import type { PresenceStore } from '../stores/presenceStore';
 import type { RoundStore } from '../stores/roundStore';
+import { emitAck } from './ack';
 import type { BoardSocket } from './bridge';
 import type { StoredCredentials } from './credentials';
 
@@ -44,8 +45,6 @@ export interface HostConnectOptions {
   socketUrl?: string;
 }
 
-/** An answer slower than this counts as lost, ms. */
-const ACK_TIMEOUT_MS = 8000;
 /** Card snapshots are pushed at most this often per board, ms: typing at one table must not re-render the whole host view per keystroke. */
 const SNAPSHOT_DELAY_MS = 80;
 
@@ -151,22 +150,11 @@ export function connectHost({
     if (watchBoards) reconcile(state);
   });
 
-  const emitWithAck = async <T>(event: string, payload: unknown, fallback: (message: string) => T): Promise<T> => {
-    if (!socket.connected) return fallback('Not connected to the server');
-    try {
-      return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event as StateEvent, payload)) as T;
-    } catch {
-      return fallback('No answer from the server');
-    }
-  };
-  const unavailable = (message: string) => ({ ok: false as const, error: { code: 'unavailable' as const, message } });
-
   let disposed = false;
   return {
     socket,
-    send: (event, payload) => emitWithAck<StateAck>(event, payload, unavailable),
-    promote: (groupId, cardId) =>
-      emitWithAck<Ack<{ plenaryCardId: string }>>('card:promote', { groupId, cardId }, unavailable),
+    send: (event, payload) => emitAck<StateAck>(socket, event, payload),
+    promote: (groupId, cardId) => emitAck<Ack<{ plenaryCardId: string }>>(socket, 'card:promote', { groupId, cardId }),
     dispose: () => {
       if (disposed) return;
       disposed = true;
