@@ -3,7 +3,9 @@ import type { Config } from '../../server/src/config';
 import WebSocket from 'ws';
 import { io } from 'socket.io-client';
 import * as Y from 'yjs';
-import { addCard, readCards } from '@casusbord/shared';
+import * as authProtocol from 'y-protocols/auth';
+import type * as decoding from 'lib0/decoding';
+import { LIMITS, addCard, learningsMap, readCards } from '@casusbord/shared';
 import type { TestServer } from '../helpers/server';
 import { createSession, join, postJson } from '../helpers/api';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
@@ -148,6 +150,61 @@ export function registerSecuritySuite(
       // Query-awareness messages (type 3) are valid and cheap: only the rate can close this.
       for (let i = 0; i < 1000 && ws.readyState === ws.OPEN; i++) ws.send(Buffer.from([3]));
       expect(await code).toBe(4429);
+    });
+
+    it('card text and cards per board are bounded on the server: the excess is removed, the sender told why', async () => {
+      const s = await createSession(server.url);
+      const a = connectPeer(server.wsUrl, s.docName, s.hostToken);
+      const b = connectPeer(server.wsUrl, s.docName, s.hostToken);
+      peers.push(a, b);
+      const refusals: string[] = [];
+      // The official provider hands permission-denied reasons to a handler; record them.
+      a.provider.messageHandlers[2] = (_encoder: unknown, decoder: decoding.Decoder) =>
+        authProtocol.readAuthMessage(decoder, a.doc, (_doc, reason) => refusals.push(reason));
+      await Promise.all([synced(a), synced(b)]);
+      const card = (id: string, text: string, createdAt: number) => ({
+        id,
+        column: 'question' as const,
+        text,
+        authorId: 'host',
+        createdAt,
+      });
+      const textOf = (peer: Peer, id: string) => readCards(peer.doc).find((c) => c.id === id)?.text.length;
+
+      addCard(a.doc, card('long', 'x'.repeat(LIMITS.cardChars + 500), 1));
+      learningsMap(a.doc).set('p1', 'y'.repeat(LIMITS.cardChars * 2));
+      await waitFor(
+        'peer sees the cut card',
+        () => textOf(b, 'long') === LIMITS.cardChars && learningsMap(b.doc).size === 1,
+      );
+      expect(learningsMap(b.doc).get('p1')).toHaveLength(LIMITS.cardChars);
+      // The sender converges on the bounded state too, and is told why.
+      await waitFor('sender corrected', () => textOf(a, 'long') === LIMITS.cardChars);
+      await waitFor('refusal received', () => refusals.length >= 2);
+      expect(refusals.some((r) => r.startsWith('card_too_long:'))).toBe(true);
+      expect(refusals.some((r) => r.startsWith('text_too_long:'))).toBe(true);
+
+      // Fill the board to its limit in one update (accepted), then one card more from the other peer.
+      a.doc.transact(() => {
+        for (let i = 1; i < LIMITS.cardsPerBoard; i++) addCard(a.doc, card(`c${i}`, `kaart ${i}`, 10 + i));
+      });
+      await waitFor('full board relayed', () => readCards(b.doc).length === LIMITS.cardsPerBoard, 10_000);
+      addCard(b.doc, card('over', 'een te veel', 99_999));
+      await waitFor(
+        'extra card removed on both',
+        () =>
+          readCards(b.doc).length === LIMITS.cardsPerBoard &&
+          readCards(a.doc).length === LIMITS.cardsPerBoard &&
+          !readCards(b.doc).some((c) => c.id === 'over'),
+      );
+      expect(refusals.filter((r) => r.startsWith('too_many_cards'))).toHaveLength(0); // b was refused, not a
+
+      // A late joiner loads the bounded state: nothing over the limits was kept.
+      const c = connectPeer(server.wsUrl, s.docName, s.hostToken);
+      peers.push(c);
+      await synced(c);
+      expect(readCards(c.doc)).toHaveLength(LIMITS.cardsPerBoard);
+      expect(textOf(c, 'long')).toBe(LIMITS.cardChars);
     });
 
     it('the 41st participant gets a clear refusal', async () => {

@@ -2,19 +2,24 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import { CLOSE_CODES } from '@casusbord/shared';
 import type { Principal } from '../auth/Auth';
 import type { Store } from '../store/Store';
 import { TokenBucket } from './TokenBucket';
+import { enforceContentLimits, VIOLATION_MESSAGES, type LimitViolation } from './contentLimits';
+import {
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  encodeAwarenessMessage,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+} from './messages';
 import { REMOTE_ORIGIN, type RoomSync } from './RoomSync';
-
-/** y-websocket message types. */
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_AUTH = 2;
-export const MESSAGE_QUERY_AWARENESS = 3;
 
 /** Awareness updates per connection: a burst of 30, then 15 per second; more are dropped. */
 const AWARENESS_BURST = 30;
@@ -61,6 +66,8 @@ export class DocRoom {
   private appendsSinceCompaction: number;
   private lastSeq: number;
   private closing: Promise<void> | null = null;
+  /** What the last transaction of a client changed, for the content limits. */
+  private clientChanges: Map<Y.AbstractType<unknown>, Set<string | null>> | null = null;
 
   private constructor(
     readonly name: string,
@@ -74,6 +81,7 @@ export class DocRoom {
     // The server holds no awareness state of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.doc.on('afterTransaction', this.onAfterTransaction);
   }
 
   static async load(name: string, store: Store, options: RoomOptions): Promise<DocRoom> {
@@ -110,15 +118,10 @@ export class DocRoom {
     this.connections.set(ws, conn);
     this.enqueue(conn, () => {
       // Writers get our state vector so they send back what we miss; readers never write.
-      if (!conn.readOnly) {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        syncProtocol.writeSyncStep1(encoder, this.doc);
-        this.send(conn, encoding.toUint8Array(encoder));
-      }
+      if (!conn.readOnly) this.send(conn, encodeSyncStep1(this.doc));
       const states = this.awareness.getStates();
       if (states.size > 0) {
-        this.send(conn, this.encodeAwareness([...states.keys()]));
+        this.send(conn, encodeAwarenessMessage(this.awareness, [...states.keys()]));
       }
     });
     return conn;
@@ -149,12 +152,7 @@ export class DocRoom {
       if (next === conn.readOnly) continue;
       conn.readOnly = next;
       if (!next) {
-        this.enqueue(conn, () => {
-          const encoder = encoding.createEncoder();
-          encoding.writeVarUint(encoder, MESSAGE_SYNC);
-          syncProtocol.writeSyncStep1(encoder, this.doc);
-          this.send(conn, encoding.toUint8Array(encoder));
-        });
+        this.enqueue(conn, () => this.send(conn, encodeSyncStep1(this.doc)));
       }
     }
   }
@@ -167,10 +165,9 @@ export class DocRoom {
   /** Applies a change made by the server itself (e.g. a reveal), persisted and relayed like a client's. */
   transactServer(fn: (doc: Y.Doc) => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue = this.queue.then(() => this.commit(null, () => this.doc.transact(() => fn(this.doc), 'server'))).then(
-        resolve,
-        reject,
-      );
+      this.queue = this.queue
+        .then(() => this.commit(null, () => this.doc.transact(() => fn(this.doc), 'server')))
+        .then(() => resolve(), reject);
     });
   }
 
@@ -178,7 +175,7 @@ export class DocRoom {
   applyRemote(update: Uint8Array): Promise<void> {
     const task = this.queue.then(() => {
       if (this.closing) return;
-      const relay = (u: Uint8Array) => this.broadcast(this.encodeUpdate(u), null);
+      const relay = (u: Uint8Array) => this.broadcast(encodeUpdateMessage(u), null);
       this.doc.on('update', relay);
       try {
         Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
@@ -239,7 +236,7 @@ export class DocRoom {
       case MESSAGE_AWARENESS:
         return this.handleAwareness(conn, decoder);
       case MESSAGE_QUERY_AWARENESS:
-        this.send(conn, this.encodeAwareness([...this.awareness.getStates().keys()]));
+        this.send(conn, encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
         return;
       case MESSAGE_AUTH:
         return; // permission messages are server→client only; ignore
@@ -258,34 +255,49 @@ export class DocRoom {
       throw new MalformedMessageError('truncated sync message');
     }
     if (subType === syncProtocol.messageYjsSyncStep1) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      let reply: Uint8Array;
       try {
-        syncProtocol.writeSyncStep2(encoder, this.doc, payload);
+        reply = encodeSyncStep2(this.doc, payload);
       } catch {
         throw new MalformedMessageError('invalid state vector');
       }
-      this.send(conn, encoding.toUint8Array(encoder));
+      this.send(conn, reply);
       return;
     }
     if (subType !== syncProtocol.messageYjsSyncStep2 && subType !== syncProtocol.messageYjsUpdate) {
       throw new MalformedMessageError(`unknown sync message ${subType}`);
     }
     if (conn.readOnly) return; // refused: a reader's writes are neither applied nor relayed
-    await this.commit(conn, () => {
+    let violations: LimitViolation[] = [];
+    const committed = await this.commit(conn, () => {
+      this.clientChanges = null;
       try {
         Y.applyUpdate(this.doc, payload, conn);
       } catch {
         throw new MalformedMessageError('invalid update');
       }
+      const changed = this.clientChanges as Map<Y.AbstractType<unknown>, Set<string | null>> | null;
+      this.clientChanges = null;
+      if (changed) violations = enforceContentLimits(this.doc, changed, 'limits');
     });
+    // The sender gets the correction too (the rest of the update it has already), and why.
+    if (violations.length > 0 && committed) this.send(conn, encodeUpdateMessage(committed));
+    for (const violation of violations) {
+      this.send(conn, encodePermissionDenied(`${violation}: ${VIOLATION_MESSAGES[violation]}`));
+    }
   }
+
+  private readonly onAfterTransaction = (tr: Y.Transaction): void => {
+    if (tr.origin && typeof tr.origin === 'object' && 'awarenessIds' in tr.origin && tr.changed.size > 0) {
+      this.clientChanges = tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>;
+    }
+  };
 
   /**
    * Runs `apply`, then appends what it changed to the store and relays it. What was applied is
    * persisted even when `apply` throws halfway, so the store and the in-memory doc never diverge.
    */
-  private async commit(origin: Connection | null, apply: () => void): Promise<void> {
+  private async commit(origin: Connection | null, apply: () => void): Promise<Uint8Array | null> {
     const updates: Uint8Array[] = [];
     const collect = (update: Uint8Array) => updates.push(update);
     this.doc.on('update', collect);
@@ -297,15 +309,16 @@ export class DocRoom {
     } finally {
       this.doc.off('update', collect);
     }
-    if (updates.length > 0) {
-      const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    const update = updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    if (update) {
       this.lastSeq = await this.store.appendUpdate(this.name, update);
       this.appendsSinceCompaction++;
-      this.broadcast(this.encodeUpdate(update), origin);
+      this.broadcast(encodeUpdateMessage(update), origin);
       this.options.sync?.committed(this, update, this.lastSeq);
       if (this.appendsSinceCompaction >= this.options.compactAfterUpdates) await this.compact();
     }
     if (failure) throw failure;
+    return update;
   }
 
   /**
@@ -345,23 +358,9 @@ export class DocRoom {
       for (const id of removed) conn.awarenessIds.delete(id);
       for (const id of [...added, ...updated]) this.correctIdentity(id, conn);
     }
-    if (changed.length > 0) this.broadcast(this.encodeAwareness(changed), null);
+    if (changed.length > 0) this.broadcast(encodeAwarenessMessage(this.awareness, changed), null);
     if (changed.length > 0) this.options.sync?.awarenessChanged(this, changed, origin);
   };
-
-  private encodeUpdate(update: Uint8Array): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    return encoding.toUint8Array(encoder);
-  }
-
-  private encodeAwareness(clients: number[]): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
-    return encoding.toUint8Array(encoder);
-  }
 
   private broadcast(message: Uint8Array, except: Connection | null): void {
     for (const conn of this.connections.values()) {
@@ -399,9 +398,12 @@ export class DocRoom {
       for (const conn of [...this.connections.values()]) this.closeConnection(conn, code, reason);
       await this.queue.catch(() => undefined);
       if (compact && this.appendsSinceCompaction > 0) {
-        await this.compact().catch((err: unknown) => this.options.log.error({ doc: this.name, err }, 'final compaction failed'));
+        await this.compact().catch((err: unknown) =>
+          this.options.log.error({ doc: this.name, err }, 'final compaction failed'),
+        );
       }
       this.awareness.off('update', this.onAwarenessUpdate);
+      this.doc.off('afterTransaction', this.onAfterTransaction);
       this.awareness.destroy();
       this.doc.destroy();
     })();

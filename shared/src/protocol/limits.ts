@@ -6,6 +6,10 @@ export const LIMITS = {
   contextChars: 5000,
   nameChars: 60,
   cardChars: 2000,
+  /** Cards on one board (table, plenary or draft document). The benchmark syncs a 500-card board. */
+  cardsPerBoard: 1000,
+  /** Clusters on one board. */
+  clustersPerBoard: 200,
   /** A join code as the user may type it, before normalisation (spaces, dashes). */
   codeInputChars: 32,
   /** HTTP JSON body, bytes. */

@@ -1,0 +1,116 @@
+import * as Y from 'yjs';
+import { CARDS_KEY, LIMITS } from '@casusbord/shared';
+
+/**
+ * Bounds on what a client may put into a board document. Yjs cannot refuse half an update, so the
+ * server applies a client's update and, when it breaks a bound, corrects it in the same commit:
+ * text past the limit is cut off and cards past the limit are removed again. The correction is
+ * persisted and relayed together with the update, so every peer (the sender included) converges
+ * on the bounded state, and the sender is told why (see DocRoom: a y-websocket permission-denied
+ * message whose reason starts with the violation's code).
+ */
+
+export type LimitViolation = 'card_too_long' | 'text_too_long' | 'too_many_cards' | 'too_many_clusters';
+
+/** Where the limit lives, for the message sent to the client. */
+export const VIOLATION_MESSAGES: Record<LimitViolation, string> = {
+  card_too_long: `a card holds at most ${LIMITS.cardChars} characters; the rest was removed`,
+  text_too_long: `a text field holds at most ${LIMITS.cardChars} characters; the rest was removed`,
+  too_many_cards: `a board holds at most ${LIMITS.cardsPerBoard} cards; the new ones were removed`,
+  too_many_clusters: `a board holds at most ${LIMITS.clustersPerBoard} clusters; the new ones were removed`,
+};
+
+const COUNTED_MAPS: Record<string, { max: number; violation: LimitViolation }> = {
+  [CARDS_KEY]: { max: LIMITS.cardsPerBoard, violation: 'too_many_cards' },
+  clusters: { max: LIMITS.clustersPerBoard, violation: 'too_many_clusters' },
+};
+
+/** How deep nested maps are walked (a card is one level below the cards map). */
+const MAX_DEPTH = 3;
+
+/** Root texts with a limit of their own; every other Y.Text is a card's (or a note's) text. */
+const ROOT_TEXT_LIMITS: Record<string, number> = { coreQuestion: LIMITS.questionChars };
+
+// Yjs shared types are invariant in their event type, so only `any` fits Y.Text and Y.Map alike.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type SharedType = Y.AbstractType<any>;
+
+function rootName(doc: Y.Doc, type: SharedType): string | null {
+  if (type._item !== null) return null;
+  for (const [name, root] of doc.share) if (root === type) return name;
+  return null;
+}
+
+/** Roots of the board schema (shared/src/domain), by the kind of shared type they are. */
+const MAP_ROOTS = new Set([CARDS_KEY, 'clusters', 'dots', 'learnings']);
+const TEXT_ROOTS = new Set(['coreQuestion']);
+
+/**
+ * The server never reads most roots itself, so a root a client created arrives as an untyped
+ * placeholder; this gives the schema's roots their type (Yjs converts the placeholder in place).
+ */
+function typed(doc: Y.Doc, type: SharedType): SharedType {
+  if (type._item !== null || type instanceof Y.Map || type instanceof Y.Text) return type;
+  const name = rootName(doc, type);
+  if (name !== null && MAP_ROOTS.has(name)) return doc.getMap(name);
+  if (name !== null && TEXT_ROOTS.has(name)) return doc.getText(name);
+  return type;
+}
+
+/**
+ * Checks the types a client transaction changed (`changed` is Yjs' `transaction.changed`) and
+ * corrects what breaks a bound, in one transaction with `origin`. Returns the violations found.
+ * Cost: proportional to what the transaction changed, not to the document.
+ */
+export function enforceContentLimits(
+  doc: Y.Doc,
+  changed: ReadonlyMap<SharedType, ReadonlySet<string | null>>,
+  origin: unknown,
+): LimitViolation[] {
+  const fixes: Array<() => void> = [];
+  const found = new Set<LimitViolation>();
+  const checkText = (text: Y.Text, max: number, violation: LimitViolation) => {
+    if (text.length <= max) return;
+    found.add(violation);
+    fixes.push(() => text.delete(max, text.length - max));
+  };
+  // Types created in this transaction (a new card with its text) are not in `changed`: Yjs only
+  // lists types that existed before. So the values set under changed keys are walked as well.
+  const checkValue = (parent: Y.Map<unknown>, key: string, value: unknown, depth: number) => {
+    if (typeof value === 'string' && value.length > LIMITS.cardChars) {
+      found.add('text_too_long');
+      fixes.push(() => parent.set(key, value.slice(0, LIMITS.cardChars)));
+    } else if (value instanceof Y.Text) {
+      checkText(value, LIMITS.cardChars, 'card_too_long');
+    } else if (value instanceof Y.Map && depth < MAX_DEPTH) {
+      for (const [k, v] of (value as Y.Map<unknown>).entries()) checkValue(value as Y.Map<unknown>, k, v, depth + 1);
+    }
+  };
+  for (const [changedType, keys] of changed) {
+    const type = typed(doc, changedType);
+    if (type instanceof Y.Text) {
+      const root = rootName(doc, type);
+      if (root === null) checkText(type, LIMITS.cardChars, 'card_too_long');
+      else checkText(type, ROOT_TEXT_LIMITS[root] ?? LIMITS.cardChars, 'text_too_long');
+    } else if (type instanceof Y.Map) {
+      const map = type as Y.Map<unknown>;
+      for (const key of keys) if (key !== null) checkValue(map, key, map.get(key), 0);
+      const counted = COUNTED_MAPS[rootName(doc, map) ?? ''];
+      if (counted && map.size > counted.max) {
+        found.add(counted.violation);
+        // Only entries this transaction touched are removed: what was there before stays.
+        const excess = map.size - counted.max;
+        const added = [...keys].filter((key): key is string => key !== null && map.has(key)).slice(-excess);
+        fixes.push(() => {
+          for (const key of added) map.delete(key);
+        });
+      }
+    }
+  }
+  if (fixes.length > 0) {
+    doc.transact(() => {
+      for (const fix of fixes) fix();
+    }, origin);
+  }
+  return [...found];
+}
