@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '@casusbord/shared';
 import type { ParticipantRecord, SessionRecord, Store, StoredDoc, TokenRecord } from './Store';
+import { WalCheckpointer } from './walCheckpointer';
 
 /** Ordered migrations; PRAGMA user_version records how many have run. */
 const MIGRATIONS: string[] = [
@@ -63,6 +64,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmt;
+  private readonly checkpointer: WalCheckpointer | null = null;
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -70,6 +72,11 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    if (file !== ':memory:') {
+      // Checkpoints happen in a worker thread instead of inside a write (see WalCheckpointer).
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = new WalCheckpointer(file);
+    }
     this.migrate();
     const db = this.db;
     this.stmt = {
@@ -253,6 +260,10 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    await this.checkpointer?.stop();
+    if (!this.db.open) return;
+    // Leave a small file behind: the whole log copied into the database, the log emptied.
+    if (this.checkpointer) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
   }
 }

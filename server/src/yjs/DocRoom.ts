@@ -7,6 +7,14 @@ import { CLOSE_CODES } from '@casusbord/shared';
 import type { Principal } from '../auth/Auth';
 import type { Store } from '../store/Store';
 import { TokenBucket } from './TokenBucket';
+import {
+  AWARENESS_BURST,
+  AWARENESS_PER_SECOND,
+  MAX_BUFFERED_BYTES,
+  MalformedMessageError,
+  type Connection,
+  type RoomOptions,
+} from './connection';
 import { enforceContentLimits, VIOLATION_MESSAGES, type LimitViolation } from './contentLimits';
 import {
   MESSAGE_AUTH,
@@ -19,39 +27,9 @@ import {
   encodeSyncStep2,
   encodeUpdateMessage,
 } from './messages';
-import { REMOTE_ORIGIN, type RoomSync } from './RoomSync';
+import { REMOTE_ORIGIN } from './RoomSync';
 
-/** Awareness updates per connection: a burst of 30, then 15 per second; more are dropped. */
-const AWARENESS_BURST = 30;
-const AWARENESS_PER_SECOND = 15;
-
-/** Close a client whose unsent buffer grows past this (bytes): it cannot keep up and would eat memory. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
-
-export interface RoomOptions {
-  compactAfterUpdates: number;
-  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
-  /** Other instances on the same Redis (server/src/scale); absent with one instance. */
-  sync?: RoomSync;
-}
-
-export interface Connection {
-  readonly ws: WebSocket;
-  readonly principal: Principal;
-  /** Whether this connection's writes are dropped now: its token only reads, or the session is locked. */
-  readOnly: boolean;
-  /** The token's own access, to which the connection returns when a locked session is reopened. */
-  readonly tokenReadOnly: boolean;
-  /** Awareness client ids this connection has announced, removed when it closes. */
-  readonly awarenessIds: Set<number>;
-  /** Awareness updates are throttled per connection (cursor moves can be very frequent). */
-  readonly awarenessBudget: TokenBucket;
-}
-
-export class MalformedMessageError extends Error {
-  override name = 'MalformedMessageError';
-}
-
+export { MalformedMessageError, type Connection, type RoomOptions };
 /**
  * One board document with its connections and awareness. Messages of all connections are
  * processed one after another: an update is applied, appended to the store, and only then relayed,
@@ -66,6 +44,8 @@ export class DocRoom {
   private appendsSinceCompaction: number;
   private lastSeq: number;
   private closing: Promise<void> | null = null;
+  /** Updates of the commit in progress (one listener for the room's life, not one per commit). */
+  private collecting: Uint8Array[] | null = null;
   /** What the last transaction of a client changed, for the content limits. */
   private clientChanges: Map<Y.AbstractType<unknown>, Set<string | null>> | null = null;
 
@@ -82,6 +62,7 @@ export class DocRoom {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.doc.on('afterTransaction', this.onAfterTransaction);
+    this.doc.on('update', this.onUpdate);
   }
 
   static async load(name: string, store: Store, options: RoomOptions): Promise<DocRoom> {
@@ -287,6 +268,10 @@ export class DocRoom {
     }
   }
 
+  private readonly onUpdate = (update: Uint8Array): void => {
+    this.collecting?.push(update);
+  };
+
   private readonly onAfterTransaction = (tr: Y.Transaction): void => {
     if (tr.origin && typeof tr.origin === 'object' && 'awarenessIds' in tr.origin && tr.changed.size > 0) {
       this.clientChanges = tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>;
@@ -299,15 +284,14 @@ export class DocRoom {
    */
   private async commit(origin: Connection | null, apply: () => void): Promise<Uint8Array | null> {
     const updates: Uint8Array[] = [];
-    const collect = (update: Uint8Array) => updates.push(update);
-    this.doc.on('update', collect);
+    this.collecting = updates;
     let failure: unknown = null;
     try {
       apply();
     } catch (err) {
       failure = err;
     } finally {
-      this.doc.off('update', collect);
+      this.collecting = null;
     }
     const update = updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     if (update) {
@@ -404,6 +388,7 @@ export class DocRoom {
       }
       this.awareness.off('update', this.onAwarenessUpdate);
       this.doc.off('afterTransaction', this.onAfterTransaction);
+      this.doc.off('update', this.onUpdate);
       this.awareness.destroy();
       this.doc.destroy();
     })();
