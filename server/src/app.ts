@@ -12,6 +12,7 @@ import { healthRoutes } from './http/health';
 import { isOriginAllowed } from './http/origin';
 import { sessionRoutes } from './http/sessionRoutes';
 import { hostRoutes } from './http/hostRoutes';
+import { communityRoutes } from './http/communityRoutes';
 import { startRetention } from './sessions';
 import { ScaleOut } from './scale/ScaleOut';
 import { createStore } from './store/createStore';
@@ -35,9 +36,7 @@ declare module 'fastify' {
 
 /** Removes tokens from a URL before it is logged: `?token=…`, `/r/<token>`, `/api/reports/<token>`. */
 export function redactUrl(url: string): string {
-  return url
-    .replace(/token=[^&]+/g, 'token=[redacted]')
-    .replace(/^\/(r|api\/reports)\/[^/?#]+/, '/$1/[redacted]');
+  return url.replace(/token=[^&]+/g, 'token=[redacted]').replace(/^\/(r|api\/reports)\/[^/?#]+/, '/$1/[redacted]');
 }
 
 export interface BuildOptions {
@@ -111,6 +110,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
   await app.register(hostRoutes);
+  await app.register(communityRoutes);
   await app.register((await import('./http/reportRoutes')).reportRoutes);
 
   const indexHtml = path.join(config.clientDist, 'index.html');
@@ -124,7 +124,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const url = request.url;
     const isAsset = url.startsWith('/assets/') || /\.[a-z0-9]+(\?|$)/i.test(url.split('?')[0] ?? '');
     // A missing file (e.g. an old hashed bundle after a rebuild) is a 404, not the app's HTML.
-    if (request.method !== 'GET' || isAsset || url.startsWith('/api/') || url.startsWith(YJS_PREFIX) || url.startsWith('/socket.io')) {
+    if (
+      request.method !== 'GET' ||
+      isAsset ||
+      url.startsWith('/api/') ||
+      url.startsWith(YJS_PREFIX) ||
+      url.startsWith('/socket.io')
+    ) {
       return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${url.split('?')[0]}`));
     }
     if (!hasClient) {

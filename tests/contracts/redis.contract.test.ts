@@ -36,4 +36,48 @@ await describeWithRedis('redis store', () => {
       await deleteKeys(own);
     }
   });
+
+  it('leaves no key of a deleted community behind: entries, index, terms, tokens', async () => {
+    const own = uniquePrefix('contract-community');
+    const store = RedisStore.connect(REDIS_URL, own);
+    try {
+      const community = {
+        id: 'c1',
+        name: 'CoP',
+        createdAt: 1,
+        memberTokenHash: 'm'.repeat(64),
+        facilitatorKeyHash: 'f'.repeat(64),
+      };
+      await store.createCommunity(community);
+      const kept = await newSession(store, { communityId: 'c1' });
+      const gone = await newSession(store, { communityId: 'c1' });
+      for (const { session } of [kept, gone]) {
+        await store.addCommunitySession('c1', session.id);
+        await store.putArchiveEntry({
+          communityId: 'c1',
+          entry: {
+            sessionId: session.id,
+            title: 'T',
+            city: 'Ede',
+            theme: null,
+            handedOverAt: 5,
+            coreQuestion: 'Eén team?',
+            followUpOf: null,
+            advice: [],
+            followUp: [],
+          },
+          documents: [{ index: 0, kind: 'card', column: 'advice', cardId: 'a', text: `Wijkteam ${session.id}` }],
+        });
+      }
+      // A deleted session takes its index rows and its words along; the other stays findable.
+      await store.deleteSession(gone.session.id);
+      expect((await listKeys(own)).filter((k) => k.includes(gone.session.id.toLowerCase()))).toEqual([]);
+      await store.deleteSession(kept.session.id);
+      await store.deleteCommunity('c1');
+      expect(await listKeys(own)).toEqual([]);
+    } finally {
+      await store.close();
+      await deleteKeys(own);
+    }
+  });
 });

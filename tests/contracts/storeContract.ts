@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Store } from '../../server/src/store/Store';
 import { cardUpdates, code, codeOf, id, newSession, participant, replay, token } from './fixtures';
+import { registerArchiveContract } from './archiveContract';
 
 /**
  * One behaviour, every engine: each Store implementation registers this suite with a factory.
@@ -35,7 +36,12 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
       expect(await store.getSession('missing')).toBeNull();
       expect(await store.getSessionByCode('NOPE')).toBeNull();
 
-      const renamed = { ...s, title: 'Casusdag', joinCode: code(), groups: [...s.groups, { id: 't2', name: 'Tafel 2' }] };
+      const renamed = {
+        ...s,
+        title: 'Casusdag',
+        joinCode: code(),
+        groups: [...s.groups, { id: 't2', name: 'Tafel 2' }],
+      };
       await store.updateSession(renamed);
       expect(await store.getSession(s.id)).toEqual(renamed);
       expect(await store.getSessionByCode(renamed.joinCode)).toEqual(renamed);
@@ -89,7 +95,9 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
     it('enforces the participant limit atomically, also from two handles at once', async () => {
       const { session: s } = await newSession(store);
       const limit = 5;
-      const candidates = Array.from({ length: 20 }, (_, i) => participant(s.id, { name: `P${i}`, createdAt: 2000 + i }));
+      const candidates = Array.from({ length: 20 }, (_, i) =>
+        participant(s.id, { name: `P${i}`, createdAt: 2000 + i }),
+      );
       const tokens = candidates.map((p) => token(s.id, 'participant', p.id));
       const results = await Promise.allSettled(
         candidates.map((p, i) => (i % 2 ? store : other).addParticipant(p, tokens[i]!, limit)),
@@ -111,7 +119,11 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
       const p = participant(s.id);
       const pt = token(s.id, 'participant', p.id);
       await store.addParticipant(p, pt, 10);
-      expect(await other.getToken(host.tokenHash)).toMatchObject({ role: 'host', sessionId: s.id, participantId: null });
+      expect(await other.getToken(host.tokenHash)).toMatchObject({
+        role: 'host',
+        sessionId: s.id,
+        participantId: null,
+      });
       expect(await other.getToken(pt.tokenHash)).toEqual(pt);
       expect(await store.getToken('f'.repeat(64))).toBeNull();
 
@@ -126,7 +138,8 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
     it('lists sessions created before a time, oldest first', async () => {
       const base = 1_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
       const made: string[] = [];
-      for (const offset of [300, 100, 200]) made.push((await newSession(store, { createdAt: base + offset })).session.id);
+      for (const offset of [300, 100, 200])
+        made.push((await newSession(store, { createdAt: base + offset })).session.id);
       const ours = (ids: string[]) => ids.filter((i) => made.includes(i));
       expect(ours(await other.listSessionsCreatedBefore(base + 250))).toEqual([made[1], made[2]]);
       expect(ours(await store.listSessionsCreatedBefore(base + 100))).toEqual([]);
@@ -240,5 +253,7 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
       // The code is free again.
       await newSession(store, { joinCode: gone.joinCode });
     });
+
+    registerArchiveContract(() => store);
   });
 }

@@ -19,6 +19,7 @@ import { docNameOf, type SessionRecord, type Store } from '../store/Store';
 import type { DocRegistry } from '../yjs/DocRegistry';
 import type { DocRoom } from '../yjs/DocRoom';
 import { registerSessionHandlers } from './hostCommands';
+import { registerCommunityHandlers } from './communityCommands';
 import { Presence } from './Presence';
 import { SessionControl } from './SessionControl';
 import { withValidation } from './withValidation';
@@ -137,6 +138,7 @@ export class ControlPlane {
       withValidation(z.unknown(), () => this.presence.list(store, principal.sessionId), log),
     );
     registerSessionHandlers(socket, this.handlerDeps);
+    registerCommunityHandlers(socket, this.handlerDeps);
     void this.sendState(socket);
     socket.on('disconnect', () => {
       this.presence.leave(principal);

@@ -4,7 +4,9 @@ import {
   createRoundState,
   getMethod,
   methodRounds,
+  withLookback,
   type RoundState,
+  type FollowUpState,
   type SessionState,
 } from '@casusbord/shared';
 import type { SessionRecord, Store } from '../store/Store';
@@ -20,6 +22,10 @@ export interface ControlRecord {
   dotsPerPerson: number;
   caseHolderId: string | null;
   ready: string[];
+  /** Issue 9: the look-back on the session this one follows up (absent in older records). */
+  followUp?: FollowUpState | null;
+  /** Issue 9: the lens deck is open (absent in older records). */
+  lensesOpen?: boolean;
 }
 
 export const DEFAULT_DOTS = 3;
@@ -57,7 +63,8 @@ export class SessionControl {
   ) {}
 
   private fresh(session: SessionRecord): ControlRecord {
-    const rounds = methodRounds(session.method);
+    // A follow-up session (issue 9) opens with the look-back round.
+    const rounds = session.followUpOf ? withLookback(methodRounds(session.method)) : methodRounds(session.method);
     const tables: ControlRecord['tables'] = {};
     for (const g of session.groups) tables[g.id] = { round: createRoundState(rounds), revealedRounds: [] };
     return { version: 0, tables, dotsPerPerson: DEFAULT_DOTS, caseHolderId: null, ready: [] };
@@ -124,6 +131,8 @@ export class SessionControl {
       caseHolderId: record.caseHolderId,
       ready: record.ready,
       locked: Boolean(session.locked),
+      followUp: record.followUp ?? null,
+      lensesOpen: record.lensesOpen ?? false,
     };
   }
 }

@@ -17,6 +17,7 @@ import {
 import { REACTION_ORDER, type Report, type ReportCluster, type ReportSection } from '@casusbord/shared';
 import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS } from './charts';
 import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from './texts';
+import { followUpSection } from './followUpTexts';
 
 /**
  * The report as a Word document (docx library): a title page, then per board the numbered advice
@@ -207,6 +208,30 @@ function titlePage(report: Report, t: ReportTexts): Paragraph[] {
   ];
 }
 
+/** "What became of earlier advice" (issue 9): only in the report of a follow-up session. */
+function followUpBlocks(report: Report, t: ReportTexts): Paragraph[] {
+  const f = followUpSection(report.followUp, report.session.locale, t.formatDate);
+  if (!f) return [];
+  const out = [heading(f.heading, HeadingLevel.HEADING_1), para(f.intro)];
+  if (f.summary) out.push(para(f.summary, { color: '5B6474' }));
+  if (f.empty) out.push(para(f.empty, { color: '5B6474' }));
+  for (const l of f.lines) {
+    out.push(
+      new Paragraph({
+        bullet: { level: 0 },
+        children: [
+          new TextRun({ text: `${l.status}: `, bold: true }),
+          ...runs(l.text),
+          ...runs(` (${l.dots})`, { color: '5B6474' }),
+        ],
+      }),
+    );
+    if (l.note) out.push(new Paragraph({ indent: { left: 720 }, children: runs(l.note, { italics: true }) }));
+  }
+  out.push(new Paragraph({ children: [new PageBreak()] }));
+  return out;
+}
+
 export async function renderDocx(report: Report): Promise<Buffer> {
   const t = textsFor(report.session.locale);
   const doc = new Document({
@@ -235,6 +260,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
         properties: {},
         children: [
           ...titlePage(report, t),
+          ...followUpBlocks(report, t),
           ...report.sections.flatMap((s, i) => sectionBlocks(s, i, report, t)),
           new Paragraph({
             spacing: { before: 480 },

@@ -1,4 +1,4 @@
-import { REPORT_FORMATS, type Report, type ReportFormat } from '@casusbord/shared';
+import { LOCALES, REPORT_FORMATS, type Locale, type Report, type ReportFormat } from '@casusbord/shared';
 import { renderDocx } from './docx';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
@@ -6,6 +6,16 @@ import { renderPdf } from './pdf';
 
 export function isReportFormat(value: unknown): value is ReportFormat {
   return typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value);
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The report in another language than the session's (the fixed words only; what people wrote stays as written). */
+export function inLocale(report: Report, locale: Locale | undefined): Report {
+  if (!locale || locale === report.session.locale) return report;
+  return { ...report, session: { ...report.session, locale } };
 }
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {

@@ -1,12 +1,14 @@
 import type { Report, ReportAdvice, ReportCluster, ReportSection } from '@casusbord/shared';
 import { REACTION_COLOURS, dotsChartSvg, escapeHtml, reactionsSvg } from './charts';
 import { sectionHeading, sessionKind, textsFor, type ReportTexts } from './texts';
+import { followUpSection } from './followUpTexts';
 
 /**
  * The report as one self-contained, print-friendly HTML page (what `/r/<token>` shows). No
  * scripts, no external resources; every user string is HTML-escaped, and line breaks are kept by
  * CSS (white-space: pre-line) rather than by inserting markup. The same policy as the response
  * header sits in a meta tag, so the page is also safe when shown from a file or in an iframe srcdoc.
+ * One link, relative (`?lang=en|nl`), switches the page to the other language.
  */
 
 const META_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -37,18 +39,27 @@ ol.advice > li { display: grid; grid-template-columns: 36px 1fr; gap: 0 8px; pad
 .reaction { margin: 6px 0 0; font-size: 15px; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 13px; font-weight: 600; }
 .badge.none { color: var(--ink); }
+.badge.followup { background: #5B6474; }
+.badge.followup.done { background: #2E7D32; }
+.badge.followup.in_progress { background: #1F5FA8; }
+.badge.followup.dropped { background: #8A4B08; }
+.badge.followup.unmarked { background: #E3E6EB; color: var(--ink); }
 figure { margin: 12px 0 20px; }
 figcaption { font-weight: 600; margin-bottom: 6px; }
 svg text { fill: var(--ink); }
 ul.cards { margin: 4px 0 12px; padding-left: 20px; }
 ul.cards li { margin: 2px 0; }
 .author { color: var(--muted); }
+nav.lang { display: flex; justify-content: flex-end; margin: 0 0 8px; }
+nav.lang a { color: var(--accent); font-weight: 600; padding: 4px 8px; border-radius: 4px; }
+nav.lang a:focus-visible { outline: 3px solid #b36b00; outline-offset: 2px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 8px; }
 @page { size: A4; margin: 16mm 15mm; }
 @media print {
   body { background: #fff; font-size: 11pt; }
   .page { max-width: none; padding: 0; }
   header.title { min-height: 60vh; }
+  nav.lang { display: none; }
   h2, h3, h4, figcaption { break-after: avoid; }
   ol.advice > li, figure, ul.cards li, blockquote { break-inside: avoid; }
   section.board + section.board { break-before: page; }
@@ -124,7 +135,27 @@ function sectionHtml(s: ReportSection, report: Report, t: ReportTexts): string {
   return out.join('\n');
 }
 
-export function renderHtml(report: Report): string {
+/** "What became of earlier advice" (issue 9): only in the report of a follow-up session. */
+function followUpHtml(report: Report, t: ReportTexts): string {
+  const f = followUpSection(report.followUp, report.session.locale, t.formatDate);
+  if (!f) return '';
+  const items = f.lines.map(
+    (l) =>
+      `<li><span class="badge followup ${l.statusKey}">${e(l.status)}</span> ${userText('span', l.text)}` +
+      ` <span class="details">(${e(l.dots)})</span>${l.note ? `<p class="user note">${e(l.note)}</p>` : ''}</li>`,
+  );
+  return [
+    `<section class="board followup" data-testid="report-followup">`,
+    `<h2>${e(f.heading)}</h2>`,
+    `<p class="user">${e(f.intro)}</p>`,
+    f.summary ? `<p class="note">${e(f.summary)}</p>` : '',
+    f.empty ? `<p class="note">${e(f.empty)}</p>` : `<ul class="cards">${items.join('')}</ul>`,
+    `</section>`,
+  ].join('\n');
+}
+
+/** `languageLink: false` leaves out the "other language" link (an embedded report, where `?lang=` leads nowhere). */
+export function renderHtml(report: Report, opts: { languageLink?: boolean } = {}): string {
   const t = textsFor(report.session.locale);
   const m = report.session;
   const meta: [string, string][] = [
@@ -148,7 +179,7 @@ export function renderHtml(report: Report): string {
 </head>
 <body>
 <div class="page">
-<header class="title">
+${opts.languageLink === false ? '' : `<nav class="lang"><a data-testid="report-language" href="?lang=${t.otherLocale}" hreflang="${t.otherLocale}" lang="${t.otherLocale}" aria-label="${e(t.otherLanguageLabel)}">${e(t.otherLanguage)}</a></nav>\n`}<header class="title">
 <p class="kicker">${e(`${t.reportTitle} · ${sessionKind(report, t)}`)}</p>
 <h1 class="user">${e(m.title)}</h1>
 <dl class="meta">${meta.map(([k, v]) => `<dt>${e(k)}</dt><dd class="user">${e(v)}</dd>`).join('')}</dl>
@@ -157,6 +188,7 @@ export function renderHtml(report: Report): string {
 <p class="note">${e(t.dotBudget(report.dotBudget))}</p>
 </header>
 <main>
+${followUpHtml(report, t)}
 ${report.sections.map((s) => sectionHtml(s, report, t)).join('\n')}
 </main>
 <footer>${e(`${t.madeWith} · ${m.city} · ${t.formatDate(m.date)}`)}</footer>

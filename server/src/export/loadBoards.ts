@@ -90,6 +90,14 @@ export async function loadReport(session: SessionRecord, deps: ReportDeps): Prom
       tables: boards.tables,
       plenary: boards.plenary,
       dotBudget: record.dotsPerPerson,
+      followUp: record.followUp
+        ? {
+            ofSessionId: record.followUp.ofSessionId,
+            ofTitle: record.followUp.ofTitle,
+            ofDate: dutchDay(record.followUp.ofHandedOverAt),
+            items: record.followUp.items,
+          }
+        : null,
     });
   } finally {
     boards.dispose();

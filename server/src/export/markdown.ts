@@ -1,5 +1,6 @@
 import { REACTION_ORDER, type Report, type ReportCluster, type ReportSection } from '@casusbord/shared';
 import { sectionHeading, sessionKind, textsFor, type ReportTexts } from './texts';
+import { followUpSection } from './followUpTexts';
 
 /**
  * The report as Markdown for the archive. Every user string goes through escapeMarkdown, so a
@@ -120,6 +121,17 @@ export function renderMarkdown(report: Report): string {
   out.push(`- **${t.participants}:** ${escapeMarkdownInline(t.participantsLine(p.named, p.unnamedCount))}`, '');
   out.push(`## ${t.coreQuestion}`, '', `> ${escapeMarkdown(report.coreQuestion, '> ')}`, '');
   out.push(t.dotBudget(report.dotBudget), '');
+  const f = followUpSection(report.followUp, m.locale, t.formatDate);
+  if (f) {
+    out.push(`## ${f.heading}`, '', escapeMarkdown(f.intro), '');
+    if (f.summary) out.push(`*${f.summary}*`, '');
+    if (f.empty) out.push(f.empty, '');
+    for (const l of f.lines) {
+      out.push(`- **${l.status}** — ${escapeMarkdown(l.text, '  ')} *(${l.dots})*`);
+      if (l.note) out.push(`  ${escapeMarkdown(l.note, '  ')}`);
+    }
+    out.push('');
+  }
   for (const s of report.sections) section(s, report, t, out);
   out.push('---', '', `*${t.madeWith}*`, '');
   return out.join('\n');

@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { REACTION_ORDER, type Report, type ReportCluster, type ReportSection } from '@casusbord/shared';
 import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS } from './charts';
 import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from './texts';
+import { followUpSection } from './followUpTexts';
 
 /**
  * The report as a PDF drawn with pdfkit on the server (no browser): a title page, then per board
@@ -256,9 +257,25 @@ class PdfReport {
     this.text(t.dotBudget(report.dotBudget), { size: 10, color: MUTED });
   }
 
+  /** "What became of earlier advice" (issue 9): only in the report of a follow-up session. */
+  private followUp(): void {
+    const f = followUpSection(this.report.followUp, this.report.session.locale, this.t.formatDate);
+    if (!f) return;
+    this.heading(f.heading, 1);
+    this.text(f.intro, { gap: 0.3 });
+    if (f.summary) this.text(f.summary, { size: 10, color: MUTED, gap: 0.4 });
+    if (f.empty) this.text(f.empty, { color: MUTED });
+    for (const l of f.lines) {
+      this.text(`${l.status}: ${l.text} (${l.dots})`, { gap: l.note ? 0.1 : 0.4 });
+      if (l.note) this.text(l.note, { size: 10, color: MUTED, indent: 14, gap: 0.4 });
+    }
+    this.doc.addPage();
+  }
+
   render(): void {
     this.titlePage();
     this.doc.addPage();
+    this.followUp();
     for (const s of this.report.sections) this.section(s);
     this.doc.moveDown(2);
     this.text(this.t.madeWith, { size: 9, color: MUTED });

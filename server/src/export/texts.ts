@@ -35,6 +35,10 @@ export interface ReportTexts {
   colNote: string;
   madeWith: string;
   anonymous: string;
+  /** The report in the other language: its locale, and the link text in that language. */
+  otherLocale: Locale;
+  otherLanguage: string;
+  otherLanguageLabel: string;
   reaction: Record<Reaction | 'none', string>;
   dots(n: number): string;
   dotBudget(n: number): string;
@@ -85,6 +89,9 @@ const nl: ReportTexts = {
   colNote: 'Toelichting',
   madeWith: 'Gemaakt met Casusbord',
   anonymous: 'anoniem',
+  otherLocale: 'en',
+  otherLanguage: 'English',
+  otherLanguageLabel: 'Read this report in English',
   reaction: { adopt: 'Overnemen', consider: 'Overwegen', 'not-now': 'Niet nu', none: 'Nog geen reactie' },
   dots: (n) => (n === 1 ? '1 stip' : `${n} stippen`),
   dotBudget: (n) => `Iedere deelnemer kon ${n === 1 ? '1 stip' : `${n} stippen`} verdelen.`,
@@ -131,6 +138,9 @@ const en: ReportTexts = {
   colNote: 'Note',
   madeWith: 'Made with Casusbord',
   anonymous: 'anonymous',
+  otherLocale: 'nl',
+  otherLanguage: 'Nederlands',
+  otherLanguageLabel: 'Lees dit rapport in het Nederlands',
   reaction: { adopt: 'Adopt', consider: 'Consider', 'not-now': 'Not now', none: 'No reaction yet' },
   dots: (n) => (n === 1 ? '1 dot' : `${n} dots`),
   dotBudget: (n) => `Each participant had ${n === 1 ? '1 dot' : `${n} dots`} to give.`,

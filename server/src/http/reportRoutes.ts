@@ -3,19 +3,22 @@ import {
   AppError,
   REPORT_FORMATS,
   type HandoverResponse,
+  type Locale,
   type ReopenResponse,
   type ReportFormat,
 } from '@casusbord/shared';
 import { bearerToken } from '../auth/Auth';
 import { generateToken, hashToken } from '../auth/tokens';
 import { sessionRoom } from '../control/ControlPlane';
-import { CONTENT_TYPES, isReportFormat, renderReport, reportFilename } from '../export/formats';
+import { CONTENT_TYPES, inLocale, isLocale, isReportFormat, renderReport, reportFilename } from '../export/formats';
 import { REPORT_CSP, renderHtml } from '../export/html';
 import { loadReport } from '../export/loadBoards';
+import { archiveSession } from '../export/archiveEntry';
 import type { SessionRecord } from '../store/Store';
 
 type Params = { Params: { id: string } };
-type TokenParams = { Params: { token: string }; Querystring: { format?: unknown } };
+type PreviewParams = Params & { Querystring: { format?: unknown; lang?: unknown } };
+type TokenParams = { Params: { token: string }; Querystring: { format?: unknown; lang?: unknown } };
 
 /** Headers of every report response: private, never cached or sniffed, no referrer (the token is in the URL). */
 const PRIVATE_HEADERS = {
@@ -29,6 +32,13 @@ const NOT_FOUND_PAGE = `<!doctype html><html lang="nl"><head><meta charset="utf-
 <body style="font-family:sans-serif;max-width:40em;margin:4em auto"><h1>Rapport niet gevonden</h1>
 <p>Deze link hoort bij geen adviesrapport. Vraag de procesbegeleider om een nieuwe link.</p>
 <p lang="en">This link does not belong to an advice report. Ask the facilitator for a new link.</p></body></html>`;
+
+/** `?lang=nl|en` shows the report's fixed words in that language; absent means the session's language. */
+function parseLang(value: unknown): Locale | undefined {
+  if (value === undefined) return undefined;
+  if (!isLocale(value)) throw new AppError('validation_failed', 'lang must be nl or en');
+  return value;
+}
 
 function parseFormat(value: unknown): ReportFormat {
   const format = value ?? 'html';
@@ -80,8 +90,13 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     control.io?.to(sessionRoom(sessionId)).emit('session:state', control.control.view(session, record, Date.now()));
   }
 
-  async function sendFile(reply: FastifyReply, session: SessionRecord, format: ReportFormat): Promise<FastifyReply> {
-    const report = await loadReport(session, reportDeps);
+  async function sendFile(
+    reply: FastifyReply,
+    session: SessionRecord,
+    format: ReportFormat,
+    lang: Locale | undefined,
+  ): Promise<FastifyReply> {
+    const report = inLocale(await loadReport(session, reportDeps), lang);
     const body = await renderReport(report, format);
     reply
       .headers(PRIVATE_HEADERS)
@@ -100,6 +115,14 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     // The token first: if locking fails, an unused token is left that nobody has seen.
     await store.addToken({ tokenHash, role: 'recipient', sessionId, participantId: null, createdAt: now });
     await setLocked(sessionId, true, { handedOverAt: now, reportTokenHash: tokenHash });
+    // A community session's archive entry is written (or replaced) at every handover; a failure
+    // there is logged and does not undo the handover.
+    const handedOver = await store.getSession(sessionId);
+    if (handedOver?.communityId) {
+      await archiveSession(handedOver, reportDeps).catch((err: unknown) =>
+        request.log.error({ err, sessionId }, 'could not write the archive entry'),
+      );
+    }
     const base = baseUrl(request);
     const downloads = Object.fromEntries(
       REPORT_FORMATS.map((f) => [f, `${base}/api/reports/${reportToken}?format=${f}`]),
@@ -123,21 +146,25 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // The host's preview of the report before (or after) the handover, with the host token in a header.
-  app.get<Params & { Querystring: { format?: unknown } }>('/api/sessions/:id/report', async (request, reply) => {
+  app.get<PreviewParams>('/api/sessions/:id/report', async (request, reply) => {
     const format = parseFormat(request.query.format);
+    const lang = parseLang(request.query.lang);
     await requireHost(request, request.params.id);
     const session = await store.getSession(request.params.id);
     if (!session) throw new AppError('session_not_found', 'This session no longer exists');
-    return sendFile(reply, session, format);
+    return sendFile(reply, session, format, lang);
   });
 
   app.get<TokenParams>('/api/reports/:token', async (request, reply) => {
     const format = parseFormat(request.query.format);
-    return sendFile(reply, await reportSession(request.params.token), format);
+    const lang = parseLang(request.query.lang);
+    return sendFile(reply, await reportSession(request.params.token), format, lang);
   });
 
   app.get<TokenParams>('/r/:token', async (request, reply) => {
     reply.headers(PRIVATE_HEADERS).header('content-security-policy', REPORT_CSP).type('text/html; charset=utf-8');
+    // An unknown language falls back to the session's: a person followed a link, show the report.
+    const lang = isLocale(request.query.lang) ? request.query.lang : undefined;
     let session: SessionRecord;
     try {
       session = await reportSession(request.params.token);
@@ -146,6 +173,6 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       if (err instanceof AppError && err.code === 'not_found') return reply.status(404).send(NOT_FOUND_PAGE);
       throw err;
     }
-    return reply.send(renderHtml(await loadReport(session, reportDeps)));
+    return reply.send(renderHtml(inLocale(await loadReport(session, reportDeps), lang)));
   });
 }

@@ -14,6 +14,7 @@ import {
 import { bearerToken, type Principal } from '../auth/Auth';
 import { generateId, generateJoinCode, generateToken, hashToken } from '../auth/tokens';
 import { JoinGuard } from './JoinGuard';
+import { checkCommunityFields, initCommunitySession } from './communityAccess';
 import { docNameOf, type SessionRecord } from '../store/Store';
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
@@ -28,8 +29,7 @@ const CODE_ATTEMPTS = 5;
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   const { store, auth, config } = app.deps;
 
-  const publicUrl = (request: FastifyRequest): string =>
-    config.publicUrl ?? `${request.protocol}://${request.host}`;
+  const publicUrl = (request: FastifyRequest): string => config.publicUrl ?? `${request.protocol}://${request.host}`;
 
   async function principalFor(request: FastifyRequest): Promise<Principal> {
     const principal = await auth.resolve(bearerToken(request.headers.authorization));
@@ -39,6 +39,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/sessions', async (request, reply) => {
     const body = parse(createSessionBody, request.body);
+    const community = await checkCommunityFields(store, body);
     const hostToken = generateToken();
     const now = Date.now();
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
@@ -54,6 +55,9 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
         locale: body.locale ?? 'nl',
         createdAt: now,
         groups: [{ id: 't1', name: 'Tafel 1' }],
+        communityId: community?.communityId ?? null,
+        theme: body.theme || null,
+        followUpOf: community?.earlier?.entry.sessionId ?? null,
       };
       try {
         await store.createSession(session, {
@@ -67,6 +71,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
         if (err instanceof AppError && err.code === 'conflict') continue;
         throw err;
       }
+      if (community) await initCommunitySession(store, app.deps.control.control, session, community);
       const res: CreateSessionResponse = {
         sessionId: session.id,
         joinCode: session.joinCode,
@@ -110,7 +115,13 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     };
     await store.addParticipant(
       participant,
-      { tokenHash: hashToken(token), role: 'participant', sessionId: session.id, participantId: participant.id, createdAt: now },
+      {
+        tokenHash: hashToken(token),
+        role: 'participant',
+        sessionId: session.id,
+        participantId: participant.id,
+        createdAt: now,
+      },
       LIMITS.participantsPerSession,
     );
     void app.deps.control.broadcastPresence(session.id);
@@ -145,6 +156,9 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       method: session.method,
       locale: session.locale,
       createdAt: new Date(session.createdAt).toISOString(),
+      communityId: session.communityId ?? null,
+      theme: session.theme ?? null,
+      followUpOf: session.followUpOf ?? null,
       you: {
         role: principal.role,
         participantId: principal.participantId,

@@ -1,8 +1,18 @@
 import type { Redis } from 'ioredis';
 import { AppError } from '@casusbord/shared';
 import { LuaScript, createRedisClient } from './redisClient';
-import { sessionIdOfDoc, type ParticipantRecord, type SessionRecord, type Store, type StoredDoc, type TokenRecord } from './Store';
+import {
+  sessionIdOfDoc,
+  type ParticipantRecord,
+  type SessionRecord,
+  type Store,
+  type StoredDoc,
+  type TokenRecord,
+} from './Store';
 import * as lua from './redisScripts';
+import type { ParsedQuery } from '@casusbord/shared';
+import type { ArchiveRecord, CommunityRecord } from './ArchiveStore';
+import { RedisArchive } from './redisArchive';
 
 type Log = { warn(obj: object, msg: string): void };
 
@@ -64,12 +74,14 @@ function seqOf(id: Buffer | string): number {
 export class RedisStore implements Store {
   readonly kind = 'redis';
   private readonly keys;
+  private readonly archive: RedisArchive;
 
   constructor(
     readonly client: Redis,
     readonly prefix: string,
   ) {
     this.keys = redisKeys(prefix);
+    this.archive = new RedisArchive(client, prefix);
   }
 
   static connect(url: string, prefix: string, log?: Log): RedisStore {
@@ -84,7 +96,13 @@ export class RedisStore implements Store {
     const k = this.keys;
     const created = await scripts.createSession.run(
       this.client,
-      [k.session(session.id), k.code(session.joinCode), k.token(hostToken.tokenHash), k.tokens(session.id), k.sessionsByAge()],
+      [
+        k.session(session.id),
+        k.code(session.joinCode),
+        k.token(hostToken.tokenHash),
+        k.tokens(session.id),
+        k.sessionsByAge(),
+      ],
       [JSON.stringify(session), session.id, JSON.stringify(hostToken), hostToken.tokenHash, session.createdAt],
     );
     if (created !== 1) throw new AppError('conflict', 'Session id or join code already in use');
@@ -114,8 +132,20 @@ export class RedisStore implements Store {
     const k = this.keys;
     const result = await scripts.addParticipant.run(
       this.client,
-      [k.participants(participant.sessionId), k.participant(participant.id), k.token(token.tokenHash), k.tokens(participant.sessionId)],
-      [maxParticipants, participant.id, participant.createdAt, JSON.stringify(participant), JSON.stringify(token), token.tokenHash],
+      [
+        k.participants(participant.sessionId),
+        k.participant(participant.id),
+        k.token(token.tokenHash),
+        k.tokens(participant.sessionId),
+      ],
+      [
+        maxParticipants,
+        participant.id,
+        participant.createdAt,
+        JSON.stringify(participant),
+        JSON.stringify(token),
+        token.tokenHash,
+      ],
     );
     if (result === 0) throw new AppError('session_full', `This session already has ${maxParticipants} participants`);
     if (result !== 1) throw new AppError('conflict', 'Participant id or token already in use');
@@ -214,12 +244,34 @@ export class RedisStore implements Store {
 
   async deleteSession(sessionId: string): Promise<void> {
     const k = this.keys;
+    const communityId = (await this.getSession(sessionId))?.communityId ?? null;
     await scripts.deleteSession.run(
       this.client,
-      [k.session(sessionId), k.participants(sessionId), k.tokens(sessionId), k.docs(sessionId), k.control(sessionId), k.sessionsByAge()],
+      [
+        k.session(sessionId),
+        k.participants(sessionId),
+        k.tokens(sessionId),
+        k.docs(sessionId),
+        k.control(sessionId),
+        k.sessionsByAge(),
+      ],
       [this.prefix, sessionId],
     );
+    await this.archive.deleteSessionRows(sessionId, communityId);
   }
+
+  // Communities and the archive (issue 9): redisArchive.ts.
+  createCommunity = (c: CommunityRecord) => this.archive.createCommunity(c);
+  getCommunity = (id: string) => this.archive.getCommunity(id);
+  findCommunityToken = (hash: string) => this.archive.findCommunityToken(hash);
+  addCommunitySession = (communityId: string, sessionId: string) =>
+    this.archive.addCommunitySession(communityId, sessionId);
+  listCommunitySessions = (communityId: string) => this.archive.listCommunitySessions(communityId);
+  putArchiveEntry = (record: ArchiveRecord) => this.archive.putArchiveEntry(record);
+  getArchiveEntry = (sessionId: string) => this.archive.getArchiveEntry(sessionId);
+  listArchive = (communityId: string) => this.archive.listArchive(communityId);
+  searchCandidates = (communityId: string, query: ParsedQuery) => this.archive.searchCandidates(communityId, query);
+  deleteCommunity = (communityId: string) => this.archive.deleteCommunity(communityId);
 
   async close(): Promise<void> {
     // QUIT would wait for a Redis that is away; then just drop the connection.

@@ -3,7 +3,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '@casusbord/shared';
 import type { ParticipantRecord, SessionRecord, Store, StoredDoc, TokenRecord } from './Store';
+import type { ArchiveRecord, CommunityRecord } from './ArchiveStore';
+import { SqliteArchive } from './sqliteArchive';
 import { WalCheckpointer } from './walCheckpointer';
+import type { ParsedQuery } from '@casusbord/shared';
 
 /** Ordered migrations; PRAGMA user_version records how many have run. */
 const MIGRATIONS: string[] = [
@@ -64,6 +67,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmt;
+  private readonly archive: SqliteArchive;
   private readonly checkpointer: WalCheckpointer | null = null;
 
   constructor(file: string) {
@@ -78,6 +82,7 @@ export class SqliteStore implements Store {
       this.checkpointer = new WalCheckpointer(file);
     }
     this.migrate();
+    this.archive = new SqliteArchive(this.db);
     const db = this.db;
     this.stmt = {
       insertSession: db.prepare('INSERT INTO sessions (id, join_code, created_at, data) VALUES (?, ?, ?, ?)'),
@@ -85,7 +90,9 @@ export class SqliteStore implements Store {
       getSession: db.prepare<[string], SqliteRow>('SELECT data FROM sessions WHERE id = ?'),
       getSessionByCode: db.prepare<[string], SqliteRow>('SELECT data FROM sessions WHERE join_code = ?'),
       insertParticipant: db.prepare('INSERT INTO participants (id, session_id, created_at, data) VALUES (?, ?, ?, ?)'),
-      countParticipants: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM participants WHERE session_id = ?'),
+      countParticipants: db.prepare<[string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM participants WHERE session_id = ?',
+      ),
       getParticipant: db.prepare<[string], SqliteRow>('SELECT data FROM participants WHERE id = ?'),
       updateParticipant: db.prepare('UPDATE participants SET data = ? WHERE id = ? AND session_id = ?'),
       listParticipants: db.prepare<[string], SqliteRow>(
@@ -256,8 +263,22 @@ export class SqliteStore implements Store {
       this.db.prepare('DELETE FROM control_state WHERE session_id = ?').run(sessionId);
       this.db.prepare('DELETE FROM doc_updates WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
       this.db.prepare('DELETE FROM doc_snapshots WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
+      this.archive.deleteSessionRows(sessionId);
     })();
   }
+
+  // Communities and the archive (issue 9): sqliteArchive.ts.
+  createCommunity = (c: CommunityRecord) => this.archive.createCommunity(c);
+  getCommunity = (id: string) => this.archive.getCommunity(id);
+  findCommunityToken = (hash: string) => this.archive.findCommunityToken(hash);
+  addCommunitySession = (communityId: string, sessionId: string) =>
+    this.archive.addCommunitySession(communityId, sessionId);
+  listCommunitySessions = (communityId: string) => this.archive.listCommunitySessions(communityId);
+  putArchiveEntry = (record: ArchiveRecord) => this.archive.putArchiveEntry(record);
+  getArchiveEntry = (sessionId: string) => this.archive.getArchiveEntry(sessionId);
+  listArchive = (communityId: string) => this.archive.listArchive(communityId);
+  searchCandidates = (communityId: string, query: ParsedQuery) => this.archive.searchCandidates(communityId, query);
+  deleteCommunity = (communityId: string) => this.archive.deleteCommunity(communityId);
 
   async close(): Promise<void> {
     await this.checkpointer?.stop();

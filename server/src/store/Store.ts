@@ -1,4 +1,5 @@
 import type { Locale, MethodId, Role } from '@casusbord/shared';
+import type { ArchiveStore } from './ArchiveStore';
 
 /**
  * Persistence behind one small interface with two engines (SQLite embedded, Redis for scale-out).
@@ -31,6 +32,12 @@ export interface SessionRecord {
   handedOverAt?: number | null;
   /** SHA-256 of the latest report (recipient) token; the token itself is never stored. */
   reportTokenHash?: string | null;
+  /** Issue 9: the community the session belongs to (absent/null: none). */
+  communityId?: string | null;
+  /** Issue 9: host-set tag for the archive filters. */
+  theme?: string | null;
+  /** Issue 9: the archived session of the same community this one follows up. */
+  followUpOf?: string | null;
 }
 
 export interface ParticipantRecord {
@@ -61,7 +68,7 @@ export interface StoredDoc {
   lastSeq: number;
 }
 
-export interface Store {
+export interface Store extends ArchiveStore {
   readonly kind: 'sqlite' | 'redis';
   /** Throws AppError('conflict') when the join code is taken. */
   createSession(session: SessionRecord, hostToken: TokenRecord): Promise<void>;

@@ -23,6 +23,8 @@ export const ROUND_KINDS = [
   'plenary',
   'handover',
   'closing',
+  /** A follow-up session's first round: the case holder marks what became of earlier advice. */
+  'lookback',
 ] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
 

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { Locale } from '../protocol/schemas';
 import type { Column } from './board';
+import type { FollowUpItem } from '../protocol/community';
 import {
   REACTIONS,
   coreQuestionText,
@@ -54,6 +55,17 @@ export interface ReportInput {
   plenary?: ReportBoardInput | null;
   /** Dots per person; tallies count nobody beyond it. */
   dotBudget: number;
+  /** A follow-up session: what became of the earlier session's advice (issue 9). */
+  followUp?: ReportFollowUp | null;
+}
+
+/** "What became of earlier advice": the look-back of a follow-up session. */
+export interface ReportFollowUp {
+  ofSessionId: string;
+  ofTitle: string;
+  /** Day of the earlier handover, yyyy-mm-dd. */
+  ofDate: string;
+  items: FollowUpItem[];
 }
 
 export interface ReportCard {
@@ -112,6 +124,8 @@ export interface Report {
   participants: { named: string[]; unnamedCount: number; total: number };
   /** Plenary first on a case day (the merged result), then the tables in their order. */
   sections: ReportSection[];
+  /** Set for a follow-up session (issue 9); null otherwise. */
+  followUp: ReportFollowUp | null;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -249,6 +263,17 @@ export function buildReport(input: ReportInput): Report {
     dotBudget: input.dotBudget,
     participants: { named, unnamedCount: input.participants.length - named.length, total: input.participants.length },
     sections,
+    followUp: input.followUp
+      ? {
+          ...input.followUp,
+          ofTitle: cleanReportText(input.followUp.ofTitle),
+          items: input.followUp.items.map((i) => ({
+            ...i,
+            text: cleanReportText(i.text),
+            note: cleanReportText(i.note),
+          })),
+        }
+      : null,
   };
 }
 

@@ -35,6 +35,10 @@ export interface ClientToServerEvents {
   'card:promote': (payload: unknown, ack: (res: Ack<{ plenaryCardId: string }>) => void) => void;
   /** Participant: mark oneself ready (or not) for the next round. */
   'participant:ready': (payload: unknown, ack: (res: StateAck) => void) => void;
+  /** Host: open or close the lens deck `{ open }` (issue 9). */
+  'host:lenses': (payload: unknown, ack: (res: StateAck) => void) => void;
+  /** Host or the case holder: `{ adviceId, status, note }` — what became of an earlier advice. */
+  'followup:mark': (payload: unknown, ack: (res: StateAck) => void) => void;
   /** Asks for the current session state (e.g. after a reconnect). */
   'session:get': (payload: unknown, ack: (res: StateAck) => void) => void;
 }

@@ -19,6 +19,13 @@ export const createSessionBody = z.strictObject({
   context: text(LIMITS.contextChars).optional(),
   method: z.enum(METHOD_IDS).optional(),
   locale: z.enum(LOCALES).optional(),
+  /** Issue 9: create the session in a community; needs the community's facilitator key. */
+  communityId: text(64).optional(),
+  communityKey: text(200).optional(),
+  /** Host-set tag for the archive filters. */
+  theme: text(60).optional(),
+  /** An archived session of the same community that this session follows up. */
+  followUpOf: text(64).optional(),
 });
 export type CreateSessionBody = z.infer<typeof createSessionBody>;
 

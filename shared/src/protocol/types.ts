@@ -1,5 +1,6 @@
 import type { RoundState } from '../domain/rounds';
 import type { Locale, MethodId } from './schemas';
+import type { FollowUpState } from './community';
 
 export type Role = 'host' | 'participant' | 'recipient';
 
@@ -47,6 +48,12 @@ export interface SessionView {
   method: MethodId;
   locale: Locale;
   createdAt: string;
+  /** The community the session belongs to (issue 9), or null. */
+  communityId: string | null;
+  /** Host-set tag for the archive filters, or null. */
+  theme: string | null;
+  /** The archived session this one follows up (same community), or null. */
+  followUpOf: string | null;
   /** The caller's own role and identity, from the server's record of the token. */
   you: { role: Role; participantId: string | null; name: string | null; groupId: string | null };
   /** Tables the caller may open: all of them for the host, the own table for a participant. */
@@ -98,6 +105,10 @@ export interface SessionState {
   ready: string[];
   /** True after the handover: every board is read-only. */
   locked: boolean;
+  /** A follow-up session: the earlier advice and what the case holder says became of it; else null. */
+  followUp: FollowUpState | null;
+  /** The host opened the lens deck (prompt cards) for everyone. */
+  lensesOpen: boolean;
 }
 
 /** Name of a participant's private draft document: `<sessionId>.d-<participantId>`. */

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import {
+  AppError,
+  followUpMarkPayload,
+  lensesPayload,
+  markFollowUp,
+  type SessionState,
+  type StateAck,
+} from '@casusbord/shared';
+import type { SessionRecord } from '../store/Store';
+import type { ControlDeps, ControlSocket } from './ControlPlane';
+import type { ControlRecord } from './SessionControl';
+import { withValidation } from './withValidation';
+
+/**
+ * Control events of issue 9: the lens deck (`host:lenses`) and the look-back marks of a
+ * follow-up session (`followup:mark`). Both change the server-owned SessionState and are
+ * acknowledged with the new state, like the host commands.
+ */
+export function registerCommunityHandlers(socket: ControlSocket, deps: ControlDeps): void {
+  const { principal } = socket.data;
+  const { control, log } = deps;
+  const sessionId = principal.sessionId;
+
+  const stateHandler = <S extends z.ZodType>(schema: S, run: (data: z.infer<S>) => Promise<SessionState>) => {
+    const wrapped = withValidation(schema, run, log);
+    return (payload: unknown, ack?: unknown) =>
+      wrapped(payload, (res: { ok: true; data: SessionState } | { ok: false; error: never }) => {
+        if (typeof ack !== 'function') return;
+        const answer: StateAck = res.ok ? { ok: true, state: res.data } : res;
+        (ack as (a: StateAck) => void)(answer);
+      });
+  };
+
+  const change = async (run: (session: SessionRecord, record: ControlRecord) => void) => {
+    const { session, record } = await control.update(sessionId, run);
+    const state = control.view(session, record, Date.now());
+    deps.broadcastState(sessionId, state);
+    return state;
+  };
+
+  socket.on(
+    'host:lenses',
+    stateHandler(lensesPayload, ({ open }) => {
+      if (principal.role !== 'host') throw new AppError('forbidden', 'Only the facilitator may open the lenses');
+      return change((_session, record) => {
+        record.lensesOpen = open;
+      });
+    }),
+  );
+
+  socket.on(
+    'followup:mark',
+    stateHandler(followUpMarkPayload, ({ adviceId, status, note }) => {
+      if (principal.role !== 'host' && principal.role !== 'participant') {
+        throw new AppError('forbidden', 'Only the case holder or the facilitator may mark earlier advice');
+      }
+      return change((session, record) => {
+        // Checked inside the update, against the state as it is now (the case holder may just have changed).
+        if (principal.role === 'participant' && principal.participantId !== record.caseHolderId) {
+          throw new AppError('forbidden', 'Only the case holder or the facilitator may mark earlier advice');
+        }
+        if (session.locked) throw new AppError('session_locked', 'The session has been handed over; reopen it first');
+        if (!record.followUp) throw new AppError('invalid_command', 'This session does not follow up an earlier one');
+        const result = markFollowUp(record.followUp, adviceId, status, note);
+        if (!result.ok) throw new AppError(result.code, result.message);
+        record.followUp = result.state;
+      });
+    }),
+  );
+}

@@ -1,0 +1,68 @@
+import type { ArchiveAdvice, Reaction, Report, SearchDocument } from '@casusbord/shared';
+import type { ArchiveRecord } from '../store/ArchiveStore';
+import type { SessionRecord } from '../store/Store';
+import { loadReport, type ReportDeps } from './loadBoards';
+
+/**
+ * The archive entry of a community session, written (or replaced) at every handover: the same
+ * report model the recipient gets, reduced to what the archive shows and search indexes.
+ */
+
+const REACTION: Record<Reaction, ArchiveAdvice['reaction']> = {
+  adopt: 'adopt',
+  consider: 'consider',
+  'not-now': 'not_now',
+};
+
+export function buildArchiveRecord(session: SessionRecord, report: Report, handedOverAt: number): ArchiveRecord {
+  // A case day's plenary section comes first and holds the merged result; else the single board.
+  const main = report.sections.find((s) => s.advice.length > 0) ?? report.sections[0];
+  const advice: ArchiveAdvice[] = (main?.advice ?? []).map((a) => ({
+    cardId: a.id,
+    text: a.text,
+    dots: a.dots,
+    reaction: a.reaction ? REACTION[a.reaction] : null,
+    reactionNote: a.reactionNote || null,
+  }));
+
+  const documents: SearchDocument[] = [];
+  const add = (doc: Omit<SearchDocument, 'index'>) => {
+    if (doc.text.trim()) documents.push({ ...doc, index: documents.length });
+  };
+  add({ kind: 'question', column: null, cardId: null, text: report.coreQuestion });
+  const seen = new Set<string>();
+  const card = (column: SearchDocument['column'], id: string, text: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    add({ kind: 'card', column, cardId: id, text });
+  };
+  for (const s of report.sections) {
+    for (const a of s.advice) card('advice', a.id, a.text);
+    for (const g of s.pitfalls) for (const c of g.cards) card('pitfall', c.id, c.text);
+    for (const g of s.opportunities) for (const c of g.cards) card('opportunity', c.id, c.text);
+    for (const q of s.questions) card('question', q.id, q.text);
+  }
+
+  return {
+    communityId: session.communityId!,
+    entry: {
+      sessionId: session.id,
+      title: report.session.title,
+      city: report.session.city,
+      theme: session.theme ?? null,
+      handedOverAt,
+      coreQuestion: report.coreQuestion,
+      followUpOf: session.followUpOf ?? null,
+      advice,
+      followUp: report.followUp?.items ?? [],
+    },
+    documents,
+  };
+}
+
+/** Writes the archive entry of a handed-over session that belongs to a community; others are left alone. */
+export async function archiveSession(session: SessionRecord, deps: ReportDeps): Promise<void> {
+  if (!session.communityId || !session.handedOverAt) return;
+  const report = await loadReport(session, deps);
+  await deps.store.putArchiveEntry(buildArchiveRecord(session, report, session.handedOverAt));
+}

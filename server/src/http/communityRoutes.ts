@@ -1,0 +1,152 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import {
+  AppError,
+  COMMUNITY_LIMITS,
+  archiveQuery,
+  createCommunityBody,
+  describeZodError,
+  searchQuery,
+  selectLenses,
+  threadOf,
+  type ArchiveEntry,
+  type ArchiveResponse,
+  type CommunityView,
+  type CreateCommunityResponse,
+  type LensesResponse,
+  type SearchResponse,
+} from '@casusbord/shared';
+import { bearerToken } from '../auth/Auth';
+import { generateId, generateToken, hashToken } from '../auth/tokens';
+import { dutchDay } from '../export/loadBoards';
+import { deleteSessionEverywhere } from '../sessions';
+import { searchArchive, type ArchiveRecord } from '../store/ArchiveStore';
+import { requireCommunity } from './communityAccess';
+import { archiveReportRoute, archiveZip } from './communityExport';
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw new AppError('validation_failed', describeZodError(result.error));
+  return result.data;
+}
+
+const yearOf = (ms: number) => Number(dutchDay(ms).slice(0, 4));
+const sameText = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
+
+/** The archive entries as members see them, each with the thread of sessions on its case. */
+export function archiveEntries(records: ArchiveRecord[]): ArchiveEntry[] {
+  const nodes = records.map((r) => r.entry);
+  return records.map((r) => ({ ...r.entry, thread: threadOf(nodes, r.entry.sessionId) }));
+}
+
+type Params = { Params: { id: string } };
+
+/**
+ * Communities (issue 9): created with a name, no accounts. A member token opens the archive,
+ * the facilitator key can also create sessions in it (POST /api/sessions) and delete it.
+ */
+export async function communityRoutes(app: FastifyInstance): Promise<void> {
+  const { store, auth, config } = app.deps;
+  const publicUrl = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
+
+  app.post('/api/communities', async (request, reply) => {
+    const body = parse(createCommunityBody, request.body);
+    const memberToken = generateToken();
+    const facilitatorKey = generateToken();
+    const id = generateId();
+    await store.createCommunity({
+      id,
+      name: body.name,
+      createdAt: Date.now(),
+      memberTokenHash: hashToken(memberToken),
+      facilitatorKeyHash: hashToken(facilitatorKey),
+    });
+    const res: CreateCommunityResponse = {
+      communityId: id,
+      name: body.name,
+      memberToken,
+      facilitatorKey,
+      archiveUrl: `${publicUrl(request)}/archief/${id}#${memberToken}`,
+    };
+    return reply.status(201).send(res);
+  });
+
+  app.get<Params>('/api/communities/:id', async (request) => {
+    const { community, role } = await requireCommunity(store, request.headers.authorization, request.params.id);
+    const entries = (await store.listArchive(community.id)).map((r) => r.entry);
+    const distinct = <T>(values: T[]) => [...new Set(values)];
+    const view: CommunityView = {
+      communityId: community.id,
+      name: community.name,
+      role,
+      cities: distinct(entries.map((e) => e.city)).sort((a, b) => a.localeCompare(b, 'nl')),
+      years: distinct(entries.map((e) => yearOf(e.handedOverAt))).sort((a, b) => b - a),
+      themes: distinct(entries.flatMap((e) => (e.theme ? [e.theme] : []))).sort((a, b) => a.localeCompare(b, 'nl')),
+    };
+    return view;
+  });
+
+  app.get<Params & { Querystring: unknown }>('/api/communities/:id/archive', async (request) => {
+    const filter = parse(archiveQuery, request.query);
+    const { community } = await requireCommunity(store, request.headers.authorization, request.params.id);
+    const entries = archiveEntries(await store.listArchive(community.id)).filter(
+      (e) =>
+        (!filter.city || sameText(e.city, filter.city)) &&
+        (!filter.year || yearOf(e.handedOverAt) === filter.year) &&
+        (!filter.theme || (e.theme !== null && sameText(e.theme, filter.theme))),
+    );
+    const res: ArchiveResponse = { entries };
+    return res;
+  });
+
+  app.get<Params & { Querystring: unknown }>('/api/communities/:id/search', async (request) => {
+    const { q, limit } = parse(searchQuery, request.query);
+    const { community } = await requireCommunity(store, request.headers.authorization, request.params.id);
+    const hits = await searchArchive(store, community.id, q, limit ?? COMMUNITY_LIMITS.searchDefaultLimit);
+    const res: SearchResponse = { query: q, hits };
+    return res;
+  });
+
+  archiveReportRoute(app);
+
+  app.get<Params>('/api/communities/:id/export.zip', async (request, reply) => {
+    const { community } = await requireCommunity(store, request.headers.authorization, request.params.id);
+    const { filename, body } = await archiveZip(app, community);
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-type', 'application/zip')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(body);
+  });
+
+  /** Deletes the community with its sessions (boards, participants, reports), archive and index. */
+  app.delete<Params>('/api/communities/:id', async (request, reply) => {
+    const { community } = await requireCommunity(
+      store,
+      request.headers.authorization,
+      request.params.id,
+      'facilitator',
+    );
+    const ids = new Set(await store.listCommunitySessions(community.id));
+    for (const r of await store.listArchive(community.id)) ids.add(r.entry.sessionId);
+    for (const id of ids) await deleteSessionEverywhere(app.deps, id);
+    await store.deleteCommunity(community.id);
+    return reply.status(204).send();
+  });
+
+  /** The lens deck of a session: the built-in lenses plus the pitfalls its community's archive names most. */
+  app.get<Params>('/api/sessions/:id/lenses', async (request) => {
+    const principal = await auth.resolve(bearerToken(request.headers.authorization));
+    if (!principal) throw new AppError('unauthorized', 'Send a valid token as "Authorization: Bearer <token>"');
+    if (principal.sessionId !== request.params.id)
+      throw new AppError('forbidden', 'This token belongs to another session');
+    const session = await store.getSession(principal.sessionId);
+    if (!session) throw new AppError('session_not_found', 'This session no longer exists');
+    const records = session.communityId ? await store.listArchive(session.communityId) : [];
+    const pitfalls = records.flatMap((r) =>
+      r.entry.sessionId === session.id ? [] : r.documents.filter((d) => d.column === 'pitfall').map((d) => d.text),
+    );
+    const res: LensesResponse = { lenses: selectLenses(session.locale, pitfalls) };
+    return res;
+  });
+}

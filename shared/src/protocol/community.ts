@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import type { Column } from '../domain/board';
+
+/**
+ * Communities and their archive (issue 9). A community has no accounts: a long secret member
+ * link opens its archive, a facilitator key may also create sessions in it and delete it.
+ */
+
+export const COMMUNITY_LIMITS = {
+  nameChars: 100,
+  themeChars: 60,
+  followUpNoteChars: 2000,
+  searchQueryChars: 200,
+  searchDefaultLimit: 20,
+  searchMaxLimit: 50,
+} as const;
+
+/** What became of an earlier advice, as the case holder marks it in the look-back round. */
+export const FOLLOW_UP_STATUSES = ['done', 'in_progress', 'dropped', 'not_started'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export type AdviceReaction = 'adopt' | 'consider' | 'not_now';
+
+/** POST /api/communities → 201. The member token and facilitator key are shown once; only hashes are stored. */
+export interface CreateCommunityResponse {
+  communityId: string;
+  name: string;
+  memberToken: string;
+  facilitatorKey: string;
+  /** `<PUBLIC_URL or origin>/archief/<communityId>#<memberToken>` — the token is in the fragment so it never reaches a log */
+  archiveUrl: string;
+}
+
+/** GET /api/communities/:id — the filter values come from the archive itself. */
+export interface CommunityView {
+  communityId: string;
+  name: string;
+  role: 'member' | 'facilitator';
+  cities: string[];
+  years: number[];
+  themes: string[];
+}
+
+export interface ArchiveAdvice {
+  cardId: string;
+  text: string;
+  dots: number;
+  reaction: AdviceReaction | null;
+  reactionNote: string | null;
+}
+
+export interface FollowUpItem {
+  /** Card id of the earlier advice. */
+  adviceId: string;
+  text: string;
+  dots: number;
+  reaction: AdviceReaction | null;
+  status: FollowUpStatus | null;
+  note: string;
+}
+
+/** SessionState.followUp: the look-back on the session this one follows up. Server-owned, persisted. */
+export interface FollowUpState {
+  ofSessionId: string;
+  ofTitle: string;
+  /** ms since epoch */
+  ofHandedOverAt: number;
+  items: FollowUpItem[];
+}
+
+export interface ArchiveEntry {
+  sessionId: string;
+  title: string;
+  city: string;
+  theme: string | null;
+  /** ms since epoch */
+  handedOverAt: number;
+  coreQuestion: string;
+  followUpOf: string | null;
+  /** session ids of the whole thread on this case, oldest first, this one included */
+  thread: string[];
+  advice: ArchiveAdvice[];
+  /** statuses given in this session's look-back round to the advice of `followUpOf` */
+  followUp: FollowUpItem[];
+}
+
+export interface SearchSegment {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  sessionId: string;
+  title: string;
+  city: string;
+  handedOverAt: number;
+  kind: 'card' | 'question';
+  column: Column | null;
+  cardId: string | null;
+  score: number;
+  snippet: SearchSegment[];
+}
+
+export interface SearchResponse {
+  query: string;
+  hits: SearchHit[];
+}
+
+/** A prompt card of the lens deck in the analysis round. */
+export interface Lens {
+  id: string;
+  text: string;
+  source: 'builtin' | 'archive';
+  /** How often the archive names this pitfall (0 for a built-in lens not seen there). */
+  count: number;
+}
+
+/** GET /api/sessions/:id/lenses */
+export interface LensesResponse {
+  lenses: Lens[];
+}
+
+/** GET /api/communities/:id/archive */
+export interface ArchiveResponse {
+  entries: ArchiveEntry[];
+}
+
+// ---- validation schemas (client → server) ----
+
+/** POST /api/communities */
+export const createCommunityBody = z.strictObject({
+  name: z.string().trim().min(1).max(COMMUNITY_LIMITS.nameChars),
+});
+export type CreateCommunityBody = z.infer<typeof createCommunityBody>;
+
+/** GET /api/communities/:id/archive query */
+export const archiveQuery = z.object({
+  city: z.string().trim().max(100).optional(),
+  year: z.coerce.number().int().min(1970).max(9999).optional(),
+  theme: z.string().trim().max(COMMUNITY_LIMITS.themeChars).optional(),
+});
+export type ArchiveQuery = z.infer<typeof archiveQuery>;
+
+/** GET /api/communities/:id/search query */
+export const searchQuery = z.object({
+  q: z.string().trim().min(1).max(COMMUNITY_LIMITS.searchQueryChars),
+  limit: z.coerce.number().int().min(1).max(COMMUNITY_LIMITS.searchMaxLimit).optional(),
+});
+export type SearchQuery = z.infer<typeof searchQuery>;
+
+/** Socket.io `host:lenses` */
+export const lensesPayload = z.strictObject({ open: z.boolean() });
+export type LensesPayload = z.infer<typeof lensesPayload>;
+
+/** Socket.io `followup:mark` (host or the case holder) */
+export const followUpMarkPayload = z.strictObject({
+  adviceId: z.string().min(1).max(100),
+  status: z.enum(FOLLOW_UP_STATUSES),
+  note: z.string().trim().max(COMMUNITY_LIMITS.followUpNoteChars).default(''),
+});
+export type FollowUpMarkPayload = z.infer<typeof followUpMarkPayload>;

@@ -1,0 +1,4 @@
+import { startServer } from '../helpers/server';
+import { registerCommunitySuite } from './communitySuite';
+
+registerCommunitySuite('sqlite', startServer);
