@@ -1,0 +1,161 @@
+import { COMMUNITY_LIMITS, type CreateCommunityResponse } from '@casusbord/shared';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useT } from '../../i18n';
+import { describeError } from '../../i18n/errors';
+import { createCommunity } from '../../net/communityApi';
+import { copyText } from '../JoinCodePanel';
+import '../../styles/archive.css';
+
+export interface CommunityPrefill {
+  communityId: string;
+  facilitatorKey: string;
+}
+
+const FEEDBACK_MS = 2500;
+
+/** One secret shown once, read-only and selectable, with a copy button and its own feedback. */
+function SecretRow({ label, value, testId }: { label: string; value: string; testId: string }) {
+  const t = useT();
+  const [feedback, setFeedback] = useState<'copied' | 'failed' | null>(null);
+  useEffect(() => {
+    if (!feedback) return;
+    const timer = setTimeout(() => setFeedback(null), FEEDBACK_MS);
+    return () => clearTimeout(timer);
+  }, [feedback]);
+  const id = `secret-${testId}`;
+  return (
+    <div className="secret-row">
+      <label htmlFor={id} className="secret-label">
+        {label}
+      </label>
+      <div className="join-link-row">
+        <input
+          id={id}
+          className="secret-value"
+          readOnly
+          value={value}
+          data-testid={testId}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button
+          type="button"
+          className="button small"
+          aria-label={t.community.copyLabel(label)}
+          data-testid={`${testId}-copy`}
+          onClick={() => void copyText(value).then((ok) => setFeedback(ok ? 'copied' : 'failed'))}
+        >
+          {feedback === 'copied' ? t.copied : t.community.copy}
+        </button>
+      </div>
+      <span className="hint" role="status">
+        {feedback === 'failed' ? t.copyFailed : ''}
+      </span>
+    </div>
+  );
+}
+
+/**
+ * "Community aanmaken": a name in, the member link and facilitator key out — shown once, with a
+ * clear warning, because the server keeps only their hashes.
+ */
+export function CommunityCreateForm({ onUse }: { onUse: (prefill: CommunityPrefill) => void }) {
+  const t = useT();
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreateCommunityResponse | null>(null);
+  const [used, setUsed] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (created) headingRef.current?.focus();
+  }, [created]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setCreated(await createCommunity(name.trim()));
+      setUsed(false);
+    } catch (err) {
+      setError(describeError(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (created) {
+    return (
+      <section
+        className="panel community-created"
+        aria-labelledby="community-created-heading"
+        data-testid="community-created"
+      >
+        <h2 id="community-created-heading" tabIndex={-1} ref={headingRef}>
+          {t.community.createdHeading(created.name)}
+        </h2>
+        <p className="notice warning" role="note" data-testid="community-warning">
+          {t.community.storeWarning}
+        </p>
+        <SecretRow label={t.community.memberLinkLabel} value={created.archiveUrl} testId="community-member-link" />
+        <SecretRow label={t.community.facilitatorKeyLabel} value={created.facilitatorKey} testId="community-key" />
+        <SecretRow label={t.community.communityIdLabel} value={created.communityId} testId="community-id" />
+        <div className="button-row">
+          <button
+            type="button"
+            className="button primary"
+            data-testid="community-use"
+            onClick={() => {
+              onUse({ communityId: created.communityId, facilitatorKey: created.facilitatorKey });
+              setUsed(true);
+            }}
+          >
+            {t.community.useForSession}
+          </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="community-done"
+            onClick={() => {
+              setCreated(null);
+              setName('');
+            }}
+          >
+            {t.community.storedDone}
+          </button>
+        </div>
+        <span className="hint" role="status">
+          {used ? t.community.usedForSession : ''}
+        </span>
+      </section>
+    );
+  }
+
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby="community-heading" data-testid="community-form">
+      <h2 id="community-heading">{t.community.createHeading}</h2>
+      <p className="muted">{t.community.createIntro}</p>
+      <label className="field">
+        <span>{t.community.nameLabel}</span>
+        <input
+          data-testid="community-name"
+          required
+          maxLength={COMMUNITY_LIMITS.nameChars}
+          value={name}
+          placeholder={t.community.namePlaceholder}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button primary" data-testid="community-submit" disabled={busy}>
+        {busy ? t.community.createBusy : t.community.createSubmit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,145 @@
+import { COMMUNITY_LIMITS, type ArchiveEntry } from '@casusbord/shared';
+import { useState } from 'react';
+import { useT } from '../../i18n';
+import { describeError } from '../../i18n/errors';
+import { fetchArchive } from '../../net/communityApi';
+import { useUiStore } from '../../stores/uiStore';
+import type { CommunityChoice } from './communityChoice';
+import { formatDay } from './format';
+
+interface Props {
+  value: CommunityChoice;
+  onChange: (next: CommunityChoice) => void;
+  /** A follow-up was picked: the form may take over its title and city. */
+  onFollowUp: (entry: ArchiveEntry | null) => void;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+}
+
+/**
+ * Optional part of "Nieuwe bijeenkomst": the community (id + facilitator key), a theme tag, and
+ * "follow-up of", chosen from that community's archive fetched with the key.
+ */
+export function CommunitySessionFields({ value, onChange, onFollowUp, open, onToggle }: Props) {
+  const t = useT();
+  const locale = useUiStore((s) => s.locale);
+  const [entries, setEntries] = useState<ArchiveEntry[] | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  const set = (patch: Partial<CommunityChoice>) => onChange({ ...value, ...patch });
+
+  const load = async () => {
+    const id = value.communityId.trim();
+    const key = value.communityKey.trim();
+    if (!id || !key) {
+      setMessage({ text: t.community.needIdAndKey, error: true });
+      return;
+    }
+    setLoading(true);
+    setMessage(null);
+    try {
+      const res = await fetchArchive(id, key);
+      setEntries(res.entries);
+      setMessage({
+        text: res.entries.length ? t.community.archiveLoaded(res.entries.length) : t.community.archiveEmptyShort,
+        error: false,
+      });
+    } catch (err) {
+      setEntries(null);
+      const code = err instanceof Error && 'code' in err ? String(err.code) : '';
+      const text =
+        code === 'unauthorized' || code === 'forbidden'
+          ? t.community.keyWrong
+          : code === 'not_found' || code === 'community_not_found'
+            ? t.community.communityMissing
+            : describeError(t, err);
+      setMessage({ text, error: true });
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  const pick = (sessionId: string) => {
+    set({ followUpOf: sessionId });
+    onFollowUp(entries?.find((e) => e.sessionId === sessionId) ?? null);
+  };
+
+  return (
+    <details
+      className="community-fields"
+      open={open}
+      onToggle={(e) => onToggle(e.currentTarget.open)}
+      data-testid="create-community-part"
+    >
+      <summary>{t.community.sessionLegend}</summary>
+      <p className="hint">{t.community.sessionIntro}</p>
+      <label className="field">
+        <span>{t.community.idLabel}</span>
+        <input
+          data-testid="create-community-id"
+          maxLength={64}
+          value={value.communityId}
+          autoComplete="off"
+          onChange={(e) => {
+            set({ communityId: e.target.value, followUpOf: '' });
+            setEntries(null);
+          }}
+        />
+      </label>
+      <label className="field">
+        <span>{t.community.keyLabel}</span>
+        <input
+          data-testid="create-community-key"
+          type="password"
+          maxLength={200}
+          autoComplete="off"
+          value={value.communityKey}
+          required={value.communityId.trim() !== ''}
+          onChange={(e) => {
+            set({ communityKey: e.target.value, followUpOf: '' });
+            setEntries(null);
+          }}
+        />
+      </label>
+      <label className="field">
+        <span>{t.community.themeLabel}</span>
+        <input
+          data-testid="create-theme"
+          maxLength={COMMUNITY_LIMITS.themeChars}
+          value={value.theme}
+          placeholder={t.community.themePlaceholder}
+          onChange={(e) => set({ theme: e.target.value })}
+        />
+      </label>
+      <div className="field">
+        <button
+          type="button"
+          className="button small"
+          data-testid="create-load-archive"
+          aria-disabled={loading || undefined}
+          onClick={() => void (loading ? undefined : load())}
+        >
+          {loading ? t.community.loadingArchive : t.community.loadArchive}
+        </button>
+        <span className={message?.error ? 'form-error' : 'hint'} role="status" data-testid="create-archive-status">
+          {message?.text ?? ''}
+        </span>
+      </div>
+      {entries && entries.length > 0 && (
+        <label className="field">
+          <span>{t.community.followUpLabel}</span>
+          <select data-testid="create-followup" value={value.followUpOf} onChange={(e) => pick(e.target.value)}>
+            <option value="">{t.community.followUpNone}</option>
+            {entries.map((entry) => (
+              <option key={entry.sessionId} value={entry.sessionId}>
+                {t.community.followUpOption(entry.title, entry.city, formatDay(entry.handedOverAt, locale))}
+              </option>
+            ))}
+          </select>
+          <span className="hint">{t.community.followUpHint}</span>
+        </label>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,107 @@
+import type { Lens } from '@casusbord/shared';
+import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
+import type { BoardRights } from '../../board/permissions';
+import { useBoardActions } from '../../board/useBoardActions';
+import { useT } from '../../i18n';
+import { describeError } from '../../i18n/errors';
+import { fetchLenses } from '../../net/communityApi';
+import { useUiStore } from '../../stores/uiStore';
+import '../../styles/followUp.css';
+
+interface Props {
+  sessionId: string;
+  token: string;
+  doc: Y.Doc;
+  draftDoc: Y.Doc | null;
+  rights: BoardRights;
+  authorId: string;
+  participantId: string | null;
+  budget: number;
+  groupId: string | null;
+}
+
+/**
+ * The lens deck of the analysis round: prompt cards (built in, plus the pitfalls the community's
+ * archive names most). "Maak kaart" writes a pitfall through the ordinary board actions, so a
+ * private round puts it in the person's draft like any card they type.
+ */
+export function LensDeck({ sessionId, token, doc, draftDoc, rights, authorId, participantId, budget, groupId }: Props) {
+  const t = useT();
+  const locale = useUiStore((s) => s.locale);
+  const [lenses, setLenses] = useState<Lens[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const actions = useBoardActions({ doc, draftDoc, rights, authorId, participantId, budget, groupId });
+  const canWrite = rights.writable.has('pitfall');
+
+  // The built-in deck follows the session's language on the server; refetch when the UI switches too.
+  useEffect(() => {
+    let cancelled = false;
+    fetchLenses(sessionId, token).then(
+      (res) => {
+        if (!cancelled) setLenses(res.lenses);
+      },
+      (err: unknown) => {
+        if (!cancelled) setError(describeError(t, err));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `t` only words the error
+  }, [sessionId, token, locale, attempt]);
+
+  return (
+    <section className="lens-deck panel" aria-labelledby="lens-deck-heading" data-testid="lens-deck">
+      <h2 id="lens-deck-heading">{t.lenses.heading}</h2>
+      <p className="muted">{t.lenses.intro}</p>
+      {!canWrite && <p className="hint">{t.lenses.cannotWrite}</p>}
+      {error ? (
+        <div className="notice error" role="alert">
+          <p>
+            {t.lenses.loadFailed} {error}
+          </p>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              setError(null);
+              setAttempt((n) => n + 1);
+            }}
+          >
+            {t.archive.retry}
+          </button>
+        </div>
+      ) : lenses === null ? (
+        <p className="muted" role="status">
+          {t.lenses.loading}
+        </p>
+      ) : lenses.length === 0 ? (
+        <p className="muted">{t.lenses.empty}</p>
+      ) : (
+        <ul className="lens-list">
+          {lenses.map((lens) => (
+            <li key={lens.id} className={`lens lens-${lens.source}`} data-testid="lens" data-lens-id={lens.id}>
+              <p className="lens-text">{lens.text}</p>
+              {lens.source === 'archive' && lens.count > 0 && (
+                <span className="small muted">{t.lenses.fromArchive(lens.count)}</span>
+              )}
+              {canWrite && (
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={t.lenses.makeCardLabel(lens.text)}
+                  data-testid="lens-make-card"
+                  onClick={() => actions.addCard('pitfall', lens.text)}
+                >
+                  {t.lenses.makeCard}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
