@@ -1,6 +1,5 @@
 import {
   CLOSE_CODES,
-  FINAL_CLOSE_CODES,
   cardsMap,
   draftDocName,
   readCards,
@@ -8,7 +7,7 @@ import {
   type ServerToClientEvents,
 } from '@casusbord/shared';
 import { io, type Socket } from 'socket.io-client';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { boardRights, tableFor, wantsPlenary } from '../board/permissions';
 import type { BoardStore } from '../stores/boardStore';
@@ -16,8 +15,11 @@ import type { BoardViewStore } from '../stores/boardViewStore';
 import type { ConnectionStore, FatalReason } from '../stores/connectionStore';
 import type { PresenceStore } from '../stores/presenceStore';
 import type { RoundStore } from '../stores/roundStore';
+import { socketReconnectOptions } from './backoff';
 import type { StoredCredentials } from './credentials';
+import { openDocLink } from './docLink';
 import { watchBoardDoc } from './docWatch';
+import { forgetSessionCache, loadSnapshot, saveSnapshot, sessionOfDoc } from './offlineCache';
 import { SideDocSlot } from './sideDocs';
 
 /**
@@ -74,27 +76,33 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidd
   presence.getState().reset();
   board.getState().reset();
 
+  const sessionId = sessionOfDoc(credentials.docName);
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(yjsUrl, credentials.docName, doc, {
-    params: { token: credentials.token },
-    // Tabs must not bypass the server (it checks each token's rights), so no BroadcastChannel.
-    disableBc: true,
-    // Retry everything except the answers that will not change (bad token, no such doc…);
-    // y-websocket's default would also give up on 4402 (malformed) and 4429 (rate limited).
-    shouldReconnect: (event) => !FINAL_CLOSE_CODES.includes(event.code),
+  // Retries everything except the answers that will not change (bad token, no such doc…), with
+  // jitter; keeps a copy in IndexedDB (a recipient only reads, so keeps none).
+  const link = openDocLink({
+    yjsUrl,
+    name: credentials.docName,
+    doc,
+    token: credentials.token,
+    persist: credentials.role !== 'recipient',
+    onUnsent: (count) => connection.getState().setUnsent(credentials.docName, count),
+    onFinal: (code) => {
+      if (code === CLOSE_CODES.notFound) forgetSessionCache(sessionId);
+      if (code === CLOSE_CODES.forbidden && onForbidden && credentials.role === 'participant') onForbidden();
+      else connection.getState().setFatal(FATAL_BY_CODE[code] ?? 'unauthorized');
+    },
   });
+  const provider = link.provider;
 
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) =>
     connection.getState().setProviderStatus(status);
-  const onSync = (synced: boolean) => connection.getState().setSynced(synced);
-  const onClosed = ({ code }: { code: number }) => {
-    provider.disconnect();
-    if (code === CLOSE_CODES.forbidden && onForbidden && credentials.role === 'participant') onForbidden();
-    else connection.getState().setFatal(FATAL_BY_CODE[code] ?? 'unauthorized');
+  const onSync = (synced: boolean) => {
+    connection.getState().setSynced(synced);
+    if (synced) connection.getState().setOfflineCopy(false);
   };
   provider.on('status', onStatus);
   provider.on('sync', onSync);
-  provider.on('closed', onClosed);
 
   const cards = cardsMap(doc);
   const pushSnapshot = () => board.getState().setCards(readCards(doc));
@@ -106,10 +114,16 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidd
   // plenary round), so no draft is ever written into the table's board.
   const budget = () => round.getState().state?.dotsPerPerson ?? 0;
   const participantId = credentials.role === 'participant' ? credentials.participantId : null;
-  const sideOpts = { yjsUrl, token: credentials.token, participantId, budget };
+  const unsent = {
+    set: (name: string, count: number) => connection.getState().setUnsent(name, count),
+    drop: (name: string) => connection.getState().dropUnsent(name),
+  };
+  const sideOpts = { yjsUrl, token: credentials.token, participantId, budget, unsent };
   const mainWatch = watchBoardDoc(doc, stores.view, { participantId, budget });
-  const drafts = new SideDocSlot({ ...sideOpts, store: stores.draftView });
-  const plenary = new SideDocSlot({ ...sideOpts, store: stores.plenaryView });
+  // Drafts are the participant's own writing: kept offline like the board. The plenary board
+  // is read-only for participants and written by the host online, so it keeps no copy.
+  const drafts = new SideDocSlot({ ...sideOpts, store: stores.draftView, persist: true });
+  const plenary = new SideDocSlot({ ...sideOpts, store: stores.plenaryView, persist: false });
   const followRound = () => {
     const state = round.getState().state;
     const table = tableFor(state, credentials.docName);
@@ -123,14 +137,16 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidd
   };
   const stopFollowing = round.subscribe(followRound);
 
-  // Count local edits made while the server has not confirmed our state; the count is the
-  // "N changes not sent yet" of the indicator and drops to zero on the next sync.
-  const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin !== provider && !provider.synced) connection.getState().addPendingChange();
-  };
-  doc.on('update', onUpdate);
+  // After a reload without a server the last round state this holder saw decides what the board
+  // offers (so offline writing goes on). Its version is lowered so the server's first state,
+  // whatever its number, replaces it.
+  const saved = loadSnapshot(sessionId, credentials.token);
+  if (saved.state?.sessionId === sessionId) {
+    const now = Date.now();
+    round.getState().receive({ ...saved.state, version: -1, serverNow: now + (saved.skewMs ?? 0) }, now);
+  }
 
-  const socketOpts = { auth: { token: credentials.token }, transports: ['websocket'] };
+  const socketOpts = { auth: { token: credentials.token }, transports: ['websocket'], ...socketReconnectOptions() };
   const socket: BoardSocket = socketUrl === undefined ? io(socketOpts) : io(socketUrl, socketOpts);
   socket.on('connect', () => {
     connection.getState().setSocketStatus('connected');
@@ -146,7 +162,12 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidd
   socket.on('presence:update', (entries) => {
     if (Array.isArray(entries)) presence.getState().setEntries(entries);
   });
-  socket.on('session:state', (state) => round.getState().receive(state, Date.now()));
+  socket.on('session:state', (state) => {
+    const now = Date.now();
+    round.getState().receive(state, now);
+    if (state?.sessionId === sessionId)
+      saveSnapshot(sessionId, credentials.token, { state, skewMs: state.serverNow - now });
+  });
 
   const onOnline = () => connection.getState().setBrowserOnline(true);
   const onOffline = () => connection.getState().setBrowserOnline(false);
@@ -175,10 +196,8 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidd
       socket.disconnect();
       provider.off('status', onStatus);
       provider.off('sync', onSync);
-      provider.off('closed', onClosed);
-      provider.destroy();
+      link.dispose();
       cards.unobserveDeep(pushSnapshot);
-      doc.off('update', onUpdate);
       doc.destroy();
       connection.getState().reset();
       presence.getState().reset();

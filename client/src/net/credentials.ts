@@ -1,4 +1,5 @@
 import type { Role } from '@casusbord/shared';
+import { forgetSessionCache } from './offlineCache';
 
 /** What a browser keeps per session so a reload or reconnect keeps the same identity. */
 export interface StoredCredentials {
@@ -53,7 +54,9 @@ export function saveCredentials(
   }
 }
 
+/** Also drops the offline copies of the session (net/offlineCache.ts): nothing lingers on a shared laptop. */
 export function forgetCredentials(sessionId: string, storage: Storage = localStorage): void {
+  forgetSessionCache(sessionId);
   try {
     storage.removeItem(credentialsKey(sessionId));
   } catch {

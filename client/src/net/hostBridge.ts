@@ -1,21 +1,15 @@
-import {
-  FINAL_CLOSE_CODES,
-  cardsMap,
-  readCardDetails,
-  type Ack,
-  type SessionState,
-  type StateAck,
-} from '@casusbord/shared';
+import { cardsMap, readCardDetails, type Ack, type SessionState, type StateAck } from '@casusbord/shared';
 import { io } from 'socket.io-client';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { ConnectionStore } from '../stores/connectionStore';
 import type { HostBoardsStore } from '../stores/hostBoardsStore';
 import type { PresenceStore } from '../stores/presenceStore';
 import type { RoundStore } from '../stores/roundStore';
 import { emitAck } from './ack';
+import { socketReconnectOptions } from './backoff';
 import type { BoardSocket } from './bridge';
 import type { StoredCredentials } from './credentials';
+import { openDocLink } from './docLink';
 
 /**
  * The facilitator's side of the network: one Socket.io connection for the session's control
@@ -25,7 +19,15 @@ import type { StoredCredentials } from './credentials';
  */
 
 export type StateEvent =
-  'host:command' | 'host:rounds' | 'host:settings' | 'host:reveal' | 'host:tables' | 'host:move' | 'session:get';
+  | 'host:command'
+  | 'host:rounds'
+  | 'host:settings'
+  | 'host:reveal'
+  | 'host:tables'
+  | 'host:move'
+  | 'host:lenses'
+  | 'followup:mark'
+  | 'session:get';
 
 export interface HostConnection {
   socket: BoardSocket;
@@ -54,11 +56,16 @@ interface Watched {
 
 function watchBoard(docName: string, token: string, yjsUrl: string, boards: HostBoardsStore): Watched {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(yjsUrl, docName, doc, {
-    params: { token },
-    disableBc: true,
-    shouldReconnect: (event) => !FINAL_CLOSE_CODES.includes(event.code),
+  // The host view only reads these boards, so it keeps no offline copy; it reconnects with jitter.
+  const link = openDocLink({
+    yjsUrl,
+    name: docName,
+    doc,
+    token,
+    persist: false,
+    onFinal: () => boards.getState().setFailed(docName),
   });
+  const provider = link.provider;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const push = () => {
     timer = null;
@@ -72,21 +79,15 @@ function watchBoard(docName: string, token: string, yjsUrl: string, boards: Host
     boards.getState().setSynced(docName, true);
     push();
   };
-  const onClosed = () => {
-    provider.disconnect();
-    boards.getState().setFailed(docName);
-  };
   const cards = cardsMap(doc);
   cards.observeDeep(schedule);
   provider.on('sync', onSync);
-  provider.on('closed', onClosed);
   return {
     dispose: () => {
       if (timer) clearTimeout(timer);
       cards.unobserveDeep(schedule);
       provider.off('sync', onSync);
-      provider.off('closed', onClosed);
-      provider.destroy();
+      link.dispose();
       doc.destroy();
     },
   };
@@ -128,7 +129,7 @@ export function connectHost({
     boards.getState().keepOnly(wanted);
   };
 
-  const socketOpts = { auth: { token: credentials.token }, transports: ['websocket'] };
+  const socketOpts = { auth: { token: credentials.token }, transports: ['websocket'], ...socketReconnectOptions() };
   const socket: BoardSocket = socketUrl === undefined ? io(socketOpts) : io(socketUrl, socketOpts);
   socket.on('connect', () => {
     connection.getState().setSocketStatus('connected');

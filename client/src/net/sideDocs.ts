@@ -1,13 +1,12 @@
-import { FINAL_CLOSE_CODES } from '@casusbord/shared';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { BoardViewStore } from '../stores/boardViewStore';
+import { openDocLink, type DocLink } from './docLink';
 import { watchBoardDoc, type DocWatch } from './docWatch';
 
 interface OpenDoc {
   name: string;
   doc: Y.Doc;
-  provider: WebsocketProvider;
+  link: DocLink;
   watch: DocWatch;
 }
 
@@ -17,6 +16,10 @@ export interface SideDocOptions {
   store: BoardViewStore;
   participantId: string | null;
   budget: () => number;
+  /** Keep an IndexedDB copy (the person's own drafts) or not (a board they only read). */
+  persist: boolean;
+  /** Where the document's count of unsent changes goes; dropped when it closes. */
+  unsent?: { set: (name: string, count: number) => void; drop: (name: string) => void };
 }
 
 /**
@@ -50,22 +53,22 @@ export class SideDocSlot {
   }
 
   private open(name: string): void {
-    const { yjsUrl, token, store, participantId, budget } = this.opts;
+    const { yjsUrl, token, store, participantId, budget, persist, unsent } = this.opts;
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(yjsUrl, name, doc, {
-      params: { token },
-      disableBc: true,
-      shouldReconnect: (event) => !FINAL_CLOSE_CODES.includes(event.code),
-    });
     store.getState().reset();
-    provider.on('sync', (synced: boolean) => store.getState().update({ synced }));
-    // A refused side document does not end the page: the table board still works.
-    provider.on('closed', () => {
-      provider.disconnect();
-      store.getState().update({ failed: true });
+    const link = openDocLink({
+      yjsUrl,
+      name,
+      doc,
+      token,
+      persist,
+      onUnsent: unsent && ((count) => unsent.set(name, count)),
+      // A refused side document does not end the page: the table board still works.
+      onFinal: () => store.getState().update({ failed: true }),
     });
+    link.provider.on('sync', (synced: boolean) => store.getState().update({ synced }));
     const watch = watchBoardDoc(doc, store, { participantId, budget });
-    this.current = { name, doc, provider, watch };
+    this.current = { name, doc, link, watch };
   }
 
   close(): void {
@@ -73,8 +76,10 @@ export class SideDocSlot {
     if (!open) return;
     this.current = null;
     open.watch.dispose();
-    open.provider.destroy();
+    open.link.dispose();
     open.doc.destroy();
+    // Changes still unsent stay in the IndexedDB copy and go out when the document reopens.
+    this.opts.unsent?.drop(open.name);
     this.opts.store.getState().reset();
   }
 

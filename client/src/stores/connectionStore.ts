@@ -12,14 +12,21 @@ export interface ConnectionState {
   synced: boolean;
   /** Has been synced at least once: tells "connecting" from "reconnecting". */
   everSynced: boolean;
-  /** Local document updates made while not synced; reset when synced again. */
+  /** Local changes the server has not got yet, summed over the open documents (see net/docLink.ts). */
   pendingChanges: number;
+  /** The same per document name (board, drafts, plenary). */
+  unsentByDoc: Record<string, number>;
+  /** The page shows what this browser saved (session view, round, board) because the server did not answer. */
+  offlineCopy: boolean;
   socket: 'connecting' | 'connected' | 'disconnected';
   browserOnline: boolean;
   fatal: FatalReason | null;
   setProviderStatus: (status: ProviderStatus) => void;
   setSynced: (synced: boolean) => void;
-  addPendingChange: () => void;
+  setUnsent: (docName: string, count: number) => void;
+  /** Forgets a document's count when it is closed. */
+  dropUnsent: (docName: string) => void;
+  setOfflineCopy: (offlineCopy: boolean) => void;
   setSocketStatus: (status: ConnectionState['socket']) => void;
   setBrowserOnline: (online: boolean) => void;
   setFatal: (reason: FatalReason) => void;
@@ -32,7 +39,7 @@ export type Indicator = 'online' | 'reconnecting' | 'offline';
 export function selectIndicator(s: ConnectionState): Indicator {
   if (s.fatal || !s.browserOnline) return 'offline';
   if (s.synced && s.provider === 'connected') return 'online';
-  return s.pendingChanges > 0 ? 'offline' : 'reconnecting';
+  return s.pendingChanges > 0 || s.offlineCopy ? 'offline' : 'reconnecting';
 }
 
 const initial = {
@@ -40,18 +47,30 @@ const initial = {
   synced: false,
   everSynced: false,
   pendingChanges: 0,
+  unsentByDoc: {} as Record<string, number>,
+  offlineCopy: false,
   socket: 'connecting' as const,
   fatal: null,
 };
+
+function withUnsent(unsentByDoc: Record<string, number>) {
+  return { unsentByDoc, pendingChanges: Object.values(unsentByDoc).reduce((sum, n) => sum + n, 0) };
+}
 
 export function createConnectionStore(opts: { browserOnline?: boolean } = {}) {
   return createStore<ConnectionState>()((set) => ({
     ...initial,
     browserOnline: opts.browserOnline ?? true,
     setProviderStatus: (provider) => set({ provider }),
-    setSynced: (synced) =>
-      set((s) => (synced ? { synced, everSynced: true, pendingChanges: 0 } : { synced, everSynced: s.everSynced })),
-    addPendingChange: () => set((s) => ({ pendingChanges: s.pendingChanges + 1 })),
+    setSynced: (synced) => set((s) => ({ synced, everSynced: s.everSynced || synced })),
+    setUnsent: (docName, count) => set((s) => withUnsent({ ...s.unsentByDoc, [docName]: Math.max(0, count) })),
+    dropUnsent: (docName) =>
+      set((s) => {
+        if (!(docName in s.unsentByDoc)) return {};
+        const { [docName]: _dropped, ...rest } = s.unsentByDoc;
+        return withUnsent(rest);
+      }),
+    setOfflineCopy: (offlineCopy) => set({ offlineCopy }),
     setSocketStatus: (socket) => set({ socket }),
     setBrowserOnline: (browserOnline) => set({ browserOnline }),
     setFatal: (fatal) => set({ fatal }),
