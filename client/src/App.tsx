@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Toasts } from './components/Toasts';
+import { ArchivePage } from './pages/ArchivePage';
 import { BeamerPage } from './pages/BeamerPage';
 import { BoardPage } from './pages/BoardPage';
 import { HomePage } from './pages/HomePage';
@@ -29,6 +30,9 @@ export function App() {
       break;
     case 'beamer':
       page = <BeamerPage key={route.sessionId} sessionId={route.sessionId} />;
+      break;
+    case 'archive':
+      page = <ArchivePage key={route.communityId} communityId={route.communityId} />;
       break;
     case 'notFound':
       page = <NotFoundPage />;

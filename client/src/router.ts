@@ -6,6 +6,8 @@ export type Route =
   | { name: 'board'; sessionId: string }
   | { name: 'host'; sessionId: string }
   | { name: 'beamer'; sessionId: string }
+  /** A community's archive; its token travels in the URL fragment, never in the path. */
+  | { name: 'archive'; communityId: string }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'casusbord:navigate';
@@ -26,6 +28,7 @@ export function parseRoute(pathname: string): Route {
     const value = decode(second);
     if (value && first === 'join') return { name: 'home', code: value };
     if (value && first === 's') return { name: 'board', sessionId: value };
+    if (value && first === 'archief') return { name: 'archive', communityId: value };
   }
   // The facilitator's screens: /s/<id>/host and /s/<id>/beamer.
   const [, , third] = parts;
@@ -66,4 +69,8 @@ export function hostPath(sessionId: string): string {
 
 export function beamerPath(sessionId: string): string {
   return `${boardPath(sessionId)}/beamer`;
+}
+
+export function archivePath(communityId: string): string {
+  return `/archief/${encodeURIComponent(communityId)}`;
 }

@@ -8,7 +8,6 @@ import { ROOT, startServer, type TestServer } from '../helpers/server';
 
 /** Upper bound for any one thing a user waits for (a page, a peer's edit); not a sleep. */
 const WAIT_MS = 15_000;
-const SCREENSHOT = path.join(ROOT, 'docs', 'screenshots', 'board.png');
 
 type Column = 'question' | 'pitfall' | 'opportunity' | 'advice';
 
@@ -188,7 +187,7 @@ describeBrowser('core loop: a host and two participants work on one board', () =
     await waitForCardText(bram, 'pitfall', merged);
     await waitForCardText(host, 'pitfall', merged);
 
-    // A few more cards for a board that looks like a real one, then the screenshot.
+    // A few more cards for a board that looks like a real one (the README's screenshot comes from tests/e2e/a11y.test.ts).
     await addCard(bram, 'question', 'Wie zit er nu al aan tafel, en wie nog niet?', 'enter');
     await addCard(anouk, 'pitfall', 'Jongeren en buren blijven buiten beeld');
     await addCard(bram, 'opportunity', 'De buurtcoaches kennen de bewoners al goed');
@@ -197,9 +196,6 @@ describeBrowser('core loop: a host and two participants work on one board', () =
     await waitForCardText(bram, 'advice', 'Formuleer samen één richtinggevend doel voor de wijk');
     await bram.locator('[data-testid="card"]').nth(4).waitFor();
     expect(await bram.locator('[data-testid="card"]').count()).toBe(5);
-    await bram.locator('body').click({ position: { x: 5, y: 5 } });
-    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await bram.screenshot({ path: SCREENSHOT });
 
     // Deleting offers an undo that brings the card back for everyone.
     const opportunity = 'De buurtcoaches kennen de bewoners al goed';

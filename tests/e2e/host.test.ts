@@ -11,7 +11,6 @@ import { ROOT, startServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
 
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const TABLE = '[data-testid="table-card"][data-table-id="t1"]';
 
 describeBrowser('host view: the facilitator runs the rounds from one screen', () => {
@@ -212,14 +211,6 @@ describeBrowser('host view: the facilitator runs the rounds from one screen', ()
       await host.locator(`${TABLE} [data-testid="table-person"][data-ready="true"]`, { hasText: 'Bram' }).waitFor();
       await host.locator(TABLE, { hasText: '1 van 2 klaar' }).waitFor();
 
-      // The screenshot shows the view as the room sees it: from the top, no field focused.
-      await host.evaluate(() => {
-        (document.activeElement as HTMLElement | null)?.blur();
-        window.scrollTo(0, 0);
-      });
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await host.screenshot({ path: path.join(SHOTS, 'host.png') });
-
       // The beamer fits the window with nothing to scroll, at 1280×720 and at 1920×1080.
       const beamerParts = [
         '[data-testid="beamer-clock"]',
@@ -229,7 +220,6 @@ describeBrowser('host view: the facilitator runs the rounds from one screen', ()
       ];
       const small = await fitsWindow(beamer!, beamerParts);
       expect(small.detail).toBe('');
-      await beamer!.screenshot({ path: path.join(SHOTS, 'beamer.png') });
       await beamer!.setViewportSize({ width: 1920, height: 1080 });
       const large = await fitsWindow(beamer!, beamerParts);
       expect(large.detail).toBe('');

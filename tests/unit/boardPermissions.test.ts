@@ -53,6 +53,8 @@ function session(
     caseHolderId: opts.caseHolderId ?? 'carla',
     ready: [],
     locked: opts.locked ?? false,
+    followUp: null,
+    lensesOpen: false,
   };
 }
 

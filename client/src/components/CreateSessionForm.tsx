@@ -5,9 +5,13 @@ import { describeError } from '../i18n/errors';
 import { createSession } from '../net/api';
 import { saveCredentials } from '../net/credentials';
 import { hostPath, navigate } from '../router';
+import type { CommunityPrefill } from './archive/CommunityCreateForm';
+import { communityBody, NO_COMMUNITY, type CommunityChoice } from './archive/communityChoice';
+import { CommunitySessionFields } from './archive/CommunitySessionFields';
 import { uiStore, useUiStore } from '../stores/uiStore';
 
-export function CreateSessionForm() {
+/** `community`: a community just created on the home page, to prefill the community part. */
+export function CreateSessionForm({ community = null }: { community?: CommunityPrefill | null } = {}) {
   const t = useT();
   const locale = useUiStore((s) => s.locale);
   const [title, setTitle] = useState('');
@@ -17,6 +21,16 @@ export function CreateSessionForm() {
   const [method, setMethod] = useState<MethodId>('intervision-90');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [choice, setChoice] = useState<CommunityChoice>(NO_COMMUNITY);
+  const [communityOpen, setCommunityOpen] = useState(false);
+
+  // A community just created on the page fills the community part (adjusted during render, not in an effect).
+  const [prefilled, setPrefilled] = useState<CommunityPrefill | null>(null);
+  if (community && community !== prefilled) {
+    setPrefilled(community);
+    setChoice({ ...NO_COMMUNITY, communityId: community.communityId, communityKey: community.facilitatorKey });
+    setCommunityOpen(true);
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -31,6 +45,7 @@ export function CreateSessionForm() {
         caseHolderName: caseHolder.trim() || undefined,
         method,
         locale,
+        ...communityBody(choice),
       });
       saveCredentials(res.sessionId, {
         token: res.hostToken,
@@ -43,7 +58,8 @@ export function CreateSessionForm() {
       // The facilitator runs the session from the host view; the board is one click away there.
       navigate(hostPath(res.sessionId));
     } catch (err) {
-      setError(describeError(t, err));
+      const code = err instanceof Error && 'code' in err ? String(err.code) : '';
+      setError(code === 'forbidden' && choice.communityId.trim() ? t.community.keyWrong : describeError(t, err));
       setBusy(false);
     }
   };
@@ -106,6 +122,17 @@ export function CreateSessionForm() {
           ))}
         </select>
       </label>
+      <CommunitySessionFields
+        value={choice}
+        onChange={setChoice}
+        open={communityOpen}
+        onToggle={setCommunityOpen}
+        onFollowUp={(entry) => {
+          if (!entry) return;
+          if (!title.trim()) setTitle(entry.title);
+          if (!city.trim()) setCity(entry.city);
+        }}
+      />
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -15,7 +15,15 @@ export function LanguageSwitch() {
     }
   };
   return (
-    <button type="button" className="button ghost small" onClick={toggle} aria-label={t.languageSwitchLabel}>
+    <button
+      type="button"
+      className="button ghost small"
+      onClick={toggle}
+      aria-label={t.languageSwitchLabel}
+      data-testid="language-switch"
+      // The button names the other language in that language ("English", "Nederlands").
+      lang={locale === 'nl' ? 'en' : 'nl'}
+    >
       {t.languageSwitch}
     </button>
   );

@@ -1,4 +1,5 @@
 import type { Messages } from './nl';
+import { archiveEn, communityEn, lensesEn, lookBackEn } from './community.en';
 
 export const en: Messages = {
   appName: 'Casusbord',
@@ -41,7 +42,7 @@ export const en: Messages = {
   joinCodeLabel: 'Code to join',
   joinLinkLabel: 'Link to join',
   copyLink: 'Copy link',
-  copyLinkLabel: 'Copy the link to join',
+  copyLinkLabel: 'Copy link to join',
   copied: 'Copied',
   copyFailed: 'Copying failed; select the link yourself.',
   leave: 'Leave',
@@ -58,6 +59,12 @@ export const en: Messages = {
     pitfall: 'No pitfalls yet. What can go wrong, what does not work now, where is everyone waiting for each other?',
     opportunity: 'No opportunities yet. What is already there, who can help, where is the energy?',
     advice: 'No advice yet. What would you concretely advise the case holder?',
+  },
+  columnPurpose: {
+    question: 'Clarifying questions for the case holder go here.',
+    pitfall: 'Pitfalls go here: what can go wrong or does not work now.',
+    opportunity: 'Opportunities go here: what is already there, who can help, where the energy is.',
+    advice: 'Concrete advice for the case holder goes here.',
   },
   addPlaceholder: {
     question: 'New question…',
@@ -88,7 +95,10 @@ export const en: Messages = {
   statusConnecting: 'Connecting…',
   statusReconnecting: 'Reconnecting…',
   statusOffline: 'Offline',
-  statusOfflinePending: (n: number) => `Offline — ${n} ${n === 1 ? 'change' : 'changes'} not sent yet`,
+  statusUnsent: (n: number) => `${n} ${n === 1 ? 'change' : 'changes'} not yet sent`,
+  statusAllSent: 'All changes sent',
+  offlineCopy:
+    'No connection to the server. You are seeing the copy of this board saved on this device; what you write now is sent as soon as the connection is back.',
   fatalUnauthorized: 'Your access to this board is not valid (any more). Join again with the code.',
   fatalForbidden: 'You may not open this board.',
   fatalNotFound: 'This board does not exist (any more).',
@@ -157,6 +167,20 @@ export const en: Messages = {
     clusterReleased: 'Card taken out of the cluster',
     looseHeading: 'Not clustered',
     dropHere: 'Drop to put the card here',
+    task: {
+      label: 'Your turn',
+      and: 'and',
+      write: (columns: string) => `Write cards under ${columns}, one thought per card.`,
+      writePrivate: (columns: string) =>
+        `First write your own cards under ${columns}; the others see them only after the reveal.`,
+      writeAndDot: (columns: string) => `Write cards under ${columns} and put your dots on what you find strongest.`,
+      dot: 'Put your dots on the cards you find strongest.',
+      react: 'Give your reaction to each piece of advice: adopt, consider or not now.',
+      coreQuestion: 'Sharpen the core question; the others read along.',
+      learning: 'Write down in one sentence what you take away from this case.',
+      listen: 'Listen and think along; this round nobody writes on the board.',
+    },
+    announceCard: (column: string, author: string) => `New card under ${column} by ${author}`,
     reactionLegend: "Case holder's reaction",
     reactions: { adopt: 'Adopt', consider: 'Consider', 'not-now': 'Not now' },
     reactionNoteLabel: 'Note (optional)',
@@ -175,7 +199,7 @@ export const en: Messages = {
     learningSaved: 'Learning point saved',
     learningsEmpty: 'No learning points yet.',
     promote: 'To plenary',
-    promoteLabel: 'Put this card on the plenary board',
+    promoteLabel: 'To plenary: put this card on the plenary board',
     promoted: 'On the plenary board',
     promoteDone: 'The card is now on the plenary board.',
     plenaryTab: 'Plenary board',
@@ -186,6 +210,10 @@ export const en: Messages = {
       invalid_command: 'That does not fit the current round.',
       not_found: 'That card is not (or no longer) on the board.',
       forbidden: 'Your role or table may not do that.',
+      card_too_long: 'A card holds 2000 characters; the server removed the rest.',
+      text_too_long: 'This text may hold at most 2000 characters; the server removed the rest.',
+      too_many_cards: 'This board is full (1000 cards). The new card was not kept; clear some space first.',
+      too_many_clusters: 'This board already has 200 clusters. The new cluster was not kept.',
     },
   },
 
@@ -196,7 +224,7 @@ export const en: Messages = {
     toBoard: 'To the board',
     openBoard: 'View board',
     openBeamer: 'Open beamer',
-    openBeamerLabel: 'Open the beamer view in a new window',
+    openBeamerLabel: 'Open beamer in a new window',
     navLabel: 'Parts of the facilitation',
     sections: {
       tables: 'Tables',
@@ -337,7 +365,7 @@ export const en: Messages = {
     handoverBusy: 'Working…',
     handoverDone: 'Handed over. Share this link with the recipient:',
     reportLinkLabel: 'Link to the advice report',
-    copyReportLabel: 'Copy the link to the advice report',
+    copyReportLabel: 'Copy link to the advice report',
     downloadsLabel: 'Download',
     formats: { md: 'Markdown', docx: 'Word', pdf: 'PDF', html: 'HTML' },
     mailRecipient: 'E-mail the recipient',
@@ -357,6 +385,11 @@ export const en: Messages = {
     announceRound: (table: string, n: number, title: string) => `${table}: round ${n}, ${title}`,
     announceStatus: (table: string, status: string) => `${table}: ${status}`,
   },
+
+  community: communityEn,
+  archive: archiveEn,
+  lookBack: lookBackEn,
+  lenses: lensesEn,
 
   errors: {
     session_not_found: 'There is no session with this code. Check the code.',

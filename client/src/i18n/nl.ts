@@ -1,4 +1,5 @@
 import type { Column } from '@casusbord/shared';
+import { archiveNl, communityNl, lensesNl, lookBackNl } from './community.nl';
 
 /**
  * Dutch UI strings: the default locale and the source of the dictionary's shape.
@@ -46,7 +47,7 @@ export const nl = {
   joinCodeLabel: 'Code om mee te doen',
   joinLinkLabel: 'Link om mee te doen',
   copyLink: 'Kopieer link',
-  copyLinkLabel: 'Kopieer de link om mee te doen',
+  copyLinkLabel: 'Kopieer link om mee te doen',
   copied: 'Gekopieerd',
   copyFailed: 'Kopiëren lukte niet; selecteer de link zelf.',
   leave: 'Verlaten',
@@ -63,6 +64,13 @@ export const nl = {
     pitfall: 'Nog geen valkuilen. Wat kan misgaan, wat werkt nu niet, waar wacht iedereen op elkaar?',
     opportunity: 'Nog geen kansen. Wat is er al, wie kan helpen, waar zit energie?',
     advice: 'Nog geen adviezen. Wat zou jij de casusinbrenger concreet aanraden?',
+  } satisfies Record<Column, string>,
+  /** What belongs in a column, for an empty column that is closed now. */
+  columnPurpose: {
+    question: 'Hier komen de verhelderende vragen aan de casusinbrenger.',
+    pitfall: 'Hier komen de valkuilen: wat kan misgaan of werkt nu niet.',
+    opportunity: 'Hier komen de kansen: wat er al is, wie kan helpen, waar energie zit.',
+    advice: 'Hier komen de concrete adviezen voor de casusinbrenger.',
   } satisfies Record<Column, string>,
   addPlaceholder: {
     question: 'Nieuwe vraag…',
@@ -93,7 +101,10 @@ export const nl = {
   statusConnecting: 'Verbinden…',
   statusReconnecting: 'Opnieuw verbinden…',
   statusOffline: 'Offline',
-  statusOfflinePending: (n: number) => `Offline — ${n} ${n === 1 ? 'wijziging' : 'wijzigingen'} nog niet verzonden`,
+  statusUnsent: (n: number) => `${n} ${n === 1 ? 'wijziging' : 'wijzigingen'} nog niet verzonden`,
+  statusAllSent: 'Alle wijzigingen verzonden',
+  offlineCopy:
+    'Geen verbinding met de server. Je ziet de versie van dit casusbord die op dit apparaat is bewaard; wat je nu schrijft, wordt verzonden zodra de verbinding terug is.',
   fatalUnauthorized: 'Je toegang tot dit bord is niet (meer) geldig. Meld je opnieuw aan met de code.',
   fatalForbidden: 'Je mag dit bord niet openen.',
   fatalNotFound: 'Dit bord bestaat niet (meer).',
@@ -163,6 +174,23 @@ export const nl = {
     clusterReleased: 'Kaart uit het cluster gehaald',
     looseHeading: 'Niet geclusterd',
     dropHere: 'Laat los om de kaart hier te zetten',
+    /** One sentence under the round: what this participant does now. */
+    task: {
+      label: 'Jij nu',
+      and: 'en',
+      write: (columns: string) => `Schrijf kaarten bij ${columns}, één gedachte per kaart.`,
+      writePrivate: (columns: string) =>
+        `Schrijf eerst voor jezelf kaarten bij ${columns}; de anderen zien ze pas na het onthullen.`,
+      writeAndDot: (columns: string) =>
+        `Schrijf kaarten bij ${columns} en zet je stippen op wat jij het sterkst vindt.`,
+      dot: 'Zet je stippen op de kaarten die jij het sterkst vindt.',
+      react: 'Geef bij elk advies je reactie: overnemen, overwegen of niet nu.',
+      coreQuestion: 'Scherp de kernvraag aan; de anderen lezen mee.',
+      learning: 'Schrijf in één zin op wat je uit deze casus meeneemt.',
+      listen: 'Luister en denk mee; in deze ronde schrijf je niets op het bord.',
+    },
+    /** Screen readers hear a card that someone else adds. */
+    announceCard: (column: string, author: string) => `Nieuwe kaart bij ${column} van ${author}`,
     reactionLegend: 'Reactie van de casusinbrenger',
     reactions: { adopt: 'Overnemen', consider: 'Overwegen', 'not-now': 'Niet nu' } as Record<string, string>,
     reactionNoteLabel: 'Toelichting (optioneel)',
@@ -181,7 +209,7 @@ export const nl = {
     learningSaved: 'Leerpunt bewaard',
     learningsEmpty: 'Nog geen leerpunten.',
     promote: 'Naar plenair',
-    promoteLabel: 'Zet deze kaart op het plenaire bord',
+    promoteLabel: 'Naar plenair: zet deze kaart op het plenaire bord',
     promoted: 'Staat op het plenaire bord',
     promoteDone: 'Kaart staat nu op het plenaire bord.',
     plenaryTab: 'Plenair bord',
@@ -192,6 +220,10 @@ export const nl = {
       invalid_command: 'Dat past niet bij de ronde van nu.',
       not_found: 'Die kaart staat niet (meer) op het bord.',
       forbidden: 'Dat mag je in deze rol of aan deze tafel niet doen.',
+      card_too_long: 'Een kaart heeft ruimte voor 2000 tekens; de server heeft de rest weggehaald.',
+      text_too_long: 'Deze tekst mag hoogstens 2000 tekens hebben; de server heeft de rest weggehaald.',
+      too_many_cards: 'Dit bord is vol (1000 kaarten). De nieuwe kaart is niet bewaard; ruim eerst iets op.',
+      too_many_clusters: 'Dit bord heeft al 200 clusters. Het nieuwe cluster is niet bewaard.',
     } as Record<string, string>,
   },
 
@@ -204,7 +236,7 @@ export const nl = {
     toBoard: 'Naar het bord',
     openBoard: 'Bord bekijken',
     openBeamer: 'Beamer openen',
-    openBeamerLabel: 'Beamerweergave openen in een nieuw venster',
+    openBeamerLabel: 'Beamer openen in een nieuw venster',
     navLabel: 'Onderdelen van de procesbegeleiding',
     sections: {
       tables: 'Tafels',
@@ -345,7 +377,7 @@ export const nl = {
     handoverBusy: 'Bezig…',
     handoverDone: 'Overgedragen. Deel deze link met de ontvanger:',
     reportLinkLabel: 'Link naar het adviesrapport',
-    copyReportLabel: 'Kopieer de link naar het adviesrapport',
+    copyReportLabel: 'Kopieer link naar het adviesrapport',
     downloadsLabel: 'Downloaden',
     formats: { md: 'Markdown', docx: 'Word', pdf: 'PDF', html: 'HTML' },
     mailRecipient: 'Mail naar de ontvanger',
@@ -365,6 +397,12 @@ export const nl = {
     announceRound: (table: string, n: number, title: string) => `${table}: ronde ${n}, ${title}`,
     announceStatus: (table: string, status: string) => `${table}: ${status}`,
   },
+
+  /** Issue 9: communities, the archive, the look-back round and the lens deck (community.nl.ts). */
+  community: communityNl,
+  archive: archiveNl,
+  lookBack: lookBackNl,
+  lenses: lensesNl,
 
   errors: {
     session_not_found: 'Er is geen bijeenkomst met deze code. Controleer de code.',

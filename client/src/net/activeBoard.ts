@@ -47,6 +47,7 @@ export function sendControl(
     | 'host:tables'
     | 'host:move'
     | 'participant:ready'
+    | 'followup:mark'
     | 'session:get',
   payload: unknown,
 ): Promise<StateAck> {

@@ -21,14 +21,15 @@ export class ApiRequestError extends Error {
   }
 }
 
-function isApiError(value: unknown): value is ApiError {
+export function isApiError(value: unknown): value is ApiError {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.code === 'string' && typeof v.message === 'string';
 }
 
-async function request<T>(
-  method: 'GET' | 'POST',
+/** A JSON API call; an answer without a body (204) resolves as null. */
+export async function request<T>(
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   opts: { body?: unknown; token?: string } = {},
 ): Promise<T> {

@@ -3,18 +3,22 @@ import { promotedIds } from '../board/grouping';
 import { boardRights, plenaryBoardRights, tableFor } from '../board/permissions';
 import { BoardHeader } from '../components/BoardHeader';
 import { FatalBanner } from '../components/FatalBanner';
+import { OfflineBanner } from '../components/OfflineBanner';
 import { PresencePanel } from '../components/PresencePanel';
 import { BoardGrid } from '../components/board/BoardGrid';
 import { CoreQuestion } from '../components/board/CoreQuestion';
 import { LearningsPanel } from '../components/board/LearningsPanel';
+import { LensDeck } from '../components/board/LensDeck';
+import { LookBackPanel } from '../components/board/LookBackPanel';
 import { RoundBanner } from '../components/board/RoundBanner';
 import { useAuthorNames } from '../components/board/useAuthorNames';
 import { useRevealNotice } from '../components/board/useRevealNotice';
 import { messagesFor, useT } from '../i18n';
 import { describeError } from '../i18n/errors';
-import { openBoard, useBoardConnection, useSideDoc } from '../net/activeBoard';
-import { fetchSession } from '../net/api';
+import { ackErrorMessage } from '../board/useBoardActions';
+import { openBoard, sendControl, useBoardConnection, useSideDoc } from '../net/activeBoard';
 import { forgetCredentials, loadCredentials, type StoredCredentials } from '../net/credentials';
+import { fetchSessionOrCopy } from '../net/offlineCache';
 import { groupIdOf, relocate } from '../net/relocate';
 import { navigate } from '../router';
 import { boardViewStore, draftViewStore, plenaryViewStore, useBoardView } from '../stores/boardViewStore';
@@ -91,9 +95,12 @@ function Board({
   useEffect(() => {
     sessionStore.getState().open(sessionId, credentials);
     let cancelled = false;
-    fetchSession(sessionId, credentials.token).then(
-      (view) => {
-        if (!cancelled) sessionStore.getState().setView(view);
+    // Without an answer from the server the page starts from the copy saved on this device.
+    fetchSessionOrCopy(sessionId, credentials.token).then(
+      ({ view, fromCache }) => {
+        if (cancelled) return;
+        sessionStore.getState().setView(view);
+        if (fromCache) connectionStore.getState().setOfflineCopy(true);
       },
       (err: unknown) => {
         if (cancelled) return;
@@ -169,6 +176,7 @@ function Board({
         }
       />
       <FatalBanner />
+      <OfflineBanner />
       {loadError && (
         <div className="notice error" role="alert">
           <p>{loadError}</p>
@@ -180,6 +188,27 @@ function Board({
         </div>
       )}
       <RoundBanner state={state} table={table} rights={rights} role={role} participantId={participantId} />
+      {state?.followUp && rights.phase === 'open' && kind === 'lookback' && (
+        <LookBackPanel
+          followUp={state.followUp}
+          canEdit={role === 'host' || rights.isCaseHolder}
+          send={(payload) => sendControl('followup:mark', payload)}
+          describe={ackErrorMessage}
+        />
+      )}
+      {state?.lensesOpen && doc && (
+        <LensDeck
+          sessionId={sessionId}
+          token={credentials.token}
+          doc={doc}
+          draftDoc={draftDoc}
+          rights={rights}
+          authorId={ownAuthorId}
+          participantId={isParticipant ? participantId : null}
+          budget={budget}
+          groupId={groupId}
+        />
+      )}
       {showLearnings && doc && (
         <LearningsPanel
           doc={doc}

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { CommunityCreateForm, type CommunityPrefill } from '../components/archive/CommunityCreateForm';
 import { CreateSessionForm } from '../components/CreateSessionForm';
 import { FlashNotice } from '../components/FlashNotice';
 import { JoinForm } from '../components/JoinForm';
@@ -6,6 +8,7 @@ import { useT } from '../i18n';
 
 export function HomePage({ code }: { code: string | null }) {
   const t = useT();
+  const [community, setCommunity] = useState<CommunityPrefill | null>(null);
   return (
     <div className="home">
       <header className="home-header">
@@ -17,9 +20,10 @@ export function HomePage({ code }: { code: string | null }) {
       </header>
       <FlashNotice />
       <main className="home-panels">
-        <CreateSessionForm />
+        <CreateSessionForm community={community} />
         {/* Keyed by code so following another join link resets the prefilled form. */}
         <JoinForm key={code ?? ''} initialCode={code} />
+        <CommunityCreateForm onUse={setCommunity} />
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Link } from '../components/Link';
 import { CaseDayPanel } from '../components/host/CaseDayPanel';
+import { FollowUpHostPanel } from '../components/host/FollowUpHostPanel';
 import { Checklist } from '../components/host/Checklist';
 import { HandoverPanel } from '../components/host/HandoverPanel';
 import { NotHost, useSessionView } from '../components/host/HostGate';
@@ -68,6 +69,7 @@ function HostView({ sessionId, credentials }: { sessionId: string; credentials: 
             </p>
           )}
           {beforeStart && <Checklist state={state} view={view} />}
+          <FollowUpHostPanel state={state} />
           <TablesSection state={state} locale={locale} />
           <div className="host-columns">
             <RoundEditor state={state} locale={locale} />

@@ -77,8 +77,12 @@ export function BoardColumn({
       {writable && !privateHere && <NewClusterForm column={column} />}
       <div className="column-body">
         {count === 0 && clusters.length === 0 && (
-          <p className="column-empty">
-            {writable ? t.columnEmpty[column] : noteKind === 'plenary' ? t.board.emptyPlenary : t.board.emptyClosed}
+          <p className="column-empty" data-testid="column-empty">
+            {writable
+              ? t.columnEmpty[column]
+              : noteKind === 'plenary'
+                ? t.board.emptyPlenary
+                : `${t.columnPurpose[column]} ${t.board.emptyClosed}`}
           </p>
         )}
         {clusters.map((group) => (

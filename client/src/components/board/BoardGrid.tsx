@@ -4,8 +4,10 @@ import type * as Y from 'yjs';
 import type { BoardRights } from '../../board/permissions';
 import { useBoardActions } from '../../board/useBoardActions';
 import { useBoardView, type BoardViewStore } from '../../stores/boardViewStore';
+import { useConnectionStore } from '../../stores/connectionStore';
 import { BoardColumn } from './BoardColumn';
 import { BoardContext, type BoardContextValue } from './BoardContext';
+import { CardAnnouncer } from './CardAnnouncer';
 
 interface BoardGridProps {
   kind: 'table' | 'plenary';
@@ -46,6 +48,10 @@ export function BoardGrid(props: BoardGridProps) {
   const tally = useBoardView(view, (s) => s.tally);
   const ownDots = useBoardView(view, (s) => s.ownDots);
   const ownUsed = useBoardView(view, (s) => s.ownUsed);
+  // The table board's sync is the connection's; the plenary board's is its own.
+  const connectionSynced = useConnectionStore((s) => s.synced);
+  const viewSynced = useBoardView(view, (s) => s.synced);
+  const synced = kind === 'table' ? connectionSynced : viewSynced;
   // A store is needed for the hook either way; with no drafts its snapshot is simply unused.
   const draftCards = useBoardView(draftView ?? view, (s) => s.cards);
   const draftsSynced = useBoardView(draftView ?? view, (s) => s.synced);
@@ -104,6 +110,7 @@ export function BoardGrid(props: BoardGridProps) {
           />
         ))}
       </div>
+      <CardAnnouncer cards={cards} synced={synced} ownAuthorId={ownAuthorId} authorName={authorName} />
     </BoardContext.Provider>
   );
 }

@@ -6,6 +6,7 @@ import { usePresenceStore } from '../../stores/presenceStore';
 import { useUiStore } from '../../stores/uiStore';
 import { ReadyToggle } from './ReadyToggle';
 import { RoundClock } from './RoundClock';
+import { roundTask } from './roundTask';
 
 interface RoundBannerProps {
   state: SessionState | null;
@@ -59,6 +60,7 @@ export function RoundBanner({ state, table, rights, role, participantId }: Round
   }
   const title = round ? round.title[locale] : '';
   const showClock = phase === 'open' || phase === 'waiting';
+  const task = roundTask(t, rights, participant);
 
   return (
     <section
@@ -90,6 +92,11 @@ export function RoundBanner({ state, table, rights, role, participantId }: Round
             {round.instruction[locale]}
           </p>
         )}
+        {task && (
+          <p className="round-task" data-testid="round-task">
+            <strong>{t.board.task.label}:</strong> {task}
+          </p>
+        )}
         {hint && <p className="round-hint">{hint}</p>}
       </div>
       <div className="round-side">
@@ -115,7 +122,9 @@ export function RoundBanner({ state, table, rights, role, participantId }: Round
         </div>
       </div>
       <div className="visually-hidden" role="status" aria-live="polite">
-        {phase === 'open' && title ? t.board.announceRound(title) : ''}
+        {phase === 'open' && title
+          ? `${t.board.announceRound(title)}${task ? `. ${t.board.task.label}: ${task}` : ''}`
+          : ''}
       </div>
     </section>
   );

@@ -1,9 +1,9 @@
-import type { HandoverResponse, ReportFormat, SessionView } from '@casusbord/shared';
+import type { HandoverResponse, Locale, ReportFormat, SessionView } from '@casusbord/shared';
 import { useState } from 'react';
 import { messagesFor, useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { handOverSession, reopenSession } from '../../net/api';
-import { uiStore } from '../../stores/uiStore';
+import { uiStore, useUiStore } from '../../stores/uiStore';
 import { copyText } from '../JoinCodePanel';
 
 /**
@@ -33,8 +33,10 @@ function saveResult(sessionId: string, result: HandoverResponse): void {
   }
 }
 
-function downloadUrl(result: HandoverResponse, format: ReportFormat): string {
-  return result.downloads?.[format] ?? `/api/reports/${encodeURIComponent(result.reportToken)}?format=${format}`;
+/** A download link; with `lang`, the report's fixed words in that language (the host's own downloads follow the UI). */
+function downloadUrl(result: HandoverResponse, format: ReportFormat, lang?: Locale): string {
+  const url = result.downloads?.[format] ?? `/api/reports/${encodeURIComponent(result.reportToken)}?format=${format}`;
+  return lang ? `${url}&lang=${lang}` : url;
 }
 
 interface Props {
@@ -47,6 +49,7 @@ interface Props {
 /** The handover (overdracht): lock the boards, give the recipient a link, documents and an e-mail. */
 export function HandoverPanel({ sessionId, token, view, locked }: Props) {
   const t = useT();
+  const locale = useUiStore((s) => s.locale);
   const [result, setResult] = useState<HandoverResponse | null>(() => loadResult(sessionId));
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -152,7 +155,7 @@ export function HandoverPanel({ sessionId, token, view, locked }: Props) {
               <a
                 key={format}
                 className="button small"
-                href={downloadUrl(result, format)}
+                href={downloadUrl(result, format, locale)}
                 download
                 data-testid={`download-${format}`}
               >

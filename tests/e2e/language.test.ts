@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { latest } from '../helpers/control';
+import { needlesOnlyIn, otherLanguageOnPage } from '../helpers/i18nCheck';
+import { startServer, type TestServer } from '../helpers/server';
+import { buildScene, openPage, openReport, requireClientBuild, type Scene } from '../helpers/uiScene';
+
+/** Every checked page shows at least this many strings of its own language's dictionary. */
+const MIN_OWN_STRINGS = 8;
+
+describeBrowser('language switch: every visible string follows it (board, host, report)', () => {
+  let srv: TestServer;
+  let browser: Browser;
+  let scene: Scene;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    requireClientBuild();
+    srv = await startServer();
+    browser = await launchBrowser();
+    scene = await buildScene(srv);
+  });
+  afterAll(async () => {
+    scene?.close();
+    await browser?.close();
+    await srv?.close();
+  });
+
+  /** What people typed or named (all Dutch here), which no switch translates. */
+  function userTexts(): string[] {
+    const texts = [
+      scene.session.joinCode,
+      'Intervisie Kruiskamp',
+      'Amersfoort',
+      'Hoe maken we van vijf partners één team met één doel voor de wijk?',
+      'Anna Visser',
+      'Bram de Vries',
+      'Samenwerking',
+      'Na de zomer',
+      'Wie beslist als de partners het oneens zijn?',
+      'Iedere partner wacht op de eerste stap van een ander',
+      'De begroting rekent op subsidies die nog niet toegezegd zijn',
+      'Jongeren uit de wijk willen zelf een plek inrichten',
+      'Stel één kwartiermaker aan die de partners aan tafel houdt',
+      'Begin klein: één straat, één half jaar, zichtbaar resultaat',
+      ...latest(scene.control).tables.map((t) => t.name),
+    ];
+    // Longest first, so a name inside a longer text is not cut out of it first.
+    return texts.sort((a, b) => b.length - a.length);
+  }
+
+  async function expectOnly(page: Page, lang: 'nl' | 'en', where: string) {
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang.slice(0, 2))).toBe(lang);
+    const wrong = lang === 'nl' ? 'en' : 'nl';
+    const found = await otherLanguageOnPage(page, wrong, userTexts());
+    expect(found, `${where} in ${lang} shows ${wrong} strings:\n${found.join('\n')}`).toEqual([]);
+    // The same collector does see the page's own language: the check is not passing on an empty page.
+    const own = await otherLanguageOnPage(page, lang, userTexts());
+    expect(own.length, `${where}: too few ${lang} strings found`).toBeGreaterThanOrEqual(MIN_OWN_STRINGS);
+  }
+
+  it('checks against hundreds of strings that differ between the dictionaries', () => {
+    // The check is only as good as its word lists: both must be large and disjoint.
+    const nl = needlesOnlyIn('nl');
+    const en = needlesOnlyIn('en');
+    expect(nl.length).toBeGreaterThan(300);
+    expect(en.length).toBeGreaterThan(300);
+    expect(nl).toContain('Valkuilen');
+    expect(en).toContain('Pitfalls');
+  });
+
+  for (const which of ['home', 'board', 'host'] as const) {
+    it(
+      `${which}: Dutch by default, all English after the switch, all Dutch after switching back`,
+      { timeout: 90_000 },
+      async () => {
+        const page = await openPage(browser, srv, scene, which, errors);
+        await expectOnly(page, 'nl', which);
+        await page.getByTestId('language-switch').first().click();
+        await expectOnly(page, 'en', which);
+        // The choice is remembered: a reload stays English.
+        await page.reload();
+        await page.getByTestId('language-switch').first().waitFor();
+        await expectOnly(page, 'en', `${which} after reload`);
+        await page.getByTestId('language-switch').first().click();
+        await expectOnly(page, 'nl', which);
+        await page.context().close();
+        expect(errors).toEqual([]);
+      },
+    );
+  }
+
+  // Last: the handover locks the session.
+  it(
+    'report: in the session language (Dutch), all English after its switch, and back',
+    { timeout: 90_000 },
+    async () => {
+      const { page } = await openReport(browser, srv, scene, errors);
+      await expectOnly(page, 'nl', 'report');
+      await page.getByTestId('report-language').click();
+      await page.waitForURL(/\?lang=en$/);
+      await expectOnly(page, 'en', 'report');
+      expect(await page.locator('h2').first().textContent()).toBe('Core question');
+      await page.getByTestId('report-language').click();
+      await page.waitForURL(/\?lang=nl$/);
+      await expectOnly(page, 'nl', 'report');
+      await page.context().close();
+      expect(errors).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,188 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import * as Y from 'yjs';
+import {
+  addCard,
+  addCluster,
+  changeDots,
+  setCardCluster,
+  setReaction,
+  type CreateSessionResponse,
+  type JoinResponse,
+} from '@casusbord/shared';
+import { createSession } from './api';
+import { command, connectControl, type ControlClient } from './control';
+import { handOver, joinWithConsent } from './handover';
+import { personPage, type StoredCredentials } from './pages';
+import { ROOT, type TestServer } from './server';
+import { waitFor } from './wait';
+import { connectPeer, synced, type Peer } from './yjs';
+
+/** Index of the advice round (open advice column, dots) in the intervision-90 method. */
+export const ADVICE_ROUND = 5;
+
+export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+export function requireClientBuild(): void {
+  if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) {
+    throw new Error('client/dist is missing: run `npm run build -w client` before the e2e tests');
+  }
+}
+
+/**
+ * A real session in the middle of its work, for the page-wide checks (accessibility, language,
+ * screenshots): two participants (Anna is the case holder), cards in all four columns, a
+ * cluster, dots, a reaction, and the advice round running on the server's clock.
+ */
+export interface Scene {
+  session: CreateSessionResponse;
+  anna: JoinResponse;
+  bram: JoinResponse;
+  control: ControlClient;
+  peer: Peer;
+  hostCredentials: StoredCredentials;
+  annaCredentials: StoredCredentials;
+  bramCredentials: StoredCredentials;
+  close(): void;
+}
+
+/** `round: null` leaves the session before its start (the host's checklist, the waiting board). */
+export async function buildScene(
+  srv: TestServer,
+  opts: { locale?: 'nl' | 'en'; round?: number | null } = {},
+): Promise<Scene> {
+  const session = await createSession(srv.url, {
+    title: 'Intervisie Kruiskamp',
+    city: 'Amersfoort',
+    question: 'Hoe maken we van vijf partners één team met één doel voor de wijk?',
+    caseHolderName: 'Anna Visser',
+    locale: opts.locale ?? 'nl',
+  });
+  const anna = await joinWithConsent(srv.url, session.joinCode, 'Anna Visser', true);
+  const bram = await joinWithConsent(srv.url, session.joinCode, 'Bram de Vries', true);
+  const control = await connectControl(srv.url, session.hostToken);
+  const peer = connectPeer(srv.wsUrl, session.docName, session.hostToken);
+  await synced(peer);
+  const doc = peer.doc;
+  Y.transact(doc, () => {
+    addCluster(doc, { id: 'k1', title: 'Samenwerking', column: 'pitfall', createdAt: 1 });
+    const cards: [string, 'question' | 'pitfall' | 'opportunity' | 'advice', string, string][] = [
+      ['q1', 'question', 'Wie beslist als de partners het oneens zijn?', bram.participantId],
+      ['p1', 'pitfall', 'Iedere partner wacht op de eerste stap van een ander', bram.participantId],
+      ['p2', 'pitfall', 'De begroting rekent op subsidies die nog niet toegezegd zijn', anna.participantId],
+      ['o1', 'opportunity', 'Jongeren uit de wijk willen zelf een plek inrichten', bram.participantId],
+      ['a1', 'advice', 'Stel één kwartiermaker aan die de partners aan tafel houdt', bram.participantId],
+      ['a2', 'advice', 'Begin klein: één straat, één half jaar, zichtbaar resultaat', anna.participantId],
+    ];
+    cards.forEach(([id, column, text, authorId], i) => addCard(doc, { id, column, text, authorId, createdAt: 10 + i }));
+    setCardCluster(doc, 'p1', 'k1');
+    setReaction(doc, 'a1', 'adopt', 'Na de zomer');
+    changeDots(doc, bram.participantId, 'a1', 1, 3);
+    changeDots(doc, bram.participantId, 'a2', 1, 3);
+  });
+  // Everything the host wrote has reached the server once a fresh reader sees it.
+  const reader = connectPeer(srv.wsUrl, session.docName, session.hostToken);
+  try {
+    await waitFor('the board on the server', () => reader.doc.getMap('cards').size === 6);
+  } finally {
+    reader.destroy();
+  }
+  const settings = await command(control, 'host:settings', { caseHolderId: anna.participantId });
+  if (!settings.ok) throw new Error(`host:settings failed: ${JSON.stringify(settings)}`);
+  if (opts.round !== null) {
+    const start = await command(control, 'host:command', { type: 'start', index: opts.round ?? ADVICE_ROUND });
+    if (!start.ok) throw new Error(`start failed: ${JSON.stringify(start)}`);
+  }
+  return {
+    session,
+    anna,
+    bram,
+    control,
+    peer,
+    hostCredentials: {
+      token: session.hostToken,
+      role: 'host',
+      docName: session.docName,
+      name: null,
+      participantId: null,
+    },
+    annaCredentials: {
+      token: anna.token,
+      role: 'participant',
+      docName: anna.docName,
+      name: anna.name,
+      participantId: anna.participantId,
+    },
+    bramCredentials: {
+      token: bram.token,
+      role: 'participant',
+      docName: bram.docName,
+      name: bram.name,
+      participantId: bram.participantId,
+    },
+    close: () => {
+      control.disconnect();
+      peer.destroy();
+    },
+  };
+}
+
+/** The app's pages of a scene, each opened in its own 1280×720 browser context, ready to read. */
+export async function openPage(
+  browser: Browser,
+  srv: TestServer,
+  scene: Scene,
+  which: 'home' | 'join' | 'board' | 'host' | 'beamer',
+  errors: string[],
+  as: 'anna' | 'bram' = 'anna',
+): Promise<Page> {
+  const id = scene.session.sessionId;
+  const stored =
+    which === 'board'
+      ? { sessionId: id, credentials: as === 'anna' ? scene.annaCredentials : scene.bramCredentials }
+      : which === 'host' || which === 'beamer'
+        ? { sessionId: id, credentials: scene.hostCredentials }
+        : undefined;
+  const page = await personPage(browser, which, errors, stored);
+  switch (which) {
+    case 'home':
+      await page.goto(srv.url);
+      await page.getByTestId('join-code').waitFor();
+      break;
+    case 'join':
+      await page.goto(`${srv.url}/join/${scene.session.joinCode}`);
+      await page.getByTestId('join-name').waitFor();
+      break;
+    case 'board':
+      await page.goto(`${srv.url}/s/${id}`);
+      await page.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
+      await page.locator('[data-testid="round-banner"]:not(.loading)').waitFor();
+      await page.locator('[data-testid="card"][data-card-id="a2"]').waitFor();
+      break;
+    case 'host':
+      await page.goto(`${srv.url}/s/${id}/host`);
+      await page.locator('[data-testid="host-status"][data-state="online"]').waitFor();
+      await page.locator('[data-testid="table-card"]').first().waitFor();
+      break;
+    case 'beamer':
+      await page.goto(`${srv.url}/s/${id}/beamer`);
+      await page.locator('[data-testid="beamer-clock"]').first().waitFor();
+      break;
+  }
+  return page;
+}
+
+/** Hands the session over and opens the report page at 1280×720 (in `lang`, or the session's language). */
+export async function openReport(
+  browser: Browser,
+  srv: TestServer,
+  scene: Scene,
+  errors: string[],
+): Promise<{ page: Page; reportUrl: string }> {
+  const { reportUrl } = await handOver(srv.url, scene.session.sessionId, scene.session.hostToken);
+  const page = await personPage(browser, 'report', errors);
+  await page.goto(reportUrl);
+  await page.locator('ol.advice').waitFor();
+  return { page, reportUrl };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { applyCommand, createRoundState, methodRounds, type SessionState } from '@casusbord/shared';
+import { boardRights, tableFor } from '../../client/src/board/permissions';
+import { roundTask } from '../../client/src/components/board/roundTask';
+import { en } from '../../client/src/i18n/en';
+import { nl } from '../../client/src/i18n/nl';
+
+const T0 = 1_700_000_000_000;
+
+/** An intervision session running round `index`; Carla is the case holder. */
+function session(index: number | null, revealed: string[] = []): SessionState {
+  let round = createRoundState(methodRounds('intervision-90'));
+  if (index !== null) {
+    const started = applyCommand(round, { type: 'start', index }, T0);
+    if (!started.ok) throw new Error(started.message);
+    round = started.state;
+  }
+  return {
+    sessionId: 'sess1234',
+    serverNow: T0,
+    version: 1,
+    method: 'intervision-90',
+    tables: [{ id: 't1', name: 'Tafel 1', docName: 'sess1234.t1', round, revealedRounds: revealed }],
+    plenaryDocName: null,
+    dotsPerPerson: 3,
+    caseHolderId: 'carla',
+    ready: [],
+    locked: false,
+    followUp: null,
+    lensesOpen: false,
+  };
+}
+
+function task(index: number | null, who: 'carla' | 'anouk' | 'host', messages = nl): string | null {
+  const state = session(index);
+  const table = tableFor(state, 'sess1234.t1');
+  const rights =
+    who === 'host'
+      ? boardRights({ state, table, role: 'host', participantId: null })
+      : boardRights({ state, table, role: 'participant', participantId: who });
+  return roundTask(messages, rights, who !== 'host');
+}
+
+describe('"Jij nu": one sentence of what a participant does in the current round', () => {
+  it('names the open columns, private writing and the dots', () => {
+    expect(task(2, 'anouk')).toBe('Schrijf kaarten bij vragen, één gedachte per kaart.');
+    expect(task(4, 'anouk')).toBe(
+      'Schrijf eerst voor jezelf kaarten bij valkuilen en kansen; de anderen zien ze pas na het onthullen.',
+    );
+    expect(task(5, 'anouk')).toBe('Schrijf kaarten bij adviezen en zet je stippen op wat jij het sterkst vindt.');
+    expect(task(5, 'anouk', en)).toBe('Write cards under advice and put your dots on what you find strongest.');
+  });
+
+  it('gives the case holder their own task where the round has one', () => {
+    expect(task(3, 'carla')).toBe('Scherp de kernvraag aan; de anderen lezen mee.');
+    expect(task(3, 'anouk')).toBe('Luister en denk mee; in deze ronde schrijf je niets op het bord.');
+    expect(task(6, 'carla')).toBe('Geef bij elk advies je reactie: overnemen, overwegen of niet nu.');
+    expect(task(6, 'anouk')).toBe('Luister en denk mee; in deze ronde schrijf je niets op het bord.');
+    expect(task(7, 'anouk')).toBe('Schrijf in één zin op wat je uit deze casus meeneemt.');
+  });
+
+  it('says nothing before the start (the banner explains the wait) and nothing to the host', () => {
+    expect(task(null, 'anouk')).toBeNull();
+    expect(task(5, 'host')).toBeNull();
+  });
+});
