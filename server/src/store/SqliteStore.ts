@@ -79,6 +79,8 @@ export class SqliteStore implements Store {
     if (file !== ':memory:') {
       // Checkpoints happen in a worker thread instead of inside a write (see WalCheckpointer).
       this.db.pragma('wal_autocheckpoint = 0');
+      // When the log restarts after a checkpoint, it is cut back to this size (bytes).
+      this.db.pragma('journal_size_limit = 33554432');
       this.checkpointer = new WalCheckpointer(file);
     }
     this.migrate();
