@@ -46,6 +46,11 @@ describeBrowser('core loop: a host and two participants work on one board', () =
   async function join(page: Page, code: string, name: string): Promise<void> {
     await page.goto(srv.url);
     await page.getByTestId('join-code').fill(code);
+    // Before the name: the case and what happens now, read from the code.
+    const preview = page.getByTestId('join-preview');
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('Casus: Intervisie wijkenaanpak (Amersfoort)');
+    expect(await page.getByTestId('join-preview-round').textContent()).toMatch(/nog niet begonnen/);
     await page.getByTestId('join-name').fill(name);
     await page.getByTestId('join-submit').click();
     await page.waitForURL(/\/s\/[^/]+$/, { timeout: WAIT_MS });

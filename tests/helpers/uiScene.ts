@@ -153,6 +153,8 @@ export async function openPage(
     case 'join':
       await page.goto(`${srv.url}/join/${scene.session.joinCode}`);
       await page.getByTestId('join-name').waitFor();
+      // The case and the running round with its one-sentence task, before the name is typed.
+      await page.getByTestId('join-preview-task').waitFor();
       break;
     case 'board':
       await page.goto(`${srv.url}/s/${id}`);

@@ -65,12 +65,40 @@ describe('HTTP API', () => {
     expect(typeof res.json.error?.message).toBe('string');
   });
 
+  it('join preview: the case and the round for a valid code, before joining; clear errors otherwise', async () => {
+    const s = await createSession(server.url, valid);
+    const res = await fetch(`${server.url}/api/join/${s.joinCode.toLowerCase()}`);
+    expect(res.status).toBe(200);
+    const preview = await res.json();
+    expect(preview).toMatchObject({
+      title: valid.title,
+      city: valid.city,
+      locked: false,
+      round: { status: 'idle', index: 0 },
+    });
+    expect(preview.round.count).toBeGreaterThan(3);
+    expect(preview.round.instruction.nl.length).toBeGreaterThan(10);
+    // Nothing about people, tokens or the board.
+    expect(Object.keys(preview).sort()).toEqual(['caseHolderName', 'city', 'locale', 'locked', 'round', 'title']);
+    const unknown = await fetch(`${server.url}/api/join/ZZZZZZ`);
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.code).toBe('session_not_found');
+    const tooLong = await fetch(`${server.url}/api/join/${'A'.repeat(40)}`);
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).error.code).toBe('validation_failed');
+  });
+
   it('join: unknown code → 404 session_not_found; bad fields → 400', async () => {
     const unknown = await postJson(`${server.url}/api/join`, { code: 'ZZZZZZ', name: 'Eva' });
     expect(unknown.status).toBe(404);
     expect(unknown.json.error?.code).toBe('session_not_found');
     const s = await createSession(server.url);
-    for (const body of [{ code: s.joinCode }, { code: s.joinCode, name: '' }, { code: s.joinCode, name: 'x'.repeat(61) }, { code: 5, name: 'A' }]) {
+    for (const body of [
+      { code: s.joinCode },
+      { code: s.joinCode, name: '' },
+      { code: s.joinCode, name: 'x'.repeat(61) },
+      { code: 5, name: 'A' },
+    ]) {
       const res = await postJson(`${server.url}/api/join`, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.error?.code).toBe('validation_failed');

@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { describeError } from '../i18n/errors';
 import { joinSession } from '../net/api';
 import { saveCredentials } from '../net/credentials';
+import { JoinPreviewPanel } from './JoinPreviewPanel';
 import { boardPath, navigate } from '../router';
 import { uiStore } from '../stores/uiStore';
 
@@ -61,6 +62,7 @@ export function JoinForm({ initialCode }: { initialCode: string | null }) {
           onChange={(e) => setCode(e.target.value.toUpperCase())}
         />
       </label>
+      <JoinPreviewPanel code={code} />
       <label className="field">
         <span>{t.joinName}</span>
         <input

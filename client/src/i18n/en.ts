@@ -21,6 +21,16 @@ export const en: Messages = {
   createSubmit: 'Start session',
   createBusy: 'Creating…',
 
+  joinPreview: {
+    heading: 'What you are joining',
+    case: (title: string, city: string) => `Case: ${title} (${city})`,
+    caseHolder: (name: string) => `Case holder: ${name}`,
+    now: (round: number, count: number, title: string) => `Now: round ${round} of ${count}, ${title}.`,
+    notStarted: (title: string) => `The facilitator has not started yet. The first round is: ${title}.`,
+    finished: 'All rounds are done; you can still read the board.',
+    locked: 'This session has been handed over: you can read along, but not add anything.',
+    expected: 'What you do now:',
+  },
   joinHeading: 'Join with a code',
   joinIntro: 'Enter the code the facilitator shows, and your name.',
   joinCode: 'Code',

@@ -25,6 +25,16 @@ export const nl = {
   createSubmit: 'Bijeenkomst starten',
   createBusy: 'Bezig met aanmaken…',
 
+  joinPreview: {
+    heading: 'Waar je aan meedoet',
+    case: (title: string, city: string) => `Casus: ${title} (${city})`,
+    caseHolder: (name: string) => `Casusinbrenger: ${name}`,
+    now: (round: number, count: number, title: string) => `Nu: ronde ${round} van ${count}, ${title}.`,
+    notStarted: (title: string) => `De procesbegeleider is nog niet begonnen. De eerste ronde is: ${title}.`,
+    finished: 'Alle rondes zijn klaar; je kunt het bord nog lezen.',
+    locked: 'Deze bijeenkomst is al overgedragen: je kunt meelezen, maar niets meer toevoegen.',
+    expected: 'Wat je nu doet:',
+  },
   joinHeading: 'Meedoen met een code',
   joinIntro: 'Vul de code in die de procesbegeleider laat zien, en je naam.',
   joinCode: 'Code',

@@ -4,6 +4,7 @@ import type {
   CreateSessionResponse,
   HandoverResponse,
   JoinBody,
+  JoinPreview,
   JoinResponse,
   ReopenResponse,
   SessionView,
@@ -62,6 +63,10 @@ export async function request<T>(
 
 export function createSession(body: CreateSessionBody): Promise<CreateSessionResponse> {
   return request('POST', '/api/sessions', { body });
+}
+
+export function fetchJoinPreview(code: string): Promise<JoinPreview> {
+  return request('GET', `/api/join/${encodeURIComponent(code)}`);
 }
 
 export function joinSession(body: JoinBody): Promise<JoinResponse> {

@@ -155,6 +155,12 @@ export class ControlPlane {
     }
   }
 
+  /** The session's state as its sockets get it (e.g. for the join preview). */
+  async stateOf(sessionId: string): Promise<SessionState> {
+    const { session, record } = await this.control.current(sessionId);
+    return this.control.view(session, record, Date.now());
+  }
+
   /** Sends the current state to everyone in the session (e.g. after a handover or a table change). */
   async broadcastCurrentState(sessionId: string): Promise<void> {
     const { session, record } = await this.control.current(sessionId);

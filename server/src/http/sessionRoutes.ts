@@ -1,13 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
   AppError,
   LIMITS,
   createSessionBody,
+  currentRound,
   describeZodError,
   joinBody,
+  joinPreviewParams,
   normalizeJoinCode,
   type CreateSessionResponse,
+  type JoinPreview,
   type JoinResponse,
   type SessionView,
 } from '@casusbord/shared';
@@ -86,18 +89,50 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
 
   const joinGuard = new JoinGuard();
 
-  app.post('/api/join', async (request, reply) => {
-    const body = parse(joinBody, request.body);
+  /** The session of a typed code; wrong codes count against the address (JoinGuard). */
+  async function sessionByCode(request: FastifyRequest, reply: FastifyReply, code: string): Promise<SessionRecord> {
     const wait = joinGuard.retryAfterMs(request.ip, Date.now());
     if (wait > 0) {
       void reply.header('retry-after', Math.ceil(wait / 1000));
       throw new AppError('rate_limited', 'Too many wrong codes from this address; wait a few minutes and try again');
     }
-    const session = await store.getSessionByCode(normalizeJoinCode(body.code));
+    const session = await store.getSessionByCode(normalizeJoinCode(code));
     if (!session) {
       joinGuard.recordFailure(request.ip, Date.now());
       throw new AppError('session_not_found', 'No session has this code; check the code with your facilitator');
     }
+    return session;
+  }
+
+  app.get<{ Params: { code: string } }>('/api/join/:code', async (request, reply) => {
+    const { code } = parse(joinPreviewParams, request.params);
+    const session = await sessionByCode(request, reply, code);
+    const state = await app.deps.control.stateOf(session.id);
+    const table = state.tables[0];
+    const round = table ? currentRound(table.round) : undefined;
+    const preview: JoinPreview = {
+      title: session.title,
+      city: session.city,
+      caseHolderName: session.caseHolderName,
+      locale: session.locale,
+      locked: state.locked,
+      round:
+        table && round
+          ? {
+              status: table.round.status,
+              index: table.round.roundIndex,
+              count: table.round.rounds.length,
+              title: round.title,
+              instruction: round.instruction,
+            }
+          : null,
+    };
+    return preview;
+  });
+
+  app.post('/api/join', async (request, reply) => {
+    const body = parse(joinBody, request.body);
+    const session = await sessionByCode(request, reply, body.code);
     const token = generateToken();
     const now = Date.now();
     // Balance new people over the tables: join the table with the fewest participants.

@@ -38,6 +38,9 @@ export const joinBody = z.strictObject({
 });
 export type JoinBody = z.infer<typeof joinBody>;
 
+/** `GET /api/join/:code`: the code as typed (normalised by the server). */
+export const joinPreviewParams = z.strictObject({ code: required(LIMITS.codeInputChars) });
+
 /** Turns a zod failure into one readable sentence: "title: Too big: expected string to have <=200 characters". */
 export function describeZodError(error: z.ZodError): string {
   return error.issues

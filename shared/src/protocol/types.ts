@@ -1,4 +1,5 @@
-import type { RoundState } from '../domain/rounds';
+import type { Bilingual } from '../domain/methods';
+import type { RoundState, RoundStatus } from '../domain/rounds';
 import type { Locale, MethodId } from './schemas';
 import type { FollowUpState } from './community';
 
@@ -29,6 +30,28 @@ export interface JoinResponse {
   token: string;
   docName: string;
   groupId: string;
+}
+
+/**
+ * `GET /api/join/:code`: what someone who opens a join link sees before typing a name — the case
+ * and the round now running. Only for a valid code (a miss counts as a wrong guess).
+ */
+export interface JoinPreview {
+  title: string;
+  city: string;
+  caseHolderName: string | null;
+  locale: Locale;
+  /** Handed over: nobody can write any more. */
+  locked: boolean;
+  /** The round of the first table (a newcomer joins the emptiest table; case-day tables usually keep pace). */
+  round: {
+    status: RoundStatus;
+    /** 0-based */
+    index: number;
+    count: number;
+    title: Bilingual;
+    instruction: Bilingual;
+  } | null;
 }
 
 export interface ParticipantView {
