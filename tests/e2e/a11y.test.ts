@@ -2,20 +2,13 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { addCard } from '@casusbord/shared';
-import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { describeBrowser } from '../helpers/browser';
+import { serverAndBrowser } from '../helpers/e2e';
 import { command } from '../helpers/control';
-import { startServer, type TestServer } from '../helpers/server';
-import {
-  ADVICE_ROUND,
-  SCREENSHOTS,
-  buildScene,
-  openPage,
-  openReport,
-  requireClientBuild,
-  type Scene,
-} from '../helpers/uiScene';
+import type { TestServer } from '../helpers/server';
+import { ADVICE_ROUND, SCREENSHOTS, buildScene, openPage, openReport, type Scene } from '../helpers/uiScene';
 
 /** axe-core's browser bundle, evaluated in the page through the DevTools protocol: the app's CSP forbids an injected script tag, and stays on. */
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -78,17 +71,14 @@ describeBrowser('accessibility: axe-core in Chromium on every page of a running 
   let scene: Scene;
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    requireClientBuild();
-    srv = await startServer();
-    browser = await launchBrowser();
-    scene = await buildScene(srv);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    scene?.close();
-    await browser?.close();
-    await srv?.close();
+  serverAndBrowser({
+    started: async (s, b) => {
+      srv = s;
+      browser = b;
+      scene = await buildScene(s);
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    },
+    closing: () => scene?.close(),
   });
 
   const check = async (page: Page, name: string) => {

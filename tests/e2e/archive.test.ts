@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { currentRound, type SessionState } from '@casusbord/shared';
 import { createCommunity, handedOverSession } from '../helpers/archive';
 import { seriousAxeFindings } from '../helpers/axe';
 import { hasCardIn, joinByCode, personPage, WAIT_MS } from '../helpers/boardPage';
-import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { describeBrowser } from '../helpers/browser';
+import { serverAndBrowser } from '../helpers/e2e';
 import { command, connectControl, latest, type ControlClient } from '../helpers/control';
 import { handOver } from '../helpers/handover';
-import { ROOT, startServer, type TestServer } from '../helpers/server';
+import { ROOT, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import type { Peer } from '../helpers/yjs';
 
@@ -29,19 +30,15 @@ describeBrowser('community archive, search, report and follow-up look-back in Ch
   const controls: ControlClient[] = [];
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) {
-      throw new Error('client/dist is missing: run `npm run build -w client` before the e2e tests');
-    }
-    srv = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const c of controls) c.disconnect();
-    for (const p of peers) p.destroy();
-    await browser?.close();
-    await srv?.close();
+  serverAndBrowser({
+    started: (s, b) => {
+      srv = s;
+      browser = b;
+    },
+    closing: () => {
+      for (const c of controls) c.disconnect();
+      for (const p of peers) p.destroy();
+    },
   });
 
   /** The archive link as the server gave it, pointed at the test server (same path and fragment). */

@@ -1,12 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createSession } from '../helpers/api';
 import { cardIdIn, joinByCode, personPage, waitOnline } from '../helpers/boardPage';
-import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { describeBrowser } from '../helpers/browser';
+import { serverAndBrowser } from '../helpers/e2e';
 import { command, connectControl, type ControlClient } from '../helpers/control';
-import { ROOT, startServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 
 describeBrowser('case day: a participant at a table, the plenary board and a move to another table', () => {
   let srv: TestServer;
@@ -14,18 +13,14 @@ describeBrowser('case day: a participant at a table, the plenary board and a mov
   let ctl: ControlClient | null = null;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) {
-      throw new Error('client/dist is missing: run `npm run build -w client` before the e2e tests');
-    }
-    srv = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    ctl?.disconnect();
-    await browser?.close();
-    await srv?.close();
+  serverAndBrowser({
+    started: (s, b) => {
+      srv = s;
+      browser = b;
+    },
+    closing: () => {
+      ctl?.disconnect();
+    },
   });
 
   const newPage = (label: string) => personPage(browser, label, pageErrors);

@@ -1,12 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { addCard, readCardDetails, type JoinResponse } from '@casusbord/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api';
-import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { describeBrowser } from '../helpers/browser';
+import { serverAndBrowser } from '../helpers/e2e';
 import { WAIT_MS, fitsWindow, personPage } from '../helpers/pages';
-import { ROOT, startServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
 
@@ -18,18 +17,14 @@ describeBrowser('case day: two tables and a plenary board, run from the host vie
   const pageErrors: string[] = [];
   const peers: Peer[] = [];
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) {
-      throw new Error('client/dist is missing: run `npm run build -w client` before the e2e tests');
-    }
-    srv = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const p of peers) p.destroy();
-    await browser?.close();
-    await srv?.close();
+  serverAndBrowser({
+    started: (s, b) => {
+      srv = s;
+      browser = b;
+    },
+    closing: () => {
+      for (const p of peers) p.destroy();
+    },
   });
 
   async function writeCard(person: JoinResponse, id: string, text: string): Promise<void> {

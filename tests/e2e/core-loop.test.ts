@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { describeBrowser } from '../helpers/browser';
+import { serverAndBrowser } from '../helpers/e2e';
 import { command, connectControl } from '../helpers/control';
-import { ROOT, startServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 
 /** Upper bound for any one thing a user waits for (a page, a peer's edit); not a sleep. */
 const WAIT_MS = 15_000;
@@ -17,17 +16,11 @@ describeBrowser('core loop: a host and two participants work on one board', () =
   /** Uncaught errors of every page, asserted empty at the end of each test. */
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) {
-      throw new Error('client/dist is missing: run `npm run build -w client` before the e2e tests');
-    }
-    srv = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
+  serverAndBrowser({
+    started: (s, b) => {
+      srv = s;
+      browser = b;
+    },
   });
 
   /** A separate browser context per person: own storage, own cookies, own connections. */

@@ -1,13 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { addCard, timeLeftMs, type JoinResponse, type SessionState } from '@casusbord/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { join } from '../helpers/api';
-import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { describeBrowser } from '../helpers/browser';
+import { serverAndBrowser } from '../helpers/e2e';
 import { command, connectControl, latest, type ControlClient } from '../helpers/control';
 import { WAIT_MS, fitsWindow, personPage, readClock } from '../helpers/pages';
-import { ROOT, startServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
 
@@ -20,19 +19,15 @@ describeBrowser('host view: the facilitator runs the rounds from one screen', ()
   const controls: ControlClient[] = [];
   const peers: Peer[] = [];
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) {
-      throw new Error('client/dist is missing: run `npm run build -w client` before the e2e tests');
-    }
-    srv = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const c of controls) c.disconnect();
-    for (const p of peers) p.destroy();
-    await browser?.close();
-    await srv?.close();
+  serverAndBrowser({
+    started: (s, b) => {
+      srv = s;
+      browser = b;
+    },
+    closing: () => {
+      for (const c of controls) c.disconnect();
+      for (const p of peers) p.destroy();
+    },
   });
 
   /** What a participant's screen derives from the round: the round index and seconds left now (same machine, same clock). */

@@ -1,12 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createSession } from '../helpers/api';
 import { cardIdIn, hasCardIn, joinByCode, openAsHost, personPage, WAIT_MS } from '../helpers/boardPage';
-import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { describeBrowser } from '../helpers/browser';
+import { serverAndBrowser } from '../helpers/e2e';
 import { command, connectControl, latest, type ControlClient } from '../helpers/control';
-import { ROOT, startServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
 type Column = 'question' | 'pitfall' | 'opportunity' | 'advice';
@@ -18,18 +17,14 @@ describeBrowser('intervision: the participants follow the rounds the host runs',
   /** Uncaught errors of every page, asserted empty at the end. */
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) {
-      throw new Error('client/dist is missing: run `npm run build -w client` before the e2e tests');
-    }
-    srv = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    ctl?.disconnect();
-    await browser?.close();
-    await srv?.close();
+  serverAndBrowser({
+    started: (s, b) => {
+      srv = s;
+      browser = b;
+    },
+    closing: () => {
+      ctl?.disconnect();
+    },
   });
 
   const newPage = (label: string) => personPage(browser, label, pageErrors);

@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { cardText, readClusters, readOwnDots, type SessionState } from '@casusbord/shared';
 import { cardIdIn } from '../helpers/boardPage';
-import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { describeBrowser } from '../helpers/browser';
+import { serverAndBrowser } from '../helpers/e2e';
 import { latest } from '../helpers/control';
-import { startServer, type TestServer } from '../helpers/server';
-import { ADVICE_ROUND, buildScene, openPage, requireClientBuild, type Scene } from '../helpers/uiScene';
+import type { TestServer } from '../helpers/server';
+import { ADVICE_ROUND, buildScene, openPage, type Scene } from '../helpers/uiScene';
 import { waitFor } from '../helpers/wait';
 
 /**
@@ -59,16 +60,13 @@ describeBrowser('keyboard only: add, edit, dot, cluster, host controls and react
   let scene: Scene;
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    requireClientBuild();
-    srv = await startServer();
-    browser = await launchBrowser();
-    scene = await buildScene(srv, { round: ADVICE_ROUND });
-  });
-  afterAll(async () => {
-    scene?.close();
-    await browser?.close();
-    await srv?.close();
+  serverAndBrowser({
+    started: async (s, b) => {
+      srv = s;
+      browser = b;
+      scene = await buildScene(s, { round: ADVICE_ROUND });
+    },
+    closing: () => scene?.close(),
   });
 
   it(

@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { describeBrowser } from '../helpers/browser';
+import { serverAndBrowser } from '../helpers/e2e';
 import { latest } from '../helpers/control';
 import { needlesOnlyIn, otherLanguageOnPage } from '../helpers/i18nCheck';
-import { startServer, type TestServer } from '../helpers/server';
-import { buildScene, openPage, openReport, requireClientBuild, type Scene } from '../helpers/uiScene';
+import type { TestServer } from '../helpers/server';
+import { buildScene, openPage, openReport, type Scene } from '../helpers/uiScene';
 
 /** Every checked page shows at least this many strings of its own language's dictionary. */
 const MIN_OWN_STRINGS = 8;
@@ -15,16 +16,13 @@ describeBrowser('language switch: every visible string follows it (board, host, 
   let scene: Scene;
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    requireClientBuild();
-    srv = await startServer();
-    browser = await launchBrowser();
-    scene = await buildScene(srv);
-  });
-  afterAll(async () => {
-    scene?.close();
-    await browser?.close();
-    await srv?.close();
+  serverAndBrowser({
+    started: async (s, b) => {
+      srv = s;
+      browser = b;
+      scene = await buildScene(s);
+    },
+    closing: () => scene?.close(),
   });
 
   /** What people typed or named (all Dutch here), which no switch translates. */

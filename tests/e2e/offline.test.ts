@@ -1,12 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createSession } from '../helpers/api';
 import { cardIdIn, hasCardIn, joinByCode, personPage, waitOnline, WAIT_MS } from '../helpers/boardPage';
-import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { describeBrowser } from '../helpers/browser';
+import { serverAndBrowser } from '../helpers/e2e';
 import { command, connectControl, type ControlClient } from '../helpers/control';
-import { ROOT, startServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 
 /*
  * Offline and flaky networks (issue 8): edits made without a connection stay in the browser
@@ -31,18 +30,14 @@ describeBrowser('offline: edits without a connection survive a reload and reach 
   let ctl: ControlClient | null = null;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) {
-      throw new Error('client/dist is missing: run `npm run build -w client` before the e2e tests');
-    }
-    srv = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    ctl?.disconnect();
-    await browser?.close();
-    await srv?.close();
+  serverAndBrowser({
+    started: (s, b) => {
+      srv = s;
+      browser = b;
+    },
+    closing: () => {
+      ctl?.disconnect();
+    },
   });
 
   const cardId = (page: Page, text: string) => cardIdIn(page, COLUMN, text);

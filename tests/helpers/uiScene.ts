@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
@@ -23,12 +22,6 @@ import { connectPeer, synced, type Peer } from './yjs';
 export const ADVICE_ROUND = 5;
 
 export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
-
-export function requireClientBuild(): void {
-  if (!fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) {
-    throw new Error('client/dist is missing: run `npm run build -w client` before the e2e tests');
-  }
-}
 
 /**
  * A real session in the middle of its work, for the page-wide checks (accessibility, language,
