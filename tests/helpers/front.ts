@@ -85,7 +85,10 @@ http {
     `nginx on ${port}`,
     async () => {
       if (child.exitCode !== null) throw new Error(`nginx exited: ${output}`);
-      return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+      return fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
     },
     10000,
   );

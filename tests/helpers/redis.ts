@@ -15,7 +15,12 @@ export interface RedisCheck {
 
 /** Pings Redis once with a short timeout; never throws. */
 export async function checkRedis(url = REDIS_URL): Promise<RedisCheck> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -44,7 +49,9 @@ export async function describeWithRedis(name: string, body: () => void): Promise
       });
     });
   } else {
-    console.warn(`\n[${name}] SKIPPED: ${check.reason}. Start one with: redis-server --daemonize yes --port 6379 --bind 127.0.0.1 --save '' --appendonly no\n`);
+    console.warn(
+      `\n[${name}] SKIPPED: ${check.reason}. Start one with: redis-server --daemonize yes --port 6379 --bind 127.0.0.1 --save '' --appendonly no\n`,
+    );
     describe.skip(name, body);
   }
 }
@@ -109,7 +116,20 @@ export async function startOwnRedis(port: number, dir: string): Promise<OwnRedis
     output = '';
     const proc = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''],
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--save',
+        '',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     proc.stdout!.on('data', (c: Buffer) => (output += c.toString()));

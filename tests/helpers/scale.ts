@@ -78,13 +78,16 @@ export async function convergedEverywhere(o: {
   try {
     await waitFor(
       o.what,
-      async () => o.peers.every((p) => cardIds(p.doc).join() === want.join()) && (await stored()).join() === want.join(),
+      async () =>
+        o.peers.every((p) => cardIds(p.doc).join() === want.join()) && (await stored()).join() === want.join(),
       o.timeoutMs,
     );
   } catch (err) {
     const inRedis = await stored().catch(() => []);
     const report = o.peers.map((p, i) => `peer ${i} misses ${missing(want, cardIds(p.doc)).join(' ') || 'nothing'}`);
-    throw new Error(`${(err as Error).message}\n${report.join('\n')}\nRedis misses ${missing(want, inRedis).join(' ') || 'nothing'}`);
+    throw new Error(
+      `${(err as Error).message}\n${report.join('\n')}\nRedis misses ${missing(want, inRedis).join(' ') || 'nothing'}`,
+    );
   }
   return Date.now() - started;
 }
