@@ -17,6 +17,7 @@ import {
   saveCommunityToken,
 } from '../net/communityApi';
 import '../styles/archive.css';
+import { LoadFailed } from '../components/LoadFailed';
 
 /** Why the archive cannot be shown; each says what the reader can do. */
 type Problem = { kind: 'noToken' } | { kind: 'badToken' } | { kind: 'notFound' } | { kind: 'failed'; detail: string };
@@ -211,14 +212,7 @@ export function ArchivePage({ communityId }: { communityId: string }) {
         {/* Nothing to filter while the archive is empty. */}
         {view.cities.length > 0 && <ArchiveFilters view={view} filters={filters} onChange={setFilters} />}
         {entriesError ? (
-          <div className="notice error" role="alert">
-            <p>
-              {t.archive.loadFailed} {entriesError}
-            </p>
-            <button type="button" className="button small" onClick={() => setAttempt((n) => n + 1)}>
-              {t.archive.retry}
-            </button>
-          </div>
+          <LoadFailed what={t.archive.loadFailed} detail={entriesError} onRetry={() => setAttempt((n) => n + 1)} />
         ) : entries === null ? (
           <p className="muted" role="status">
             {t.loading}

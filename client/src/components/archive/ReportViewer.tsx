@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { fetchArchiveReport, saveFile, type ReportFormat } from '../../net/communityApi';
 import { useUiStore } from '../../stores/uiStore';
+import { LoadFailed } from '../LoadFailed';
 
 interface Props {
   communityId: string;
@@ -99,22 +100,15 @@ export function ReportViewer({ communityId, token, sessionId, title, onClose }: 
         {downloadError}
       </p>
       {error ? (
-        <div className="notice error" role="alert">
-          <p>
-            {t.archive.reportFailed} {error}
-          </p>
-          <button
-            type="button"
-            className="button small"
-            onClick={() => {
-              setError(null);
-              setHtml(null);
-              setAttempt((n) => n + 1);
-            }}
-          >
-            {t.archive.retry}
-          </button>
-        </div>
+        <LoadFailed
+          what={t.archive.reportFailed}
+          detail={error}
+          onRetry={() => {
+            setError(null);
+            setHtml(null);
+            setAttempt((n) => n + 1);
+          }}
+        />
       ) : html === null ? (
         <p className="muted" role="status">
           {t.archive.reportLoading}

@@ -8,6 +8,7 @@ import { describeError } from '../../i18n/errors';
 import { fetchLenses } from '../../net/communityApi';
 import { useUiStore } from '../../stores/uiStore';
 import '../../styles/followUp.css';
+import { LoadFailed } from '../LoadFailed';
 
 interface Props {
   sessionId: string;
@@ -58,21 +59,14 @@ export function LensDeck({ sessionId, token, doc, draftDoc, rights, authorId, pa
       <p className="muted">{t.lenses.intro}</p>
       {!canWrite && <p className="hint">{t.lenses.cannotWrite}</p>}
       {error ? (
-        <div className="notice error" role="alert">
-          <p>
-            {t.lenses.loadFailed} {error}
-          </p>
-          <button
-            type="button"
-            className="button small"
-            onClick={() => {
-              setError(null);
-              setAttempt((n) => n + 1);
-            }}
-          >
-            {t.archive.retry}
-          </button>
-        </div>
+        <LoadFailed
+          what={t.lenses.loadFailed}
+          detail={error}
+          onRetry={() => {
+            setError(null);
+            setAttempt((n) => n + 1);
+          }}
+        />
       ) : lenses === null ? (
         <p className="muted" role="status">
           {t.lenses.loading}
