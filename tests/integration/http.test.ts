@@ -88,6 +88,25 @@ describe('HTTP API', () => {
     expect((await tooLong.json()).error.code).toBe('validation_failed');
   });
 
+  it('join preview: wrong codes count against the address like wrong joins', async () => {
+    // Its own server: the address is blocked for ten minutes afterwards.
+    const fresh = await startServer();
+    try {
+      const s = await createSession(fresh.url, valid);
+      const misses: number[] = [];
+      for (let i = 0; i < 20; i++)
+        misses.push((await fetch(`${fresh.url}/api/join/ZZZZZ${'ABCDEFGHJKMNPQRSTUVW'[i]}`)).status);
+      expect(misses).toEqual(Array(20).fill(404));
+      const preview = await fetch(`${fresh.url}/api/join/${s.joinCode}`);
+      expect(preview.status).toBe(429);
+      expect(preview.headers.get('retry-after')).toMatch(/^\d+$/);
+      const joinNow = await postJson(`${fresh.url}/api/join`, { code: s.joinCode, name: 'Anna' });
+      expect(joinNow.status).toBe(429);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('join: unknown code → 404 session_not_found; bad fields → 400', async () => {
     const unknown = await postJson(`${server.url}/api/join`, { code: 'ZZZZZZ', name: 'Eva' });
     expect(unknown.status).toBe(404);
