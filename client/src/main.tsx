@@ -22,6 +22,13 @@ function initialLocale(): Locale {
 
 uiStore.getState().setLocale(initialLocale());
 
+// A switch in another window of this device (the host view) carries over to this one (the beamer).
+window.addEventListener('storage', (event) => {
+  if (event.key === LOCALE_STORAGE_KEY && event.newValue && Object.hasOwn(DICTIONARIES, event.newValue)) {
+    uiStore.getState().setLocale(event.newValue as Locale);
+  }
+});
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

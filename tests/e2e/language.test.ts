@@ -89,6 +89,32 @@ describeBrowser('language switch: every visible string follows it (board, host, 
     );
   }
 
+  it(
+    "a second window follows the switch live; the beamer keeps the session's language",
+    { timeout: 90_000 },
+    async () => {
+      const host = await openPage(browser, srv, scene, 'host', errors);
+      // The facilitator's other windows of the same browser: a second host view and the beamer.
+      const second = await host.context().newPage();
+      await second.goto(`${srv.url}/s/${scene.session.sessionId}/host`);
+      await second.locator('[data-testid="table-card"]').first().waitFor();
+      const beamer = await host.context().newPage();
+      await beamer.goto(`${srv.url}/s/${scene.session.sessionId}/beamer`);
+      await beamer.locator('[data-testid="beamer-clock"]').first().waitFor();
+      await host.getByTestId('language-switch').first().click();
+      await expectOnly(host, 'en', 'host after the switch');
+      await expectOnly(second, 'en', 'second host window after the switch in the first');
+      // The room reads the session's language (Dutch), whatever the facilitator's own screen shows.
+      expect(await beamer.getByTestId('beamer').getAttribute('lang')).toBe('nl');
+      const english = await otherLanguageOnPage(beamer, 'en', userTexts());
+      expect(english, `beamer shows English strings:\n${english.join('\n')}`).toEqual([]);
+      await host.getByTestId('language-switch').first().click();
+      await expectOnly(second, 'nl', 'second host window after switching back');
+      await host.context().close();
+      expect(errors).toEqual([]);
+    },
+  );
+
   // Last: the handover locks the session.
   it(
     'report: in the session language (Dutch), all English after its switch, and back',
