@@ -1,16 +1,9 @@
 import type { z } from 'zod';
-import {
-  AppError,
-  followUpMarkPayload,
-  lensesPayload,
-  markFollowUp,
-  type SessionState,
-  type StateAck,
-} from '@casusbord/shared';
+import { AppError, followUpMarkPayload, lensesPayload, markFollowUp, type SessionState } from '@casusbord/shared';
 import type { SessionRecord } from '../store/Store';
 import type { ControlDeps, ControlSocket } from './ControlPlane';
 import type { ControlRecord } from './SessionControl';
-import { withValidation } from './withValidation';
+import { stateHandler } from './withValidation';
 
 /**
  * Control events of issue 9: the lens deck (`host:lenses`) and the look-back marks of a
@@ -22,15 +15,8 @@ export function registerCommunityHandlers(socket: ControlSocket, deps: ControlDe
   const { control, log } = deps;
   const sessionId = principal.sessionId;
 
-  const stateHandler = <S extends z.ZodType>(schema: S, run: (data: z.infer<S>) => Promise<SessionState>) => {
-    const wrapped = withValidation(schema, run, log);
-    return (payload: unknown, ack?: unknown) =>
-      wrapped(payload, (res: { ok: true; data: SessionState } | { ok: false; error: never }) => {
-        if (typeof ack !== 'function') return;
-        const answer: StateAck = res.ok ? { ok: true, state: res.data } : res;
-        (ack as (a: StateAck) => void)(answer);
-      });
-  };
+  const onState = <S extends z.ZodType>(schema: S, run: (data: z.infer<S>) => Promise<SessionState>) =>
+    stateHandler(schema, run, log);
 
   const change = async (run: (session: SessionRecord, record: ControlRecord) => void) => {
     const { session, record } = await control.update(sessionId, run);
@@ -41,7 +27,7 @@ export function registerCommunityHandlers(socket: ControlSocket, deps: ControlDe
 
   socket.on(
     'host:lenses',
-    stateHandler(lensesPayload, ({ open }) => {
+    onState(lensesPayload, ({ open }) => {
       if (principal.role !== 'host') throw new AppError('forbidden', 'Only the facilitator may open the lenses');
       return change((_session, record) => {
         record.lensesOpen = open;
@@ -51,7 +37,7 @@ export function registerCommunityHandlers(socket: ControlSocket, deps: ControlDe
 
   socket.on(
     'followup:mark',
-    stateHandler(followUpMarkPayload, ({ adviceId, status, note }) => {
+    onState(followUpMarkPayload, ({ adviceId, status, note }) => {
       if (principal.role !== 'host' && principal.role !== 'participant') {
         throw new AppError('forbidden', 'Only the case holder or the facilitator may mark earlier advice');
       }

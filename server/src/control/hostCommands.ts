@@ -13,14 +13,13 @@ import {
   type HostCommand,
   type RoundState,
   type SessionState,
-  type StateAck,
 } from '@casusbord/shared';
 import type { Principal } from '../auth/Auth';
 import { docNameOf, type SessionRecord } from '../store/Store';
 import type { ControlRecord } from './SessionControl';
 import { MAX_DOTS, isCaseDay } from './SessionControl';
 import type { ControlDeps, ControlSocket } from './ControlPlane';
-import { withValidation } from './withValidation';
+import { stateHandler, withValidation } from './withValidation';
 
 const MAX_TABLES = 12;
 const idSchema = z.string().min(1).max(64);
@@ -78,19 +77,12 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
       return state;
     };
 
-  const stateHandler = <S extends z.ZodType>(schema: S, run: (data: z.infer<S>) => Promise<SessionState>) => {
-    const wrapped = withValidation(schema, run, log);
-    return (payload: unknown, ack?: unknown) =>
-      wrapped(payload, (res: { ok: true; data: SessionState } | { ok: false; error: never }) => {
-        if (typeof ack !== 'function') return;
-        const answer: StateAck = res.ok ? { ok: true, state: res.data } : res;
-        (ack as (a: StateAck) => void)(answer);
-      });
-  };
+  const onState = <S extends z.ZodType>(schema: S, run: (data: z.infer<S>) => Promise<SessionState>) =>
+    stateHandler(schema, run, log);
 
   socket.on(
     'host:command',
-    stateHandler(hostCommandSchema, (command: HostCommand) => {
+    onState(hostCommandSchema, (command: HostCommand) => {
       requireHost(principal);
       return change(async (session, record, now) => {
         const before = new Map(Object.entries(record.tables).map(([id, t]) => [id, currentRound(t.round)?.id]));
@@ -114,7 +106,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
 
   socket.on(
     'host:rounds',
-    stateHandler(roundEditSchema, (edit) => {
+    onState(roundEditSchema, (edit) => {
       requireHost(principal);
       return change((session, record, now) =>
         applyToTables(session, record, edit.groupId, (round) => applyRoundEdit(round, edit, now)),
@@ -124,7 +116,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
 
   socket.on(
     'host:settings',
-    stateHandler(
+    onState(
       z.strictObject({
         dotsPerPerson: z.number().int().min(1).max(MAX_DOTS).optional(),
         caseHolderId: idSchema.nullable().optional(),
@@ -148,7 +140,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
 
   socket.on(
     'host:reveal',
-    stateHandler(z.strictObject({ groupId: idSchema.optional() }), ({ groupId }) => {
+    onState(z.strictObject({ groupId: idSchema.optional() }), ({ groupId }) => {
       requireHost(principal);
       return change(async (session, record) => {
         requireOpen(session);
@@ -164,7 +156,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
 
   socket.on(
     'host:tables',
-    stateHandler(z.strictObject({ count: z.number().int().min(1).max(MAX_TABLES) }), ({ count }) => {
+    onState(z.strictObject({ count: z.number().int().min(1).max(MAX_TABLES) }), ({ count }) => {
       requireHost(principal);
       return change(async (session) => {
         const participants = await deps.store.listParticipants(sessionId);
@@ -188,7 +180,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
 
   socket.on(
     'host:move',
-    stateHandler(z.strictObject({ participantId: idSchema, groupId: idSchema }), ({ participantId, groupId }) => {
+    onState(z.strictObject({ participantId: idSchema, groupId: idSchema }), ({ participantId, groupId }) => {
       requireHost(principal);
       return change(async (session) => {
         targetTables(session, groupId);
@@ -205,7 +197,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
 
   socket.on(
     'participant:ready',
-    stateHandler(z.strictObject({ ready: z.boolean() }), ({ ready }) => {
+    onState(z.strictObject({ ready: z.boolean() }), ({ ready }) => {
       if (principal.role !== 'participant' || !principal.participantId) {
         throw new AppError('forbidden', 'Only participants mark themselves ready');
       }
@@ -219,7 +211,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
 
   socket.on(
     'session:get',
-    stateHandler(z.unknown(), async () => {
+    onState(z.unknown(), async () => {
       const { session, record } = await control.current(sessionId);
       return control.view(session, record, Date.now());
     }),

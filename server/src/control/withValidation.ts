@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, describeZodError, type Ack } from '@casusbord/shared';
+import { AppError, describeZodError, type Ack, type SessionState, type StateAck } from '@casusbord/shared';
 
 type Log = { error(obj: object, msg: string): void };
 
@@ -36,4 +36,22 @@ export function withValidation<S extends z.ZodType, R>(
         },
       );
   };
+}
+
+/**
+ * withValidation for commands that answer with the new session state: the ack carries it as
+ * `{ ok: true, state }` (StateAck), the shape every state-changing control event acknowledges with.
+ */
+export function stateHandler<S extends z.ZodType>(
+  schema: S,
+  run: (data: z.infer<S>) => Promise<SessionState>,
+  log: Log,
+): (payload: unknown, ack?: unknown) => void {
+  const wrapped = withValidation(schema, run, log);
+  return (payload, ack) =>
+    wrapped(payload, (res: Ack<SessionState>) => {
+      if (typeof ack !== 'function') return;
+      const answer: StateAck = res.ok ? { ok: true, state: res.data } : res;
+      (ack as (a: StateAck) => void)(answer);
+    });
 }

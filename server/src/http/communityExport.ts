@@ -1,28 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
 import { AppError, REPORT_FORMATS, type ReportFormat } from '@casusbord/shared';
-import {
-  CONTENT_TYPES,
-  inLocale,
-  isLocale,
-  isReportFormat,
-  renderReport,
-  reportFilename,
-  slug,
-} from '../export/formats';
-import { REPORT_CSP, renderHtml } from '../export/html';
+import { inLocale, isLocale, isReportFormat, renderReport, slug } from '../export/formats';
+import { renderHtml } from '../export/html';
+import { sendReportFile } from './reportReply';
 import { dutchDay, loadReport } from '../export/loadBoards';
 import { escapeMarkdownInline, renderMarkdown } from '../export/markdown';
 import type { CommunityRecord } from '../store/ArchiveStore';
 import { requireCommunity } from './communityAccess';
-
-/** Like the recipient's report responses: private, never cached or sniffed, no referrer. */
-const PRIVATE_HEADERS = {
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-robots-tag': 'noindex',
-};
 
 function reportDeps(app: FastifyInstance) {
   const { store, registry, control } = app.deps;
@@ -54,12 +39,7 @@ export function archiveReportRoute(app: FastifyInstance): void {
         format === 'html' && lang !== undefined
           ? Buffer.from(renderHtml(report, { languageLink: false }), 'utf8')
           : await renderReport(report, format as ReportFormat);
-      reply
-        .headers(PRIVATE_HEADERS)
-        .header('content-type', CONTENT_TYPES[format])
-        .header('content-disposition', `attachment; filename="${reportFilename(report, format)}"`);
-      if (format === 'html') reply.header('content-security-policy', REPORT_CSP);
-      return reply.send(body);
+      return sendReportFile(reply, report, format as ReportFormat, body);
     },
   );
 }

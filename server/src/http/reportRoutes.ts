@@ -10,8 +10,9 @@ import {
 import { bearerToken } from '../auth/Auth';
 import { generateToken, hashToken } from '../auth/tokens';
 import { sessionRoom } from '../control/ControlPlane';
-import { CONTENT_TYPES, inLocale, isLocale, isReportFormat, renderReport, reportFilename } from '../export/formats';
+import { inLocale, isLocale, isReportFormat, renderReport } from '../export/formats';
 import { REPORT_CSP, renderHtml } from '../export/html';
+import { PRIVATE_HEADERS, sendReportFile } from './reportReply';
 import { loadReport } from '../export/loadBoards';
 import { archiveSession } from '../export/archiveEntry';
 import type { SessionRecord } from '../store/Store';
@@ -19,14 +20,6 @@ import type { SessionRecord } from '../store/Store';
 type Params = { Params: { id: string } };
 type PreviewParams = Params & { Querystring: { format?: unknown; lang?: unknown } };
 type TokenParams = { Params: { token: string }; Querystring: { format?: unknown; lang?: unknown } };
-
-/** Headers of every report response: private, never cached or sniffed, no referrer (the token is in the URL). */
-const PRIVATE_HEADERS = {
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-robots-tag': 'noindex',
-};
 
 const NOT_FOUND_PAGE = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Casusbord</title></head>
 <body style="font-family:sans-serif;max-width:40em;margin:4em auto"><h1>Rapport niet gevonden</h1>
@@ -97,13 +90,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     lang: Locale | undefined,
   ): Promise<FastifyReply> {
     const report = inLocale(await loadReport(session, reportDeps), lang);
-    const body = await renderReport(report, format);
-    reply
-      .headers(PRIVATE_HEADERS)
-      .header('content-type', CONTENT_TYPES[format])
-      .header('content-disposition', `attachment; filename="${reportFilename(report, format)}"`);
-    if (format === 'html') reply.header('content-security-policy', REPORT_CSP);
-    return reply.send(body);
+    return sendReportFile(reply, report, format, await renderReport(report, format));
   }
 
   app.post<Params>('/api/sessions/:id/handover', async (request) => {
