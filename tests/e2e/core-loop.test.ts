@@ -217,6 +217,20 @@ describeBrowser('core loop: a host and two participants work on one board', () =
     expect(pageErrors).toEqual([]);
   });
 
+  it('a wrong code says what to do and leaves the form ready for the right one', async () => {
+    const guest = await personPage('guest');
+    await guest.goto(srv.url);
+    await guest.getByTestId('join-code').fill('ZZZZZZ');
+    await guest.getByTestId('join-name').fill('Gast');
+    await guest.getByTestId('join-submit').click();
+    const alert = guest.locator('form[aria-labelledby="join-heading"] [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/geen bijeenkomst met deze code.*Controleer de code/);
+    expect(await guest.getByTestId('join-preview').count()).toBe(0);
+    expect(await guest.getByTestId('join-submit').isEnabled()).toBe(true);
+    await guest.context().close();
+  });
+
   it('sends a visitor without credentials for a board to the start page with a notice', async () => {
     const stranger = await personPage('stranger');
     await stranger.goto(`${srv.url}/s/no-such-session`);

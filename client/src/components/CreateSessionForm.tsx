@@ -1,5 +1,5 @@
 import { LIMITS, METHODS, type MethodId } from '@casusbord/shared';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useT } from '../i18n';
 import { describeError } from '../i18n/errors';
 import { createSession } from '../net/api';
@@ -9,6 +9,7 @@ import type { CommunityPrefill } from './archive/CommunityCreateForm';
 import { communityBody, NO_COMMUNITY, type CommunityChoice } from './archive/communityChoice';
 import { CommunitySessionFields } from './archive/CommunitySessionFields';
 import { uiStore, useUiStore } from '../stores/uiStore';
+import { useFormSubmit } from './useFormSubmit';
 
 /** `community`: a community just created on the home page, to prefill the community part. */
 export function CreateSessionForm({ community = null }: { community?: CommunityPrefill | null } = {}) {
@@ -19,8 +20,6 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
   const [question, setQuestion] = useState('');
   const [caseHolder, setCaseHolder] = useState('');
   const [method, setMethod] = useState<MethodId>('intervision-90');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [choice, setChoice] = useState<CommunityChoice>(NO_COMMUNITY);
   const [communityOpen, setCommunityOpen] = useState(false);
 
@@ -32,12 +31,8 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
     setCommunityOpen(true);
   }
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, submit } = useFormSubmit(
+    async () => {
       const res = await createSession({
         title: title.trim(),
         city: city.trim(),
@@ -57,12 +52,12 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
       uiStore.getState().setFlash(null);
       // The facilitator runs the session from the host view; the board is one click away there.
       navigate(hostPath(res.sessionId));
-    } catch (err) {
+    },
+    (err) => {
       const code = err instanceof Error && 'code' in err ? String(err.code) : '';
-      setError(code === 'forbidden' && choice.communityId.trim() ? t.community.keyWrong : describeError(t, err));
-      setBusy(false);
-    }
-  };
+      return code === 'forbidden' && choice.communityId.trim() ? t.community.keyWrong : describeError(t, err);
+    },
+  );
 
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="create-heading">

@@ -1,10 +1,11 @@
 import { LIMITS } from '@casusbord/shared';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { describeError } from '../i18n/errors';
 import { joinSession } from '../net/api';
 import { saveCredentials } from '../net/credentials';
 import { JoinPreviewPanel } from './JoinPreviewPanel';
+import { useFormSubmit } from './useFormSubmit';
 import { boardPath, navigate } from '../router';
 import { uiStore } from '../stores/uiStore';
 
@@ -12,8 +13,6 @@ export function JoinForm({ initialCode }: { initialCode: string | null }) {
   const t = useT();
   const [code, setCode] = useState(initialCode ?? '');
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
 
   // Arriving through a join link: the code is known, so the name is the next thing to type.
@@ -21,12 +20,8 @@ export function JoinForm({ initialCode }: { initialCode: string | null }) {
     if (initialCode) nameRef.current?.focus();
   }, [initialCode]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, submit } = useFormSubmit(
+    async () => {
       const res = await joinSession({ code: code.trim(), name: name.trim() });
       saveCredentials(res.sessionId, {
         token: res.token,
@@ -37,11 +32,9 @@ export function JoinForm({ initialCode }: { initialCode: string | null }) {
       });
       uiStore.getState().setFlash(null);
       navigate(boardPath(res.sessionId));
-    } catch (err) {
-      setError(describeError(t, err));
-      setBusy(false);
-    }
-  };
+    },
+    (err) => describeError(t, err),
+  );
 
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="join-heading">

@@ -1,9 +1,10 @@
 import { COMMUNITY_LIMITS, type CreateCommunityResponse } from '@casusbord/shared';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { createCommunity } from '../../net/communityApi';
 import { copyText } from '../JoinCodePanel';
+import { useFormSubmit } from '../useFormSubmit';
 import '../../styles/archive.css';
 
 export interface CommunityPrefill {
@@ -61,8 +62,6 @@ function SecretRow({ label, value, testId }: { label: string; value: string; tes
 export function CommunityCreateForm({ onUse }: { onUse: (prefill: CommunityPrefill) => void }) {
   const t = useT();
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreateCommunityResponse | null>(null);
   const [used, setUsed] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -71,20 +70,14 @@ export function CommunityCreateForm({ onUse }: { onUse: (prefill: CommunityPrefi
     if (created) headingRef.current?.focus();
   }, [created]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, submit } = useFormSubmit(
+    async () => {
       setCreated(await createCommunity(name.trim()));
       setUsed(false);
-    } catch (err) {
-      setError(describeError(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return 'done';
+    },
+    (err) => describeError(t, err),
+  );
 
   if (created) {
     return (
