@@ -7,7 +7,8 @@ export function PresencePanel({ ownParticipantId, ownRole }: { ownParticipantId:
   const entries = usePresenceStore((s) => s.entries);
   const sorted = [...entries].sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name));
   return (
-    <aside className="presence" aria-labelledby="presence-heading">
+    // Focusable so a keyboard can scroll a long list of people (it holds nothing else to focus).
+    <aside className="presence" aria-labelledby="presence-heading" tabIndex={0}>
       <h2 id="presence-heading">
         {t.presenceHeading} <span className="muted">({entries.filter((e) => e.online).length})</span>
       </h2>

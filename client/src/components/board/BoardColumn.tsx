@@ -75,7 +75,8 @@ export function BoardColumn({
       )}
       {writable && <AddCardForm column={column} onAdd={(text) => ctx.actions.addCard(column, text)} />}
       {writable && !privateHere && <NewClusterForm column={column} />}
-      <div className="column-body">
+      {/* Focusable so a keyboard can scroll a long column even when it holds nothing else to focus. */}
+      <div className="column-body" tabIndex={0} aria-labelledby={headingId}>
         {count === 0 && clusters.length === 0 && (
           <p className="column-empty" data-testid="column-empty">
             {writable
