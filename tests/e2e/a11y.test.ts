@@ -1,39 +1,14 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { addCard } from '@casusbord/shared';
+import { seriousAxeFindings } from '../helpers/axe';
 import { describeBrowser } from '../helpers/browser';
 import { serverAndBrowser } from '../helpers/e2e';
 import { command } from '../helpers/control';
 import type { TestServer } from '../helpers/server';
 import { ADVICE_ROUND, SCREENSHOTS, buildScene, openPage, openReport, type Scene } from '../helpers/uiScene';
-
-/** axe-core's browser bundle, evaluated in the page through the DevTools protocol: the app's CSP forbids an injected script tag, and stays on. */
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Finding {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-/** Runs axe-core inside the page (WCAG 2 A/AA and best practices) and returns the serious and critical findings. */
-async function axeFindings(page: Page): Promise<Finding[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } }).axe;
-    interface AxeResults {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-    }
-    const results = await axe.run(document, { resultTypes: ['violations'] });
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
 
 /** Sideways scrolling, and header parts that cover each other. */
 function layoutProblems(page: Page): Promise<string[]> {
@@ -61,10 +36,6 @@ function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
-function describeFindings(findings: Finding[]): string {
-  return findings.map((f) => `${f.impact} ${f.id} (${f.help}): ${f.targets.join(', ')}`).join('\n');
-}
-
 describeBrowser('accessibility: axe-core in Chromium on every page of a running session', () => {
   let srv: TestServer;
   let browser: Browser;
@@ -82,8 +53,8 @@ describeBrowser('accessibility: axe-core in Chromium on every page of a running 
   });
 
   const check = async (page: Page, name: string) => {
-    const findings = await axeFindings(page);
-    expect(findings, `${name}:\n${describeFindings(findings)}`).toEqual([]);
+    const findings = await seriousAxeFindings(page);
+    expect(findings, `${name}:\n${findings.join('\n')}`).toEqual([]);
   };
 
   for (const which of ['home', 'join', 'board', 'host', 'beamer'] as const) {
