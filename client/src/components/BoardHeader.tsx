@@ -1,11 +1,10 @@
 import type { SessionView } from '@casusbord/shared';
 import { useEffect, type ReactNode } from 'react';
-import { joinLinkFor } from '../config';
 import { useT } from '../i18n';
 import { forgetCredentials } from '../net/credentials';
 import { hostPath, navigate } from '../router';
+import { CaseSummary } from './CaseSummary';
 import { ConnectionStatus } from './ConnectionStatus';
-import { JoinCodePanel } from './JoinCodePanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link } from './Link';
 
@@ -53,24 +52,7 @@ export function BoardHeader({
           </button>
         </div>
       </div>
-      {view && (
-        <div className="case-summary">
-          {caseSlot ?? (
-            <div className="case-question">
-              <div className="label">{t.kernvraag}</div>
-              <p>{view.question}</p>
-              {view.caseHolderName && (
-                <div className="muted small">
-                  {t.caseHolder}: {view.caseHolderName}
-                </div>
-              )}
-            </div>
-          )}
-          {isHost && view.joinCode && (
-            <JoinCodePanel code={view.joinCode} link={joinLinkFor(view.joinCode, view.joinUrl)} />
-          )}
-        </div>
-      )}
+      {view && <CaseSummary view={view} showJoinCode={isHost} caseSlot={caseSlot} />}
     </header>
   );
 }

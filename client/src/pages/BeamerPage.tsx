@@ -4,6 +4,7 @@ import { NotHost, useSessionView } from '../components/host/HostGate';
 import { QrCode } from '../components/host/QrCode';
 import { RoundAnnouncer } from '../components/host/RoundAnnouncer';
 import { RoundClock } from '../components/host/RoundClock';
+import { RoundStatusBadge } from '../components/host/RoundStatusBadge';
 import { roundTitle } from '../components/host/hostFormat';
 import { joinLinkFor } from '../config';
 import { useServerNow } from '../hooks/useServerNow';
@@ -59,13 +60,7 @@ function BeamerRound({ state, t, locale }: { state: SessionState; t: Messages; l
     <main className="beamer-main">
       <div className="beamer-round-index" data-testid="beamer-round-index" data-round-index={round.roundIndex}>
         {t.host.roundOf(round.roundIndex + 1, round.rounds.length)}
-        <span
-          className={`status-badge host-status-${round.status}`}
-          data-testid="beamer-status"
-          data-status={round.status}
-        >
-          {t.host.status[round.status]}
-        </span>
+        <RoundStatusBadge status={round.status} label={t.host.status[round.status]} testId="beamer-status" />
       </div>
       <h1 className="beamer-round-title" data-testid="beamer-round-title">
         {roundTitle(current, locale)}

@@ -1,9 +1,8 @@
 import type { SessionView } from '@casusbord/shared';
 import type { MouseEvent } from 'react';
-import { joinLinkFor } from '../../config';
 import { useT } from '../../i18n';
 import { beamerPath, boardPath } from '../../router';
-import { JoinCodePanel } from '../JoinCodePanel';
+import { CaseSummary } from '../CaseSummary';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { Link } from '../Link';
 import { HOST_SECTION_IDS } from './hostFormat';
@@ -66,20 +65,7 @@ export function HostHeader({
           <LanguageSwitch />
         </div>
       </div>
-      {view && (
-        <div className="case-summary">
-          <div className="case-question">
-            <div className="label">{t.kernvraag}</div>
-            <p>{view.question}</p>
-            {view.caseHolderName && (
-              <div className="muted small">
-                {t.caseHolder}: {view.caseHolderName}
-              </div>
-            )}
-          </div>
-          {view.joinCode && <JoinCodePanel code={view.joinCode} link={joinLinkFor(view.joinCode, view.joinUrl)} />}
-        </div>
-      )}
+      {view && <CaseSummary view={view} showJoinCode />}
       <nav className="host-nav" aria-label={t.host.navLabel}>
         {sections.map(([key, label]) => (
           <a key={key} href={`#${HOST_SECTION_IDS[key]}`}>

@@ -15,6 +15,7 @@ import type { WatchedBoard } from '../../stores/hostBoardsStore';
 import { CommandBar } from './CommandBar';
 import { draftsWaiting, roundTitle } from './hostFormat';
 import { RoundClock } from './RoundClock';
+import { RoundStatusBadge } from './RoundStatusBadge';
 import { useHostAction } from './useHostAction';
 
 interface Props {
@@ -56,13 +57,7 @@ export function TableCard({ table, board, people, ready, caseHolderId, locale }:
     >
       <header className="table-card-header">
         <h3 id={headingId}>{table.name}</h3>
-        <span
-          className={`status-badge host-status-${state.status}`}
-          data-testid="table-status"
-          data-status={state.status}
-        >
-          {t.host.status[state.status]}
-        </span>
+        <RoundStatusBadge status={state.status} label={t.host.status[state.status]} testId="table-status" />
       </header>
 
       <div className="table-round">
