@@ -146,14 +146,16 @@ export class DocSync implements RoomSync {
     try {
       if (msg.type === 'update') {
         if (tracked.seqs.note(msg.seq)) {
-          room.applyRemote(msg.update).catch((err: unknown) => this.deps.log.error({ doc: room.name, err }, 'remote update failed'));
+          room
+            .applyRemote(msg.update)
+            .catch((err: unknown) => this.deps.log.error({ doc: room.name, err }, 'remote update failed'));
         }
       } else if (msg.type === 'awareness') {
         room.applyRemoteAwareness(msg.update);
       } else if (msg.type === 'close') {
         room.closeWhere((conn) => conn.principal.participantId === msg.participantId, msg.code, msg.reason);
       } else if (msg.type === 'awareness-query') {
-        const local = [...room.connections.values()].flatMap((c) => [...c.awarenessIds]);
+        const local = room.localAwarenessIds();
         if (local.length > 0) this.awarenessChanged(room, local, null);
       }
     } catch (err) {
@@ -169,7 +171,8 @@ export class DocSync implements RoomSync {
   private async closeDeleted(sessionId: string, rooms: DocRoom[], code: number, reason: string): Promise<void> {
     try {
       await Promise.all(rooms.map((room) => room.close(code, reason, false)));
-      if (rooms.length > 0 && !(await this.deps.store.getSession(sessionId))) await this.deps.store.deleteSession(sessionId);
+      if (rooms.length > 0 && !(await this.deps.store.getSession(sessionId)))
+        await this.deps.store.deleteSession(sessionId);
     } catch (err) {
       this.deps.log.error({ err }, 'closing the documents of a deleted session failed');
     }
@@ -202,7 +205,8 @@ export class DocSync implements RoomSync {
     const stored = await this.deps.store.loadDoc(name);
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
     // Enqueued before `through` moves on, so an update skipped from now on is already queued here.
-    const applied = parts.length > 0 ? tracked.room.applyRemote(parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts)) : null;
+    const applied =
+      parts.length > 0 ? tracked.room.applyRemote(parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts)) : null;
     tracked.seqs.advanceTo(Math.max(counter, stored.lastSeq));
     tracked.behindAt = null;
     await applied;
@@ -231,7 +235,9 @@ export class DocSync implements RoomSync {
           tracked.behindAt = null;
         } else if (tracked.behindAt === tracked.seqs.through) {
           // Still behind without progress: a publish was lost (or its sender died before sending).
-          void this.catchUp(tracked).catch((err: unknown) => this.deps.log.warn({ doc: tracked.room.name, err }, 'catch-up failed'));
+          void this.catchUp(tracked).catch((err: unknown) =>
+            this.deps.log.warn({ doc: tracked.room.name, err }, 'catch-up failed'),
+          );
         } else {
           tracked.behindAt = tracked.seqs.through;
         }

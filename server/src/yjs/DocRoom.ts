@@ -8,10 +8,11 @@ import type { Principal } from '../auth/Auth';
 import type { Store } from '../store/Store';
 import { TokenBucket } from './TokenBucket';
 import {
-  AWARENESS_BURST,
-  AWARENESS_PER_SECOND,
+  AWARENESS_RATE,
   MAX_BUFFERED_BYTES,
   MalformedMessageError,
+  isConnection,
+  withIdentity,
   type Connection,
   type RoomOptions,
 } from './connection';
@@ -48,6 +49,13 @@ export class DocRoom {
   private collecting: Uint8Array[] | null = null;
   /** What the last transaction of a client changed, for the content limits. */
   private clientChanges: Map<Y.AbstractType<unknown>, Set<string | null>> | null = null;
+  /** The connection that announced each awareness client id (one map per room, not a Set per connection). */
+  private readonly awarenessOwners = new Map<number, Connection>();
+  // Bound methods, not arrow fields: tsx compiles with esbuild's keepNames, which gives an arrow
+  // field its own `name` property, a 256-byte property dictionary per room (heap snapshots).
+  private readonly onAwarenessUpdate = this.handleAwarenessUpdate.bind(this);
+  private readonly onAfterTransaction = this.noteClientChanges.bind(this);
+  private readonly onUpdate = this.collectUpdate.bind(this);
 
   private constructor(
     readonly name: string,
@@ -90,11 +98,11 @@ export class DocRoom {
   addConnection(ws: WebSocket, principal: Principal, readOnly: boolean, locked = false): Connection {
     const conn: Connection = {
       ws,
-      principal,
+      // Only what the room uses: the whole principal (session, table) would be kept per connection.
+      principal: { name: principal.name, role: principal.role, participantId: principal.participantId },
       readOnly: readOnly || locked,
       tokenReadOnly: readOnly,
-      awarenessIds: new Set(),
-      awarenessBudget: new TokenBucket(AWARENESS_BURST, AWARENESS_PER_SECOND),
+      awarenessBudget: new TokenBucket(AWARENESS_RATE),
     };
     this.connections.set(ws, conn);
     this.enqueue(conn, () => {
@@ -112,9 +120,13 @@ export class DocRoom {
     const conn = this.connections.get(ws);
     if (!conn) return;
     this.connections.delete(ws);
-    if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
-    }
+    const ids = [...this.awarenessOwners].filter(([, owner]) => owner === conn).map(([id]) => id);
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+  }
+
+  /** The awareness client ids announced by this instance's connections. */
+  localAwarenessIds(): number[] {
+    return [...this.awarenessOwners.keys()];
   }
 
   /** Closes the connections that match, e.g. one participant's after a move to another table. */
@@ -268,15 +280,15 @@ export class DocRoom {
     }
   }
 
-  private readonly onUpdate = (update: Uint8Array): void => {
+  private collectUpdate(update: Uint8Array): void {
     this.collecting?.push(update);
-  };
+  }
 
-  private readonly onAfterTransaction = (tr: Y.Transaction): void => {
-    if (tr.origin && typeof tr.origin === 'object' && 'awarenessIds' in tr.origin && tr.changed.size > 0) {
+  private noteClientChanges(tr: Y.Transaction): void {
+    if (isConnection(tr.origin) && tr.changed.size > 0) {
       this.clientChanges = tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>;
     }
-  };
+  }
 
   /**
    * Runs `apply`, then appends what it changed to the store and relays it. What was applied is
@@ -305,21 +317,6 @@ export class DocRoom {
     return update;
   }
 
-  /**
-   * Others see the name and role the server has on record for the sender's token, whatever the
-   * client put in its awareness state (`user.name`, `user.role`, `user.participantId`).
-   */
-  private correctIdentity(clientId: number, conn: Connection): void {
-    const state = this.awareness.getStates().get(clientId);
-    if (!state || typeof state !== 'object') return;
-    const claimed = (state as { user?: unknown }).user;
-    const user = claimed && typeof claimed === 'object' ? (claimed as Record<string, unknown>) : {};
-    const { name, role, participantId } = conn.principal;
-    if (user.name === name && user.role === role && user.participantId === participantId) return;
-    // Rewritten before the update is encoded for the others, so they never see the claim.
-    this.awareness.states.set(clientId, { ...state, user: { ...user, name, role, participantId } });
-  }
-
   private handleAwareness(conn: Connection, decoder: decoding.Decoder): void {
     let update: Uint8Array;
     if (!conn.awarenessBudget.take(Date.now())) return; // throttled: dropped, the next one carries the state
@@ -331,20 +328,23 @@ export class DocRoom {
     }
   }
 
-  private readonly onAwarenessUpdate = (
+  private handleAwarenessUpdate(
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
-  ): void => {
+  ): void {
     const changed = [...added, ...updated, ...removed];
-    if (origin && typeof origin === 'object' && 'awarenessIds' in origin) {
-      const conn = origin as Connection;
-      for (const id of added) conn.awarenessIds.add(id);
-      for (const id of removed) conn.awarenessIds.delete(id);
-      for (const id of [...added, ...updated]) this.correctIdentity(id, conn);
+    for (const id of removed) this.awarenessOwners.delete(id);
+    if (isConnection(origin)) {
+      for (const id of added) this.awarenessOwners.set(id, origin);
+      // Rewritten before the update is encoded for the others, so they never see the claim.
+      for (const id of [...added, ...updated]) {
+        const corrected = withIdentity(this.awareness.states.get(id), origin.principal);
+        if (corrected) this.awareness.states.set(id, corrected);
+      }
     }
     if (changed.length > 0) this.broadcast(encodeAwarenessMessage(this.awareness, changed), null);
     if (changed.length > 0) this.options.sync?.awarenessChanged(this, changed, origin);
-  };
+  }
 
   private broadcast(message: Uint8Array, except: Connection | null): void {
     for (const conn of this.connections.values()) {

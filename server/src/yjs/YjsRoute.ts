@@ -6,7 +6,8 @@ import type { Auth } from '../auth/Auth';
 import type { Config } from '../config';
 import { isOriginAllowed } from '../http/origin';
 import type { DocRegistry } from './DocRegistry';
-import { TokenBucket } from './TokenBucket';
+import type { Connection, DocRoom } from './DocRoom';
+import { TokenBucket, type Rate } from './TokenBucket';
 
 export const YJS_PREFIX = '/yjs/';
 
@@ -14,14 +15,29 @@ export const YJS_PREFIX = '/yjs/';
 const DOC_NAME = /^[A-Za-z0-9]{8,64}\.[A-Za-z0-9-]{1,32}$/;
 
 /** Per-connection message budget: a burst of 400 frames, refilled at 200 per second. */
-const RATE_BURST = 400;
-const RATE_PER_SECOND = 200;
+const MESSAGE_RATE: Rate = { burst: 400, perSecond: 200 };
 
 interface Deps {
   config: Config;
   auth: Auth;
   registry: DocRegistry;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+/** The error listener of every connection: one shared function (EventEmitter calls it with the socket as `this`). */
+function terminate(this: WebSocket): void {
+  this.terminate();
+}
+
+/** One frame of an accepted connection: rate-limited, then queued in its room. */
+function receive(room: DocRoom, conn: Connection, budget: TokenBucket, data: RawData, isBinary: boolean): void {
+  if (!budget.take(Date.now())) {
+    room.removeConnection(conn.ws);
+    conn.ws.close(CLOSE_CODES.rateLimited, 'too many messages');
+    return;
+  }
+  if (!isBinary && typeof data === 'string') return;
+  room.receive(conn, toUint8Array(data));
 }
 
 function toUint8Array(data: RawData): Uint8Array {
@@ -58,7 +74,7 @@ export class YjsRoute {
     const early: RawData[] = [];
     const buffer = (data: RawData) => early.push(data);
     ws.on('message', buffer);
-    ws.on('error', () => ws.terminate());
+    ws.on('error', terminate);
 
     const url = new URL(req.url ?? '/', 'http://localhost');
     const docName = decodeURIComponent(url.pathname.slice(YJS_PREFIX.length));
@@ -87,19 +103,23 @@ export class YjsRoute {
       return;
     }
     const conn = room.addConnection(ws, principal, access === 'read', locked());
-    const budget = new TokenBucket(RATE_BURST, RATE_PER_SECOND);
-    const onMessage = (data: RawData, isBinary: boolean) => {
-      if (!budget.take(Date.now())) {
-        room.removeConnection(ws);
-        ws.close(CLOSE_CODES.rateLimited, 'too many messages');
-        return;
-      }
-      if (!isBinary && typeof data === 'string') return;
-      room.receive(conn, toUint8Array(data));
-    };
     ws.off('message', buffer);
-    for (const data of early) onMessage(data, true);
-    ws.on('message', onMessage);
+    this.serve(room, conn, early);
+  }
+
+  /**
+   * Feeds an accepted connection's frames (first those buffered while it was accepted) to its room.
+   * A method of its own so that the listeners, which live as long as the connection, keep only
+   * what they use alive (not the request or the early frames). They are inline arrows on purpose:
+   * tsx compiles with esbuild's keepNames, which gives an arrow assigned to a const its own `name`
+   * property, a 256-byte property dictionary per connection (measured in heap snapshots).
+   */
+  private serve(room: DocRoom, conn: Connection, early: RawData[]): void {
+    const { ws } = conn;
+    const { registry } = this.deps;
+    const budget = new TokenBucket(MESSAGE_RATE);
+    for (const data of early) receive(room, conn, budget, data, true);
+    ws.on('message', (data: RawData, isBinary: boolean) => receive(room, conn, budget, data, isBinary));
     ws.on('close', () => {
       room.removeConnection(ws);
       registry.released(room);
