@@ -184,6 +184,9 @@ describeBrowser('offline: edits without a connection survive a reload and reach 
       await cardId(anouk, firstEdited);
       await cardId(anouk, second);
       await cardId(anouk, `${shared} En wie ontbreekt?`);
+      // Bram's card still carries his name: the last presence list came from the saved copy.
+      const sharedAuthor = anouk.locator(`[data-testid="card"][data-card-id="${sharedId}"] .card-author`);
+      expect(await sharedAuthor.textContent()).toBe('Bram');
       // The count came back from IndexedDB with the changes themselves.
       await anouk.locator(`[data-testid="unsent-changes"][data-count="${before}"]`).waitFor();
       // The last round state came from the saved copy too, so she can go on writing.

@@ -4,6 +4,7 @@ import {
   draftDocName,
   readCards,
   type ClientToServerEvents,
+  type PresenceEntry,
   type ServerToClientEvents,
 } from '@casusbord/shared';
 import { io, type Socket } from 'socket.io-client';
@@ -145,13 +146,22 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidd
     const now = Date.now();
     round.getState().receive({ ...saved.state, version: -1, serverNow: now + (saved.skewMs ?? 0) }, now);
   }
+  // The people seen last, shown as not online until the server's list arrives: their names stay
+  // on their cards (authors are participant ids).
+  if (Array.isArray(saved.presence) && presence.getState().entries.length === 0) {
+    presence.getState().setEntries(saved.presence.map((entry) => ({ ...entry, online: false })));
+  }
+  const keepPresence = (entries: PresenceEntry[]) => {
+    presence.getState().setEntries(entries);
+    saveSnapshot(sessionId, credentials.token, { presence: entries });
+  };
 
   const socketOpts = { auth: { token: credentials.token }, transports: ['websocket'], ...socketReconnectOptions() };
   const socket: BoardSocket = socketUrl === undefined ? io(socketOpts) : io(socketUrl, socketOpts);
   socket.on('connect', () => {
     connection.getState().setSocketStatus('connected');
     socket.emit('presence:list', {}, (res) => {
-      if (res.ok) presence.getState().setEntries(res.data);
+      if (res.ok) keepPresence(res.data);
     });
   });
   socket.on('disconnect', () => connection.getState().setSocketStatus('disconnected'));
@@ -160,7 +170,7 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidd
     connection.getState().setSocketStatus(socket.active ? 'connecting' : 'disconnected');
   });
   socket.on('presence:update', (entries) => {
-    if (Array.isArray(entries)) presence.getState().setEntries(entries);
+    if (Array.isArray(entries)) keepPresence(entries);
   });
   socket.on('session:state', (state) => {
     const now = Date.now();

@@ -1,4 +1,4 @@
-import type { SessionState, SessionView } from '@casusbord/shared';
+import type { PresenceEntry, SessionState, SessionView } from '@casusbord/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import { ApiRequestError, fetchSession } from './api';
@@ -142,6 +142,8 @@ export interface SessionSnapshot {
   state?: SessionState;
   /** serverNow − local time when `state` arrived, ms. */
   skewMs?: number;
+  /** The last presence list: after an offline start it still names the authors of the cards. */
+  presence?: PresenceEntry[];
 }
 
 function snapshotKey(sessionId: string, token: string): string {
