@@ -48,7 +48,10 @@ export interface BenchResults {
   wallSeconds: number;
   command: string;
   machine: ReturnType<typeof machineInfo> & { loadAverageAtEnd: number[]; note: string };
-  options: Pick<BenchOptions, 'rooms' | 'clients' | 'durationS' | 'warmupS' | 'workers' | 'repeat' | 'awareness' | 'joins' | 'coldJoins'>;
+  options: Pick<
+    BenchOptions,
+    'rooms' | 'clients' | 'durationS' | 'warmupS' | 'workers' | 'repeat' | 'awareness' | 'joins' | 'coldJoins'
+  >;
   servers: Record<string, Record<string, string>>;
   load: { runs: LoadResult[]; ours: LoadResult | null; reference: LoadResult | null };
   /** Ours: the SqliteStore's cost on the event loop under the load's write pattern (in-process). */
@@ -82,30 +85,85 @@ export function medianOf<T>(items: T[]): T {
 const KB = 1024;
 const MB = 1024 * 1024;
 
-export function comparisonRows(ours: LoadResult | null, ref: LoadResult | null, joinOurs: JoinResult | null, joinRef: JoinResult | null): ComparisonRow[] {
+export function comparisonRows(
+  ours: LoadResult | null,
+  ref: LoadResult | null,
+  joinOurs: JoinResult | null,
+  joinRef: JoinResult | null,
+): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
-  const add = (metric: string, unit: string, o: number | null | undefined, r: number | null | undefined, better: 'lower' | 'higher' = 'lower') => {
+  const add = (
+    metric: string,
+    unit: string,
+    o: number | null | undefined,
+    r: number | null | undefined,
+    better: 'lower' | 'higher' = 'lower',
+  ) => {
     const ov = o === undefined || o === null ? null : round(o);
     const rv = r === undefined || r === null ? null : round(r);
-    rows.push({ metric, unit, ours: ov, reference: rv, ratio: ov !== null && rv !== null ? ratio(o!, r!) : null, better });
+    rows.push({
+      metric,
+      unit,
+      ours: ov,
+      reference: rv,
+      ratio: ov !== null && rv !== null ? ratio(o!, r!) : null,
+      better,
+    });
   };
-  const cpuPerEdit = (l: LoadResult | null) => (l && l.editsPerSecond > 0 ? (l.serverCpuPercent / 100 / l.editsPerSecond) * 1e6 : null);
+  const cpuPerEdit = (l: LoadResult | null) =>
+    l && l.editsPerSecond > 0 ? (l.serverCpuPercent / 100 / l.editsPerSecond) * 1e6 : null;
   add('edit→peer latency p50', 'ms', ours?.latencyMs.p50, ref?.latencyMs.p50);
   add('edit→peer latency p95', 'ms', ours?.latencyMs.p95, ref?.latencyMs.p95);
   add('edit→peer latency p99', 'ms', ours?.latencyMs.p99, ref?.latencyMs.p99);
   add('edit→peer latency max', 'ms', ours?.latencyMs.max, ref?.latencyMs.max);
   add('edits per second', '/s', ours?.editsPerSecond, ref?.editsPerSecond, 'higher');
   add('frames sent by the server', '/s', ours?.serverFramesOutPerSecond, ref?.serverFramesOutPerSecond, 'higher');
-  add('deliveries arrived', '%', ours ? ours.deliveryRatio * 100 : null, ref ? ref.deliveryRatio * 100 : null, 'higher');
+  add(
+    'deliveries arrived',
+    '%',
+    ours ? ours.deliveryRatio * 100 : null,
+    ref ? ref.deliveryRatio * 100 : null,
+    'higher',
+  );
   add('server CPU', '% of a core', ours?.serverCpuPercent, ref?.serverCpuPercent);
   add('server CPU per edit (incl. relay)', 'µs', cpuPerEdit(ours), cpuPerEdit(ref));
   add('peak RSS', 'MB', ours ? ours.memory.peakRssBytes / MB : null, ref ? ref.memory.peakRssBytes / MB : null);
-  add('RSS before load', 'MB', ours ? ours.memory.baselineRssBytes / MB : null, ref ? ref.memory.baselineRssBytes / MB : null);
-  add('memory per loaded room: RSS, half → all rooms', 'KB', ours ? ours.memory.perRoomBytes / KB : null, ref ? ref.memory.perRoomBytes / KB : null);
-  add('memory per loaded room: JS heap after GC', 'KB', ours ? ours.memory.heapPerRoomBytes / KB : null, ref ? ref.memory.heapPerRoomBytes / KB : null);
-  add('memory per loaded room: RSS, from the empty server', 'KB', ours ? ours.memory.perRoomFromBaselineBytes / KB : null, ref ? ref.memory.perRoomFromBaselineBytes / KB : null);
-  add('memory per room after the edits: RSS', 'KB', ours ? ours.memory.perRoomAfterEditsBytes / KB : null, ref ? ref.memory.perRoomAfterEditsBytes / KB : null);
-  add('memory per room after the edits: JS heap after GC', 'KB', ours ? ours.memory.heapPerRoomAfterEditsBytes / KB : null, ref ? ref.memory.heapPerRoomAfterEditsBytes / KB : null);
+  add(
+    'RSS before load',
+    'MB',
+    ours ? ours.memory.baselineRssBytes / MB : null,
+    ref ? ref.memory.baselineRssBytes / MB : null,
+  );
+  add(
+    'memory per loaded room: RSS, half → all rooms',
+    'KB',
+    ours ? ours.memory.perRoomBytes / KB : null,
+    ref ? ref.memory.perRoomBytes / KB : null,
+  );
+  add(
+    'memory per loaded room: JS heap after GC',
+    'KB',
+    ours ? ours.memory.heapPerRoomBytes / KB : null,
+    ref ? ref.memory.heapPerRoomBytes / KB : null,
+  );
+  add(
+    'memory per loaded room: RSS, from the empty server',
+    'KB',
+    ours ? ours.memory.perRoomFromBaselineBytes / KB : null,
+    ref ? ref.memory.perRoomFromBaselineBytes / KB : null,
+  );
+  add(
+    'memory per room after the edits: RSS',
+    'KB',
+    ours ? ours.memory.perRoomAfterEditsBytes / KB : null,
+    ref ? ref.memory.perRoomAfterEditsBytes / KB : null,
+  );
+  add(
+    'memory per room after the edits: JS heap after GC',
+    'KB',
+    ours ? ours.memory.heapPerRoomAfterEditsBytes / KB : null,
+    ref ? ref.memory.heapPerRoomAfterEditsBytes / KB : null,
+  );
   add('errors', '', ours?.errors, ref?.errors);
   add('disconnects', '', ours ? sumValues(ours.disconnects) : null, ref ? sumValues(ref.disconnects) : null);
   add('connect + sync all clients', 's', ours ? ours.connect.ms / 1000 : null, ref ? ref.connect.ms / 1000 : null);
@@ -126,9 +184,10 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets' | 'comparison'>)
   const ref = r.load.reference;
   const clients = r.options.rooms * r.options.clients;
   const at = clients === 1000 ? 'at 1,000 clients' : `at ${clients} clients (target is stated at 1,000)`;
-  const cpu = (l: LoadResult) => `${round(l.serverCpuPercent)}% of a core (${round((l.serverCpuPercent / 100 / Math.max(1, l.editsPerSecond)) * 1e6)} µs per edit)`;
+  const cpu = (l: LoadResult) =>
+    `${round(l.serverCpuPercent)}% of a core (${round((l.serverCpuPercent / 100 / Math.max(1, l.editsPerSecond)) * 1e6)} µs per edit)`;
   const top = r.profile
-    ? ` Profile of ours under this load (node --cpu-prof; busy time): ${r.profile.topSelf
+    ? ` Latest \`--profile\` run of ours in this folder (node --cpu-prof; busy time; it may predate this code): ${r.profile.topSelf
         .slice(0, 6)
         .map((e) => `${e.name} ${e.where} ${e.selfPercent}%`)
         .join(', ')}; GC ${r.profile.gcPercent}%.`
@@ -150,7 +209,7 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets' | 'comparison'>)
               (r.storeProbe
                 ? `the store probe (same write pattern, in-process) costs ${r.storeProbe.busyMicrosPerAppend} µs of event loop per append, ` +
                   `and ${r.storeProbe.stallsOver5ms} of ${r.storeProbe.turnMs.count} event-loop turns of ten appends took over 5 ms ` +
-                  `(p99 ${round(r.storeProbe.turnMs.p99)} ms, max ${round(r.storeProbe.turnMs.max)} ms: SQLite WAL auto-checkpoints with fsync, on the event loop); `
+                  `(p99 ${round(r.storeProbe.turnMs.p99)} ms, max ${round(r.storeProbe.turnMs.max)} ms; WAL checkpoints run in a worker thread); `
                 : '') +
               `p50 ours ${round(ours.latencyMs.p50)} ms vs ${round(ref.latencyMs.p50)} ms, p95 ${round(ours.latencyMs.p95)} vs ${round(ref.latencyMs.p95)} ms. ` +
               `Other processes on the machine used ${round(ours.otherCpuPercent)}% (ours run) / ${round(ref.otherCpuPercent)}% (reference run) of a core; ` +
@@ -210,19 +269,30 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets' | 'comparison'>)
     out.push({
       id: 'exports',
       target: `each export of a ${ex.cards}-card report < 500 ms`,
-      value: ex.formats.map((f) => `${f.format} ${round(f.ms.max)} ms`).join(', ') + ' (slowest of the runs, first call included)',
+      value:
+        ex.formats.map((f) => `${f.format} ${round(f.ms.max)} ms`).join(', ') +
+        ' (slowest of the runs, first call included)',
       status: pass ? 'pass' : 'miss',
       ...(pass
         ? {}
         : {
-            limitedBy: ex.formats
-              .filter((f) => f.ms.max >= 500)
-              .map((f) => `${f.format}: first call ${round(f.firstMs)} ms, median ${round(f.ms.p50)} ms, ${round(f.bytes / KB)} KB`)
-              .join('; ') + ` (worst: ${worst.format}).`,
+            limitedBy:
+              ex.formats
+                .filter((f) => f.ms.max >= 500)
+                .map(
+                  (f) =>
+                    `${f.format}: first call ${round(f.firstMs)} ms, median ${round(f.ms.p50)} ms, ${round(f.bytes / KB)} KB`,
+                )
+                .join('; ') + ` (worst: ${worst.format}).`,
           }),
     });
   } else {
-    out.push({ id: 'exports', target: 'each export < 500 ms', value: ex && !ex.measured ? ex.reason : '—', status: 'not measured' });
+    out.push({
+      id: 'exports',
+      target: 'each export < 500 ms',
+      value: ex && !ex.measured ? ex.reason : '—',
+      status: 'not measured',
+    });
   }
 
   const js = r.clientJs;
@@ -236,7 +306,12 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets' | 'comparison'>)
       ...(pass ? {} : { limitedBy: js.files.map((f) => `${f.file} ${round(f.gzipBytes / 1000)} kB gzip`).join(', ') }),
     });
   } else {
-    out.push({ id: 'client-js', target: 'initial client JavaScript ≤ 250 kB gzip', value: js?.reason ?? '—', status: 'not measured' });
+    out.push({
+      id: 'client-js',
+      target: 'initial client JavaScript ≤ 250 kB gzip',
+      value: js?.reason ?? '—',
+      status: 'not measured',
+    });
   }
   return out;
 }
@@ -251,7 +326,14 @@ export function stdoutTable(r: BenchResults): string {
   lines.push(row(['metric', 'ours', 'reference', 'ours/ref']));
   lines.push('-'.repeat(w.reduce((a, b) => a + b + 2, 0)));
   for (const c of r.comparison) {
-    lines.push(row([`${c.metric}${c.unit ? ` (${c.unit})` : ''}`, fmt(c.ours), fmt(c.reference), c.ratio === null ? '' : `×${c.ratio}`]));
+    lines.push(
+      row([
+        `${c.metric}${c.unit ? ` (${c.unit})` : ''}`,
+        fmt(c.ours),
+        fmt(c.reference),
+        c.ratio === null ? '' : `×${c.ratio}`,
+      ]),
+    );
   }
   lines.push('');
   lines.push('targets');
@@ -277,15 +359,24 @@ export function markdown(r: BenchResults, svgName: string | null, name: string =
   );
   o.push('Servers:', '');
   for (const [name, info] of Object.entries(r.servers)) {
-    o.push(`- **${name}**: ${Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('; ')}`);
+    o.push(
+      `- **${name}**: ${Object.entries(info)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ')}`,
+    );
   }
   o.push('', '## Side by side', '', '| metric | ours | reference | ours / reference |', '| --- | ---: | ---: | ---: |');
   for (const c of r.comparison) {
-    o.push(`| ${c.metric}${c.unit ? ` (${c.unit})` : ''} | ${fmt(c.ours)} | ${fmt(c.reference)} | ${c.ratio === null ? '' : `×${c.ratio}`} |`);
+    o.push(
+      `| ${c.metric}${c.unit ? ` (${c.unit})` : ''} | ${fmt(c.ours)} | ${fmt(c.reference)} | ${c.ratio === null ? '' : `×${c.ratio}`} |`,
+    );
   }
   if (svgName) o.push('', `![edit→peer latency percentiles](${svgName})`);
   o.push('', '## Targets', '', '| target | measured | result |', '| --- | --- | --- |');
-  for (const t of r.targets) o.push(`| ${t.target} | ${t.value} | ${t.status === 'pass' ? '**pass**' : t.status === 'miss' ? '**miss**' : 'not measured'} |`);
+  for (const t of r.targets)
+    o.push(
+      `| ${t.target} | ${t.value} | ${t.status === 'pass' ? '**pass**' : t.status === 'miss' ? '**miss**' : 'not measured'} |`,
+    );
   const misses = r.targets.filter((t) => t.limitedBy);
   if (misses.length) {
     o.push('', '### What limits the missed targets (measured)', '');
@@ -314,25 +405,49 @@ export function markdown(r: BenchResults, svgName: string | null, name: string =
       '| | ours | reference |',
       '| --- | ---: | ---: |',
     );
-    const j = (x: JoinResult | null, f: (x: JoinResult) => number | undefined) => (x && f(x) !== undefined ? String(round(f(x)!)) : '—');
+    const j = (x: JoinResult | null, f: (x: JoinResult) => number | undefined) =>
+      x && f(x) !== undefined ? String(round(f(x)!)) : '—';
     const jo = r.join.ours;
     const jr = r.join.reference;
-    o.push(`| warm join, client: new socket → synced, p50 / p95 (ms) | ${j(jo, (x) => x.warm.totalMs.p50)} / ${j(jo, (x) => x.warm.totalMs.p95)} | ${j(jr, (x) => x.warm.totalMs.p50)} / ${j(jr, (x) => x.warm.totalMs.p95)} |`);
-    o.push(`| warm join: socket open → step 2 received, p50 (ms) | ${j(jo, (x) => x.warm.serverReplyMs.p50)} | ${j(jr, (x) => x.warm.serverReplyMs.p50)} |`);
-    o.push(`| warm join: client applies the state, p50 (ms) | ${j(jo, (x) => x.warm.applyMs.p50)} | ${j(jr, (x) => x.warm.applyMs.p50)} |`);
-    o.push(`| cold join (room released, loaded from the store), client total p50 (ms) | ${j(jo, (x) => x.cold?.totalMs.p50)} | n/a: keeps every document in memory |`);
+    o.push(
+      `| warm join, client: new socket → synced, p50 / p95 (ms) | ${j(jo, (x) => x.warm.totalMs.p50)} / ${j(jo, (x) => x.warm.totalMs.p95)} | ${j(jr, (x) => x.warm.totalMs.p50)} / ${j(jr, (x) => x.warm.totalMs.p95)} |`,
+    );
+    o.push(
+      `| warm join: socket open → step 2 received, p50 (ms) | ${j(jo, (x) => x.warm.serverReplyMs.p50)} | ${j(jr, (x) => x.warm.serverReplyMs.p50)} |`,
+    );
+    o.push(
+      `| warm join: client applies the state, p50 (ms) | ${j(jo, (x) => x.warm.applyMs.p50)} | ${j(jr, (x) => x.warm.applyMs.p50)} |`,
+    );
+    o.push(
+      `| cold join (room released, loaded from the store), client total p50 (ms) | ${j(jo, (x) => x.cold?.totalMs.p50)} | n/a: keeps every document in memory |`,
+    );
     o.push(`| cold join: socket open → step 2 received, p50 (ms) | ${j(jo, (x) => x.cold?.serverReplyMs.p50)} | n/a |`);
-    o.push(`| server time, in-process: DocRoom.load p50 / p95 (ms) | ${j(jo, (x) => x.serverSide?.loadMs.p50)} / ${j(jo, (x) => x.serverSide?.loadMs.p95)} | n/a |`);
-    o.push(`| server time, in-process: sync step 2 encoding p50 (ms) | ${j(jo, (x) => x.serverSide?.encodeStep2Ms.p50)} | n/a |`);
-    o.push(`| store as the server left it: snapshot KB + updates | ${jo?.serverSide ? `${round(jo.serverSide.storedSnapshotBytes / KB)} + ${jo.serverSide.storedUpdates}` : '—'} | n/a |`);
+    o.push(
+      `| server time, in-process: DocRoom.load p50 / p95 (ms) | ${j(jo, (x) => x.serverSide?.loadMs.p50)} / ${j(jo, (x) => x.serverSide?.loadMs.p95)} | n/a |`,
+    );
+    o.push(
+      `| server time, in-process: sync step 2 encoding p50 (ms) | ${j(jo, (x) => x.serverSide?.encodeStep2Ms.p50)} | n/a |`,
+    );
+    o.push(
+      `| store as the server left it: snapshot KB + updates | ${jo?.serverSide ? `${round(jo.serverSide.storedSnapshotBytes / KB)} + ${jo.serverSide.storedUpdates}` : '—'} | n/a |`,
+    );
     o.push(`| step 2 size (KB) | ${j(jo, (x) => x.warm.step2Bytes / KB)} | ${j(jr, (x) => x.warm.step2Bytes / KB)} |`);
   }
   if (r.exports) {
     o.push('', '## Export of a report (ours)', '');
     if (r.exports.measured) {
-      o.push(`${r.exports.cards}-card board, in-process (buildReport p50 ${round(r.exports.buildReportMs.p50)} ms, then each format).`, '');
-      o.push('| format | first call (ms) | median (ms) | slowest (ms) | size (KB) |', '| --- | ---: | ---: | ---: | ---: |');
-      for (const f of r.exports.formats) o.push(`| ${f.format} | ${round(f.firstMs)} | ${round(f.ms.p50)} | ${round(f.ms.max)} | ${round(f.bytes / KB)} |`);
+      o.push(
+        `${r.exports.cards}-card board, in-process (buildReport p50 ${round(r.exports.buildReportMs.p50)} ms, then each format).`,
+        '',
+      );
+      o.push(
+        '| format | first call (ms) | median (ms) | slowest (ms) | size (KB) |',
+        '| --- | ---: | ---: | ---: | ---: |',
+      );
+      for (const f of r.exports.formats)
+        o.push(
+          `| ${f.format} | ${round(f.firstMs)} | ${round(f.ms.p50)} | ${round(f.ms.max)} | ${round(f.bytes / KB)} |`,
+        );
     } else {
       o.push(r.exports.reason);
     }
@@ -340,8 +455,14 @@ export function markdown(r: BenchResults, svgName: string | null, name: string =
   if (r.clientJs) {
     o.push('', '## Initial client JavaScript', '');
     if (r.clientJs.measured) {
-      o.push(`From ${r.clientJs.source}; gzip level 6.`, '', '| file | raw (kB) | gzip (kB) |', '| --- | ---: | ---: |');
-      for (const f of r.clientJs.files) o.push(`| ${f.file} | ${round(f.bytes / 1000)} | ${round(f.gzipBytes / 1000)} |`);
+      o.push(
+        `From ${r.clientJs.source}; gzip level 6.`,
+        '',
+        '| file | raw (kB) | gzip (kB) |',
+        '| --- | ---: | ---: |',
+      );
+      for (const f of r.clientJs.files)
+        o.push(`| ${f.file} | ${round(f.bytes / 1000)} | ${round(f.gzipBytes / 1000)} |`);
     } else {
       o.push(r.clientJs.reason ?? 'not measured');
     }
@@ -364,7 +485,15 @@ export function markdown(r: BenchResults, svgName: string | null, name: string =
   }
   if (r.profile) {
     const p = r.profile;
-    o.push('', '## Profile of ours under load', '', `node --cpu-prof, ${round(p.wallMs / 1000)} s; idle ${p.idlePercent}% of samples; GC ${p.gcPercent}% of busy time.`, '', '| function | where | self % | total % |', '| --- | --- | ---: | ---: |');
+    o.push(
+      '',
+      '## Profile of ours under load',
+      '',
+      `node --cpu-prof, ${round(p.wallMs / 1000)} s; idle ${p.idlePercent}% of samples; GC ${p.gcPercent}% of busy time.`,
+      '',
+      '| function | where | self % | total % |',
+      '| --- | --- | ---: | ---: |',
+    );
     for (const e of p.topSelf.slice(0, 15)) o.push(`| ${e.name} | ${e.where} | ${e.selfPercent} | ${e.totalPercent} |`);
   }
   o.push('', `Raw figures: \`${name}.json\`. Reproduce with \`${r.command}\`.`, '');
