@@ -49,11 +49,10 @@ const TEXT_ROOTS = new Set(['coreQuestion']);
  * The server never reads most roots itself, so a root a client created arrives as an untyped
  * placeholder; this gives the schema's roots their type (Yjs converts the placeholder in place).
  */
-function typed(doc: Y.Doc, type: SharedType): SharedType {
-  if (type._item !== null || type instanceof Y.Map || type instanceof Y.Text) return type;
-  const name = rootName(doc, type);
-  if (name !== null && MAP_ROOTS.has(name)) return doc.getMap(name);
-  if (name !== null && TEXT_ROOTS.has(name)) return doc.getText(name);
+function typed(doc: Y.Doc, type: SharedType, root: string | null): SharedType {
+  if (root === null || type instanceof Y.Map || type instanceof Y.Text) return type;
+  if (MAP_ROOTS.has(root)) return doc.getMap(root);
+  if (TEXT_ROOTS.has(root)) return doc.getText(root);
   return type;
 }
 
@@ -87,15 +86,16 @@ export function enforceContentLimits(
     }
   };
   for (const [changedType, keys] of changed) {
-    const type = typed(doc, changedType);
+    // Looked up before `typed` converts a placeholder (the conversion replaces it in doc.share).
+    const root = rootName(doc, changedType);
+    const type = typed(doc, changedType, root);
     if (type instanceof Y.Text) {
-      const root = rootName(doc, type);
       if (root === null) checkText(type, LIMITS.cardChars, 'card_too_long');
       else checkText(type, ROOT_TEXT_LIMITS[root] ?? LIMITS.cardChars, 'text_too_long');
     } else if (type instanceof Y.Map) {
       const map = type as Y.Map<unknown>;
       for (const key of keys) if (key !== null) checkValue(map, key, map.get(key), 0);
-      const counted = COUNTED_MAPS[rootName(doc, map) ?? ''];
+      const counted = COUNTED_MAPS[root ?? ''];
       if (counted && map.size > counted.max) {
         found.add(counted.violation);
         // Only entries this transaction touched are removed: what was there before stays.
