@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import {
   AppError,
   COMMUNITY_LIMITS,
   archiveQuery,
   createCommunityBody,
-  describeZodError,
   searchQuery,
   selectLenses,
   threadOf,
@@ -23,12 +21,7 @@ import { deleteSessionEverywhere } from '../sessions';
 import { searchArchive, type ArchiveRecord } from '../store/ArchiveStore';
 import { requireCommunity } from './communityAccess';
 import { archiveReportRoute, archiveZip } from './communityExport';
-
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new AppError('validation_failed', describeZodError(result.error));
-  return result.data;
-}
+import { parseRequest } from './errors';
 
 const yearOf = (ms: number) => Number(dutchDay(ms).slice(0, 4));
 const sameText = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
@@ -50,7 +43,7 @@ export async function communityRoutes(app: FastifyInstance): Promise<void> {
   const publicUrl = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
 
   app.post('/api/communities', async (request, reply) => {
-    const body = parse(createCommunityBody, request.body);
+    const body = parseRequest(createCommunityBody, request.body);
     const memberToken = generateToken();
     const facilitatorKey = generateToken();
     const id = generateId();
@@ -87,7 +80,7 @@ export async function communityRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get<Params & { Querystring: unknown }>('/api/communities/:id/archive', async (request) => {
-    const filter = parse(archiveQuery, request.query);
+    const filter = parseRequest(archiveQuery, request.query);
     const { community } = await requireCommunity(store, request.headers.authorization, request.params.id);
     const entries = archiveEntries(await store.listArchive(community.id)).filter(
       (e) =>
@@ -100,7 +93,7 @@ export async function communityRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get<Params & { Querystring: unknown }>('/api/communities/:id/search', async (request) => {
-    const { q, limit } = parse(searchQuery, request.query);
+    const { q, limit } = parseRequest(searchQuery, request.query);
     const { community } = await requireCommunity(store, request.headers.authorization, request.params.id);
     const hits = await searchArchive(store, community.id, q, limit ?? COMMUNITY_LIMITS.searchDefaultLimit);
     const res: SearchResponse = { query: q, hits };

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, ERROR_STATUS, type ErrorBody, type ErrorCode } from '@casusbord/shared';
+import type { z } from 'zod';
+import { AppError, ERROR_STATUS, describeZodError, type ErrorBody, type ErrorCode } from '@casusbord/shared';
 
 /** Fastify's own error codes for bad requests, mapped to our catalogue. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -10,6 +11,13 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
   FST_ERR_VALIDATION: 'validation_failed',
 };
+
+/** A body, query or params checked by its schema; a mismatch is `400 validation_failed` saying what. */
+export function parseRequest<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw new AppError('validation_failed', describeZodError(result.error));
+  return result.data;
+}
 
 export function errorBody(code: ErrorCode, message: string): ErrorBody {
   return { error: { code, message } };

@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import {
   AppError,
   LIMITS,
   createSessionBody,
   currentRound,
-  describeZodError,
   joinBody,
   joinPreviewParams,
   normalizeJoinCode,
@@ -19,12 +17,7 @@ import { generateId, generateJoinCode, generateToken, hashToken } from '../auth/
 import { JoinGuard } from './JoinGuard';
 import { checkCommunityFields, initCommunitySession } from './communityAccess';
 import { docNameOf, type SessionRecord } from '../store/Store';
-
-function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const result = schema.safeParse(body ?? {});
-  if (!result.success) throw new AppError('validation_failed', describeZodError(result.error));
-  return result.data;
-}
+import { parseRequest } from './errors';
 
 /** Tries a few fresh codes; a collision among ~9e8 codes is rare, five in a row means trouble. */
 const CODE_ATTEMPTS = 5;
@@ -41,7 +34,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   }
 
   app.post('/api/sessions', async (request, reply) => {
-    const body = parse(createSessionBody, request.body);
+    const body = parseRequest(createSessionBody, request.body);
     const community = await checkCommunityFields(store, body);
     const hostToken = generateToken();
     const now = Date.now();
@@ -105,7 +98,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   }
 
   app.get<{ Params: { code: string } }>('/api/join/:code', async (request, reply) => {
-    const { code } = parse(joinPreviewParams, request.params);
+    const { code } = parseRequest(joinPreviewParams, request.params);
     const session = await sessionByCode(request, reply, code);
     const state = await app.deps.control.stateOf(session.id);
     const table = state.tables[0];
@@ -131,7 +124,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/api/join', async (request, reply) => {
-    const body = parse(joinBody, request.body);
+    const body = parseRequest(joinBody, request.body);
     const session = await sessionByCode(request, reply, body.code);
     const token = generateToken();
     const now = Date.now();
