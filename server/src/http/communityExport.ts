@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
-import { AppError, REPORT_FORMATS, type ReportFormat } from '@casusbord/shared';
-import { inLocale, isLocale, isReportFormat, renderReport, slug } from '../export/formats';
+import { AppError } from '@casusbord/shared';
+import { inLocale, renderReport, slug } from '../export/formats';
 import { renderHtml } from '../export/html';
-import { sendReportFile } from './reportReply';
+import { parseFormat, parseLang, sendReportFile } from './reportReply';
 import { dutchDay, loadReport } from '../export/loadBoards';
 import { escapeMarkdownInline, renderMarkdown } from '../export/markdown';
 import type { CommunityRecord } from '../store/ArchiveStore';
@@ -24,12 +24,8 @@ export function archiveReportRoute(app: FastifyInstance): void {
   app.get<{ Params: { id: string; sessionId: string }; Querystring: { format?: unknown; lang?: unknown } }>(
     '/api/communities/:id/archive/:sessionId/report',
     async (request, reply) => {
-      const format = request.query.format ?? 'html';
-      if (!isReportFormat(format)) {
-        throw new AppError('validation_failed', `format must be one of ${REPORT_FORMATS.join(', ')}`);
-      }
-      const lang = request.query.lang;
-      if (lang !== undefined && !isLocale(lang)) throw new AppError('validation_failed', 'lang must be nl or en');
+      const format = parseFormat(request.query.format);
+      const lang = parseLang(request.query.lang);
       const { community } = await requireCommunity(store, request.headers.authorization, request.params.id);
       const record = await store.getArchiveEntry(request.params.sessionId);
       const session = record?.communityId === community.id ? await store.getSession(record.entry.sessionId) : null;
@@ -38,8 +34,8 @@ export function archiveReportRoute(app: FastifyInstance): void {
       const body =
         format === 'html' && lang !== undefined
           ? Buffer.from(renderHtml(report, { languageLink: false }), 'utf8')
-          : await renderReport(report, format as ReportFormat);
-      return sendReportFile(reply, report, format as ReportFormat, body);
+          : await renderReport(report, format);
+      return sendReportFile(reply, report, format, body);
     },
   );
 }

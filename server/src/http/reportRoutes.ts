@@ -10,9 +10,9 @@ import {
 import { bearerToken } from '../auth/Auth';
 import { generateToken, hashToken } from '../auth/tokens';
 import { sessionRoom } from '../control/ControlPlane';
-import { inLocale, isLocale, isReportFormat, renderReport } from '../export/formats';
+import { inLocale, isLocale, renderReport } from '../export/formats';
 import { REPORT_CSP, renderHtml } from '../export/html';
-import { PRIVATE_HEADERS, sendReportFile } from './reportReply';
+import { PRIVATE_HEADERS, parseFormat, parseLang, sendReportFile } from './reportReply';
 import { loadReport } from '../export/loadBoards';
 import { archiveSession } from '../export/archiveEntry';
 import type { SessionRecord } from '../store/Store';
@@ -25,21 +25,6 @@ const NOT_FOUND_PAGE = `<!doctype html><html lang="nl"><head><meta charset="utf-
 <body style="font-family:sans-serif;max-width:40em;margin:4em auto"><h1>Rapport niet gevonden</h1>
 <p>Deze link hoort bij geen adviesrapport. Vraag de procesbegeleider om een nieuwe link.</p>
 <p lang="en">This link does not belong to an advice report. Ask the facilitator for a new link.</p></body></html>`;
-
-/** `?lang=nl|en` shows the report's fixed words in that language; absent means the session's language. */
-function parseLang(value: unknown): Locale | undefined {
-  if (value === undefined) return undefined;
-  if (!isLocale(value)) throw new AppError('validation_failed', 'lang must be nl or en');
-  return value;
-}
-
-function parseFormat(value: unknown): ReportFormat {
-  const format = value ?? 'html';
-  if (!isReportFormat(format)) {
-    throw new AppError('validation_failed', `format must be one of ${REPORT_FORMATS.join(', ')}`);
-  }
-  return format;
-}
 
 /**
  * The handover (overdracht) and the advice report: the host locks the session and gets a
