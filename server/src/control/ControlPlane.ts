@@ -148,8 +148,7 @@ export class ControlPlane {
 
   private async sendState(socket: ControlSocket): Promise<void> {
     try {
-      const { session, record } = await this.control.current(socket.data.principal.sessionId);
-      socket.emit('session:state', this.control.view(session, record, Date.now()));
+      socket.emit('session:state', await this.stateOf(socket.data.principal.sessionId));
     } catch (err) {
       this.deps.log.warn({ err }, 'could not send session state');
     }
@@ -163,8 +162,7 @@ export class ControlPlane {
 
   /** Sends the current state to everyone in the session (e.g. after a handover or a table change). */
   async broadcastCurrentState(sessionId: string): Promise<void> {
-    const { session, record } = await this.control.current(sessionId);
-    this.io?.to(sessionRoom(sessionId)).emit('session:state', this.control.view(session, record, Date.now()));
+    this.io?.to(sessionRoom(sessionId)).emit('session:state', await this.stateOf(sessionId));
   }
 
   async withRooms<T>(docNames: string[], fn: (rooms: DocRoom[]) => Promise<T>): Promise<T> {
