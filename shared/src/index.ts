@@ -14,3 +14,4 @@ export * from './domain/report';
 export * from './domain/search';
 export * from './domain/followUp';
 export * from './domain/lenses';
+export * from './domain/permissions';

@@ -7,15 +7,13 @@ import {
   type MethodId,
   type RoundState,
   type SessionState,
-} from '@casusbord/shared';
-import {
   boardRights,
   columnNote,
   isPrivatePhase,
   plenaryBoardRights,
   tableFor,
   wantsPlenary,
-} from '../../client/src/board/permissions';
+} from '@casusbord/shared';
 
 const T0 = 1_700_000_000_000;
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand, createRoundState, methodRounds, type SessionState } from '@casusbord/shared';
-import { boardRights, tableFor } from '../../client/src/board/permissions';
+import {
+  applyCommand,
+  createRoundState,
+  methodRounds,
+  type SessionState,
+  boardRights,
+  tableFor,
+} from '@casusbord/shared';
 import { roundTask } from '../../client/src/components/board/roundTask';
 import { en } from '../../client/src/i18n/en';
 import { nl } from '../../client/src/i18n/nl';

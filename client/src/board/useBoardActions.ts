@@ -9,6 +9,7 @@ import {
   setReaction,
   type Column,
   type Reaction,
+  type BoardRights,
 } from '@casusbord/shared';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
@@ -17,7 +18,6 @@ import { describeError } from '../i18n/errors';
 import { promoteCard } from '../net/activeBoard';
 import { uiStore } from '../stores/uiStore';
 import { addCardTo, newCardId, removeCard } from './actions';
-import type { BoardRights } from './permissions';
 
 /** Short confirmations; errors and undo offers keep the default (longer) time. */
 const CONFIRM_MS = 3000;

@@ -6,11 +6,13 @@ import {
   type ClientToServerEvents,
   type PresenceEntry,
   type ServerToClientEvents,
+  boardRights,
+  tableFor,
+  wantsPlenary,
 } from '@casusbord/shared';
 import { io, type Socket } from 'socket.io-client';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { boardRights, tableFor, wantsPlenary } from '../board/permissions';
 import type { BoardStore } from '../stores/boardStore';
 import type { BoardViewStore } from '../stores/boardViewStore';
 import type { ConnectionStore, FatalReason } from '../stores/connectionStore';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { promotedIds } from '../board/grouping';
-import { boardRights, plenaryBoardRights, tableFor } from '../board/permissions';
+import { boardRights, plenaryBoardRights, tableFor } from '@casusbord/shared';
 import { BoardHeader } from '../components/BoardHeader';
 import { FatalBanner } from '../components/FatalBanner';
 import { OfflineBanner } from '../components/OfflineBanner';

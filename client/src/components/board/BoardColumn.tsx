@@ -1,7 +1,6 @@
-import type { CardDetails, Column } from '@casusbord/shared';
+import { type CardDetails, type Column, columnNote } from '@casusbord/shared';
 import { useMemo } from 'react';
 import { groupColumn } from '../../board/grouping';
-import { columnNote } from '../../board/permissions';
 import { useT, type Messages } from '../../i18n';
 import { AddCardForm } from '../AddCardForm';
 import { useBoardContext } from './BoardContext';

@@ -1,8 +1,7 @@
-import type { ClusterSnapshot } from '@casusbord/shared';
+import type { ClusterSnapshot, BoardRights } from '@casusbord/shared';
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
 import type { BoardActions } from '../../board/useBoardActions';
-import type { BoardRights } from '../../board/permissions';
 
 /** What every column and card of one board needs; one provider per shown board (table, plenary). */
 export interface BoardContextValue {

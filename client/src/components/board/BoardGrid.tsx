@@ -1,7 +1,6 @@
-import { COLUMNS, cardsByColumn, type CardDetails, type Column } from '@casusbord/shared';
+import { COLUMNS, cardsByColumn, type CardDetails, type Column, type BoardRights } from '@casusbord/shared';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import type { BoardRights } from '../../board/permissions';
 import { useBoardActions } from '../../board/useBoardActions';
 import { useBoardView, type BoardViewStore } from '../../stores/boardViewStore';
 import { useConnectionStore } from '../../stores/connectionStore';

@@ -1,7 +1,6 @@
-import type { Lens } from '@casusbord/shared';
+import type { Lens, BoardRights } from '@casusbord/shared';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import type { BoardRights } from '../../board/permissions';
 import { useBoardActions } from '../../board/useBoardActions';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';

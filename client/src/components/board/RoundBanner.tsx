@@ -1,5 +1,4 @@
-import type { SessionState, TableState } from '@casusbord/shared';
-import type { BoardRights } from '../../board/permissions';
+import type { SessionState, TableState, BoardRights } from '@casusbord/shared';
 import { useT } from '../../i18n';
 import { useBoardView, boardViewStore } from '../../stores/boardViewStore';
 import { usePresenceStore } from '../../stores/presenceStore';

@@ -1,5 +1,4 @@
-import { COLUMNS } from '@casusbord/shared';
-import type { BoardRights } from '../../board/permissions';
+import { COLUMNS, type BoardRights } from '@casusbord/shared';
 import type { Messages } from '../../i18n';
 
 /**

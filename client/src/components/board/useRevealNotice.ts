@@ -1,6 +1,5 @@
-import type { TableState } from '@casusbord/shared';
+import { type TableState, isPrivatePhase } from '@casusbord/shared';
 import { useEffect, useRef } from 'react';
-import { isPrivatePhase } from '../../board/permissions';
 import { messagesFor } from '../../i18n';
 import { uiStore } from '../../stores/uiStore';
 

@@ -1,16 +1,12 @@
-import {
-  COLUMNS,
-  currentRound,
-  type Column,
-  type Role,
-  type Round,
-  type SessionState,
-  type TableState,
-} from '@casusbord/shared';
+import { COLUMNS, type Column } from './board';
+import type { Round } from './methods';
+import { currentRound } from './rounds';
+import type { Role, SessionState, TableState } from '../protocol/types';
 
 /*
- * What one person may do on a board in the current round, pure. The server decides the round;
- * this only turns its state into what the UI offers (the server still checks every write it can).
+ * What one person may do on a board in the current round, pure. The server decides the round and
+ * enforces these rights on every write to a board document (server/src/yjs/writePolicy.ts); the
+ * client uses the same function to decide what it offers.
  */
 
 /** Where the board is in its session: before the start, in a round, after the last, handed over. */
