@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { addCard, cardText, readCards, type PresenceEntry } from '@casusbord/shared';
 import { startServer, type TestServer } from '../helpers/server';
 import { createSession, join } from '../helpers/api';
+import { openBoard } from '../helpers/control';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
 import { nextEvent, waitFor } from '../helpers/wait';
 
@@ -29,6 +30,7 @@ function peer(docName: string, token: string): Peer {
 describe('content plane with the official y-websocket client', () => {
   it('two providers converge on a card text and a late third receives it', async () => {
     const session = await createSession(server.url);
+    await openBoard(server.url, session.hostToken);
     const anna = await join(server.url, session.joinCode, 'Anna');
     const bram = await join(server.url, session.joinCode.toLowerCase(), 'Bram');
     expect(bram.docName).toBe(anna.docName);
@@ -73,6 +75,7 @@ describe('content plane with the official y-websocket client', () => {
 
   it('a malformed frame closes only its own connection; others keep converging', async () => {
     const session = await createSession(server.url);
+    await openBoard(server.url, session.hostToken);
     const anna = await join(server.url, session.joinCode, 'Anna');
     const a = peer(anna.docName, anna.token);
     const b = peer(anna.docName, session.hostToken);
@@ -93,7 +96,7 @@ describe('content plane with the official y-websocket client', () => {
       expect(code, `frame ${frame.toString('hex')}`).toBe(4402);
     }
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
-    addCard(a.doc, { id: 'after', column: 'advice', text: 'Nog steeds in sync', authorId: 'x', createdAt: 2 });
+    addCard(a.doc, { id: 'after', column: 'advice', text: 'Nog steeds in sync', authorId: anna.participantId, createdAt: 2 });
     await waitFor('card after malformed frames', () => readCards(b.doc).some((c) => c.text === 'Nog steeds in sync'));
   });
 });
