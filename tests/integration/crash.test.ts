@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addCard, cardText, readCards } from '@casusbord/shared';
 import { spawnServer, tempDataDir, type ServerProcess } from '../helpers/server';
 import { createSession, join } from '../helpers/api';
+import { openBoard } from '../helpers/control';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
 import { waitFor } from '../helpers/wait';
 
@@ -24,6 +25,7 @@ describe('nothing lost', () => {
     const dataDir = tempDataDir();
     const first = trackServer(await spawnServer({ DATA_DIR: dataDir }));
     const session = await createSession(first.url);
+    await openBoard(first.url, session.hostToken);
     const anna = await join(first.url, session.joinCode, 'Anna');
     const a = track(connectPeer(first.wsUrl, anna.docName, anna.token));
     const b = track(connectPeer(first.wsUrl, anna.docName, session.hostToken));
@@ -56,6 +58,7 @@ describe('nothing lost', () => {
     const dataDir = tempDataDir();
     const first = trackServer(await spawnServer({ DATA_DIR: dataDir }));
     const session = await createSession(first.url);
+    await openBoard(first.url, session.hostToken);
     const anna = await join(first.url, session.joinCode, 'Anna');
     const a = track(connectPeer(first.wsUrl, anna.docName, anna.token));
     await synced(a);

@@ -6,6 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { addCard, readCards } from '@casusbord/shared';
 import { startServer, type TestServer } from '../helpers/server';
 import { createSession, join } from '../helpers/api';
+import { openBoard } from '../helpers/control';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
 import { waitFor } from '../helpers/wait';
 
@@ -83,6 +84,7 @@ function sendAll(url: string, frames: Uint8Array[]): Promise<void> {
 describe('fuzzing the /yjs message path', () => {
   it('arbitrary frames never stop the server or the honest clients', async () => {
     const s = await createSession(server.url);
+    await openBoard(server.url, s.hostToken);
     const anna = await join(server.url, s.joinCode, 'Anna');
     const a = connectPeer(server.wsUrl, anna.docName, anna.token);
     const b = connectPeer(server.wsUrl, anna.docName, s.hostToken);
