@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { addCard, readCards } from '@casusbord/shared';
 import { startServer, type TestServer } from '../helpers/server';
 import { createSession, join } from '../helpers/api';
+import { openBoard } from '../helpers/control';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
 import { waitFor } from '../helpers/wait';
 import { YJS_REPRODUCERS, hostileFrame, prng } from '../helpers/frames';
@@ -25,7 +26,9 @@ const heapMb = () => {
 let server: TestServer;
 const peers: Peer[] = [];
 beforeAll(async () => {
-  server = await startServer();
+  // PARALLEL connections of one token at a time, and their closes overlap the next batch: this
+  // test is about frames, not about the cap on connections per token (connectionLimits.test.ts).
+  server = await startServer({ yjsConnectionsPerToken: 10 * PARALLEL });
 });
 afterAll(async () => {
   for (const p of peers) p.destroy();
@@ -89,6 +92,7 @@ describe('hostile frames on /yjs', () => {
 
   it(`${FRAMES} mixed malformed frames: server up, senders closed, others converge, memory returns`, async () => {
     const s = await createSession(server.url);
+    await openBoard(server.url, s.hostToken);
     const anna = await join(server.url, s.joinCode, 'Anna');
     const a = connectPeer(server.wsUrl, anna.docName, anna.token);
     const b = connectPeer(server.wsUrl, anna.docName, s.hostToken);
