@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, changeDots, readCards, setReaction, type Reaction } from '@casusbord/shared';
 import { createSession, postJson } from '../helpers/api';
-import { command, connectControl, latest, type ControlClient } from '../helpers/control';
+import { command, connectControl, latest, openBoard, type ControlClient } from '../helpers/control';
 import { fetchReport, handOver, joinWithConsent } from '../helpers/handover';
 import { startServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
@@ -70,6 +70,9 @@ function inOrder(haystack: string, needles: string[]): number[] {
 describe('handover and the advice report', () => {
   it('ranks the advice by dots in Markdown, DOCX, PDF and HTML', async () => {
     const session = await createSession(server.url, { caseHolderName: 'Sanne' });
+    // A reaction round with every column and dots open: participants write advice and vote, the
+    // host records the case holder's reactions.
+    await openBoard(server.url, session.hostToken, 'reaction');
     const anna = await joinWithConsent(server.url, session.joinCode, 'Anna Visser', true);
     const bram = await joinWithConsent(server.url, session.joinCode, 'Bram Kok', false);
     const cor = await joinWithConsent(server.url, session.joinCode, 'Cor Smit');
@@ -194,6 +197,7 @@ describe('handover and the advice report', () => {
 
   it('after the handover every write over /yjs is dropped; reopen lets writes through again', async () => {
     const session = await createSession(server.url);
+    await openBoard(server.url, session.hostToken);
     const anna = await joinWithConsent(server.url, session.joinCode, 'Anna', true);
     const bram = await joinWithConsent(server.url, session.joinCode, 'Bram', false);
     const doc = anna.docName;
