@@ -15,3 +15,4 @@ export * from './domain/search';
 export * from './domain/followUp';
 export * from './domain/lenses';
 export * from './domain/permissions';
+export * from './domain/writeRules';

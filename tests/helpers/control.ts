@@ -1,5 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, SessionState, StateAck } from '@casusbord/shared';
+import {
+  COLUMNS,
+  type ClientToServerEvents,
+  type Round,
+  type ServerToClientEvents,
+  type SessionState,
+  type StateAck,
+} from '@casusbord/shared';
 import { nextEvent, waitFor } from './wait';
 
 export type ControlClient = Socket<ServerToClientEvents, ClientToServerEvents> & { states: SessionState[] };
@@ -35,4 +42,44 @@ export async function allAt(clients: ControlClient[], version: number): Promise<
 export function withoutNow(state: SessionState): Omit<SessionState, 'serverNow'> {
   const { serverNow: _now, ...rest } = state;
   return rest;
+}
+
+/**
+ * Puts every table of a session in a running round of its own (added in front of the method's)
+ * in which participants may write every column and vote; `kind` gives it the rights of such a
+ * round (e.g. 'reaction' lets the case holder react, 'closing' takes learning points), and
+ * `overrides` change the round (e.g. fewer open columns). Called again, it opens another. The write
+ * policy (shared/src/domain/writeRules.ts) refuses participants' writes while no round is open,
+ * so tests that write as participants start here.
+ */
+export async function openBoard(
+  url: string,
+  hostToken: string,
+  kind?: Round['kind'],
+  overrides: Partial<Round> = {},
+): Promise<void> {
+  const host = await connectControl(url, hostToken);
+  try {
+    const round: Round = {
+      id: `open-${kind ?? 'all'}-${Math.random().toString(36).slice(2, 8)}`,
+      title: { nl: 'Open bord', en: 'Open board' },
+      instruction: { nl: 'Schrijf in elke kolom.', en: 'Write in every column.' },
+      minutes: 60,
+      openColumns: [...COLUMNS],
+      privateWriting: false,
+      dots: true,
+      ...(kind ? { kind } : {}),
+      ...overrides,
+    };
+    const idle = latest(host).tables.every((t) => t.round.status === 'idle');
+    for (const step of [
+      ['host:rounds', { type: 'add', round, at: 0 }],
+      ['host:command', idle ? { type: 'start', index: 0 } : { type: 'goto', index: 0 }],
+    ] as const) {
+      const ack = await command(host, step[0], step[1]);
+      if (!ack.ok) throw new Error(`${step[0]} refused: ${JSON.stringify(ack)}`);
+    }
+  } finally {
+    host.disconnect();
+  }
 }

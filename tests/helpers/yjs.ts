@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
+import * as authProtocol from 'y-protocols/auth';
+import type * as decoding from 'lib0/decoding';
 import { waitFor } from './wait';
 
 export interface Peer {
@@ -36,4 +38,15 @@ export function connectPeer(wsUrl: string, docName: string, token: string, opts:
 
 export async function synced(peer: Peer, timeoutMs = 5000): Promise<void> {
   await waitFor('provider sync', () => peer.provider.synced, timeoutMs);
+}
+
+/**
+ * Records the permission-denied reasons the server sends this peer (`not_allowed: …`,
+ * `card_too_long: …`); the official provider would only log them.
+ */
+export function recordRefusals(peer: Peer): string[] {
+  const reasons: string[] = [];
+  peer.provider.messageHandlers[2] = (_encoder: unknown, decoder: decoding.Decoder) =>
+    authProtocol.readAuthMessage(decoder, peer.doc, (_doc, reason) => reasons.push(reason));
+  return reasons;
 }

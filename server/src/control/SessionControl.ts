@@ -29,7 +29,6 @@ export interface ControlRecord {
 }
 
 export const DEFAULT_DOTS = 3;
-export const MAX_DOTS = 20;
 
 export function isCaseDay(session: SessionRecord): boolean {
   return getMethod(session.method).parallelTables;
@@ -60,6 +59,8 @@ export class SessionControl {
   constructor(
     private readonly store: Store,
     private readonly lock: SessionLock = (_sessionId, fn) => fn(),
+    /** Told of every saved state (the content plane's write policy decides by it). */
+    private readonly onSaved: (state: SessionState) => void = () => undefined,
   ) {}
 
   private fresh(session: SessionRecord): ControlRecord {
@@ -94,6 +95,7 @@ export class SessionControl {
           ensureTables(session, record);
           record.version++;
           await this.store.setControlState(sessionId, JSON.stringify(record));
+          this.onSaved(this.view(session, record, Date.now()));
           return { result, session, record };
         }),
       );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AppError,
+  LIMITS,
   PLENARY_GROUP_ID,
   applyCommand,
   applyRoundEdit,
@@ -17,7 +18,7 @@ import {
 import type { Principal } from '../auth/Auth';
 import { docNameOf, type SessionRecord } from '../store/Store';
 import type { ControlRecord } from './SessionControl';
-import { MAX_DOTS, isCaseDay } from './SessionControl';
+import { isCaseDay } from './SessionControl';
 import type { ControlDeps, ControlSocket } from './ControlPlane';
 import { stateHandler, withValidation } from './withValidation';
 
@@ -118,7 +119,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
     'host:settings',
     onState(
       z.strictObject({
-        dotsPerPerson: z.number().int().min(1).max(MAX_DOTS).optional(),
+        dotsPerPerson: z.number().int().min(1).max(LIMITS.dotsPerPersonMax).optional(),
         caseHolderId: idSchema.nullable().optional(),
       }),
       (settings) => {

@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
-import { CLOSE_CODES } from '@casusbord/shared';
+import { BOARD_ROOTS, CLOSE_CODES, LIMITS, refusalReason, writerFor, type Writer } from '@casusbord/shared';
 import type { Principal } from '../auth/Auth';
 import type { Store } from '../store/Store';
 import { TokenBucket } from './TokenBucket';
@@ -16,7 +16,8 @@ import {
   type Connection,
   type RoomOptions,
 } from './connection';
-import { enforceContentLimits, VIOLATION_MESSAGES, type LimitViolation } from './contentLimits';
+import { enforceContentLimits, VIOLATION_MESSAGES } from './contentLimits';
+import { analyse, type DeletedAuthors, type PolicyResult } from './writePolicy';
 import {
   MESSAGE_AUTH,
   MESSAGE_AWARENESS,
@@ -49,6 +50,17 @@ export class DocRoom {
   private collecting: Uint8Array[] | null = null;
   /** What the last transaction of a client changed, for the content limits. */
   private clientChanges: Map<Y.AbstractType<unknown>, Set<string | null>> | null = null;
+  /** The writer whose update is being applied, and what the write policy found in it. */
+  private policyWriter: Writer | null = null;
+  private policyResult: PolicyResult | null = null;
+  /** The document is at its size budget: the update being applied may delete, not add. */
+  private full = false;
+  /** Authors of deleted cards, so an undone deletion keeps its author (created on first use). */
+  private deletedAuthors: DeletedAuthors | null = null;
+  /** Bytes appended to the store since the last snapshot (a snapshot is written past LIMITS.docBytes). */
+  private bytesSinceCompaction = 0;
+  /** An upper bound on the document's encoded size: the last measure plus what was applied since. */
+  private sizeBound = 0;
   /** The connection that announced each awareness client id (one map per room, not a Set per connection). */
   private readonly awarenessOwners = new Map<number, Connection>();
   // Bound methods, not arrow fields: tsx compiles with esbuild's keepNames, which gives an arrow
@@ -71,11 +83,19 @@ export class DocRoom {
     this.awareness.on('update', this.onAwarenessUpdate);
     this.doc.on('afterTransaction', this.onAfterTransaction);
     this.doc.on('update', this.onUpdate);
+    // The schema's roots get their types before any client update arrives, so what a client
+    // writes into them integrates as the board expects (and a root of another type is refused).
+    for (const [root, kind] of Object.entries(BOARD_ROOTS)) {
+      if (kind === 'map') this.doc.getMap(root);
+      else this.doc.getText(root);
+    }
   }
 
   static async load(name: string, store: Store, options: RoomOptions): Promise<DocRoom> {
     const stored = await store.loadDoc(name);
     const room = new DocRoom(name, store, options, stored.updates.length, stored.lastSeq);
+    room.bytesSinceCompaction = stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    room.sizeBound = room.bytesSinceCompaction + (stored.snapshot?.byteLength ?? 0);
     room.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
@@ -99,7 +119,12 @@ export class DocRoom {
     const conn: Connection = {
       ws,
       // Only what the room uses: the whole principal (session, table) would be kept per connection.
-      principal: { name: principal.name, role: principal.role, participantId: principal.participantId },
+      principal: {
+        name: principal.name,
+        role: principal.role,
+        participantId: principal.participantId,
+        groupId: principal.groupId,
+      },
       readOnly: readOnly || locked,
       tokenReadOnly: readOnly,
       awarenessBudget: new TokenBucket(AWARENESS_RATE),
@@ -261,23 +286,61 @@ export class DocRoom {
       throw new MalformedMessageError(`unknown sync message ${subType}`);
     }
     if (conn.readOnly) return; // refused: a reader's writes are neither applied nor relayed
-    let violations: LimitViolation[] = [];
+    const writer = this.options.states ? await this.writerOf(conn) : null;
+    this.full = this.isFull(payload.byteLength);
+    const reasons: string[] = [];
     const committed = await this.commit(conn, () => {
       this.clientChanges = null;
+      this.policyWriter = writer;
+      this.policyResult = null;
+      let malformed = false;
       try {
         Y.applyUpdate(this.doc, payload, conn);
       } catch {
-        throw new MalformedMessageError('invalid update');
+        malformed = true;
+      } finally {
+        this.policyWriter = null;
       }
+      // What breaks the write policy is undone first (also when the update failed half way: what
+      // was applied is stored), then what remains is bounded.
+      const policy = this.policyResult as PolicyResult | null;
+      this.policyResult = null;
+      if (policy && policy.fixes.length > 0) {
+        this.doc.transact((tr) => {
+          for (const fix of policy.fixes) fix(tr);
+        }, 'policy');
+      }
+      for (const refusal of policy?.refusals ?? []) reasons.push(refusalReason(refusal));
       const changed = this.clientChanges as Map<Y.AbstractType<unknown>, Set<string | null>> | null;
       this.clientChanges = null;
-      if (changed) violations = enforceContentLimits(this.doc, changed, 'limits');
+      if (changed) {
+        for (const violation of enforceContentLimits(this.doc, changed, 'limits')) {
+          reasons.push(`${violation}: ${VIOLATION_MESSAGES[violation]}`);
+        }
+      }
+      if (malformed) throw new MalformedMessageError('invalid update');
     });
     // The sender gets the correction too (the rest of the update it has already), and why.
-    if (violations.length > 0 && committed) this.send(conn, encodeUpdateMessage(committed));
-    for (const violation of violations) {
-      this.send(conn, encodePermissionDenied(`${violation}: ${VIOLATION_MESSAGES[violation]}`));
-    }
+    if (reasons.length > 0 && committed) this.send(conn, encodeUpdateMessage(committed));
+    for (const reason of reasons) this.send(conn, encodePermissionDenied(reason));
+  }
+
+  /**
+   * Whether the document would pass LIMITS.docBytes with an update of `incoming` bytes. Measured
+   * (one encode of the whole document) only when the cheap upper bound says it might.
+   */
+  private isFull(incoming: number): boolean {
+    if (this.sizeBound + incoming <= LIMITS.docBytes) return false;
+    this.sizeBound = Y.encodeStateAsUpdate(this.doc).byteLength;
+    return this.sizeBound + incoming > LIMITS.docBytes;
+  }
+
+  /** Who writes through `conn` now, with the rights of the current round (shared/src/domain/writeRules.ts). */
+  private async writerOf(conn: Connection): Promise<Writer> {
+    const states = this.options.states!;
+    const sessionId = this.name.slice(0, this.name.indexOf('.'));
+    const state = states.get(sessionId) ?? (await states.fetch(sessionId));
+    return writerFor(state, this.name, conn.principal);
   }
 
   private collectUpdate(update: Uint8Array): void {
@@ -285,8 +348,12 @@ export class DocRoom {
   }
 
   private noteClientChanges(tr: Y.Transaction): void {
-    if (isConnection(tr.origin) && tr.changed.size > 0) {
-      this.clientChanges = tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>;
+    if (!isConnection(tr.origin)) return;
+    if (tr.changed.size > 0) this.clientChanges = tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>;
+    // Now, before Yjs collects what the transaction deleted: the policy may have to put it back.
+    if (this.policyWriter) {
+      this.deletedAuthors ??= new Map();
+      this.policyResult = analyse(this.doc, tr, this.policyWriter, this.deletedAuthors, this.full);
     }
   }
 
@@ -309,9 +376,18 @@ export class DocRoom {
     if (update) {
       this.lastSeq = await this.store.appendUpdate(this.name, update);
       this.appendsSinceCompaction++;
+      this.bytesSinceCompaction += update.byteLength;
+      this.sizeBound += update.byteLength;
       this.broadcast(encodeUpdateMessage(update), origin);
       this.options.sync?.committed(this, update, this.lastSeq);
-      if (this.appendsSinceCompaction >= this.options.compactAfterUpdates) await this.compact();
+      // Also by size, so that what the policy removed again (kept in the appended updates, gone
+      // from the document) does not pile up in the store.
+      if (
+        this.appendsSinceCompaction >= this.options.compactAfterUpdates ||
+        this.bytesSinceCompaction > LIMITS.docBytes
+      ) {
+        await this.compact();
+      }
     }
     if (failure) throw failure;
     return update;
@@ -368,6 +444,7 @@ export class DocRoom {
     if (this.options.sync) await this.options.sync.compact(this);
     else await this.store.compactDoc(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
     this.appendsSinceCompaction = 0;
+    this.bytesSinceCompaction = 0;
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { Principal } from '../auth/Auth';
+import type { SessionStates } from '../control/SessionStates';
 import type { RoomSync } from './RoomSync';
 import type { Rate, TokenBucket } from './TokenBucket';
 
@@ -11,13 +12,18 @@ export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 export interface RoomOptions {
   compactAfterUpdates: number;
+  /** Session states for the write policy; without them (tools, unit tests) no policy is applied. */
+  states?: SessionStates;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** Other instances on the same Redis (server/src/scale); absent with one instance. */
   sync?: RoomSync;
 }
 
-/** What a room keeps of a connection's principal: who it is, for the identity rewrite and closeWhere. */
-export type ConnectionIdentity = Pick<Principal, 'name' | 'role' | 'participantId'>;
+/**
+ * What a room keeps of a connection's principal: who it is, for the identity rewrite, closeWhere
+ * and the write policy (a draft follows its owner's table).
+ */
+export type ConnectionIdentity = Pick<Principal, 'name' | 'role' | 'participantId' | 'groupId'>;
 
 export interface Connection {
   readonly ws: WebSocket;

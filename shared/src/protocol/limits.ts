@@ -19,6 +19,30 @@ export const LIMITS = {
   /** One Socket.io message, bytes. */
   socketMessageBytes: 64 * 1024,
   participantsPerSession: 40,
+  /**
+   * One document's encoded size, bytes: past it a client's update may only delete. A full board
+   * (1000 cards of 2000 characters) encodes to about 2.1 MB.
+   */
+  docBytes: 8 * 1024 * 1024,
+  /** The most dots a host can give each person (the default is 3). */
+  dotsPerPersonMax: 20,
+  /**
+   * Open /yjs connections per participant or recipient token (per server instance). A participant's
+   * page opens at most three documents (the table's board, the private draft, the plenary board);
+   * two tabs make six, and a reconnect can overlap the old socket's close for a moment: 8. One
+   * token with 200 connections would otherwise get 200 times the per-connection message rate.
+   */
+  yjsConnectionsPerToken: 8,
+  /**
+   * Open /yjs connections per host token: the host page watches every table's board and the
+   * plenary board (at most 12 + 1); in two tabs that is 26, plus a board tab of the host's own: 32.
+   */
+  yjsConnectionsPerHostToken: 32,
+  /**
+   * Open Socket.io connections per token (any role): one per page — a participant's board in two
+   * tabs, the host page, the beamer and a board tab — with room for a reconnect that overlaps.
+   */
+  socketsPerToken: 8,
 } as const;
 
 /** Join codes use no characters that are easily confused when read aloud or typed (0/O, 1/I/L). */

@@ -1,4 +1,4 @@
-import type { SessionState } from '@casusbord/shared';
+import { LIMITS, type SessionState } from '@casusbord/shared';
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { usePresenceStore } from '../../stores/presenceStore';
@@ -8,7 +8,7 @@ import { useHostAction } from './useHostAction';
 /** Ids the checklist's actions focus. */
 export const CASE_HOLDER_SELECT_ID = 'host-case-holder';
 
-const MAX_DOTS = 20;
+const MAX_DOTS = LIMITS.dotsPerPersonMax;
 
 /** Dots per person and the case holder (`host:settings`). */
 export function SettingsPanel({ state }: { state: SessionState }) {

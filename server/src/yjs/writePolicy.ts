@@ -1,0 +1,513 @@
+import * as Y from 'yjs';
+import {
+  CARD_FIELDS,
+  CLUSTER_FIELDS,
+  BOARD_ROOTS,
+  cardFieldVerdict,
+  columnVerdict,
+  coreQuestionVerdict,
+  dotVerdict,
+  isBoardRoot,
+  isDotCount,
+  isEntryKey,
+  isLearning,
+  learningVerdict,
+  moveVerdict,
+  newCardFieldVerdict,
+  type FieldKind,
+  type WriteRefusal,
+  type Writer,
+} from '@casusbord/shared';
+
+/*
+ * The board's write policy on the content plane. Yjs cannot refuse part of an update, so the
+ * server applies a client's update and then undoes, in the same commit, every change that breaks
+ * the schema or the rules of shared/src/domain/writeRules.ts: a new value that may not be there
+ * is removed, a value that may not change gets its old value back, an edit of a text that may not
+ * be edited is reversed character for character. The honest changes of the same update stay.
+ *
+ * `analyse` runs in the client transaction's `afterTransaction`, the last moment at which Yjs
+ * still holds what the transaction deleted (it is garbage-collected right after); it reads all it
+ * needs into plain values and returns the corrections as closures, which the room runs as one
+ * transaction before the update is stored and relayed. Cost: proportional to what the update
+ * inserted and deleted, not to the document.
+ */
+
+// Yjs shared types are invariant in their event type, so only `any` fits every type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type SharedType = Y.AbstractType<any>;
+
+/** A value as it was before the transaction, for putting it back. */
+type Plain = { map: Array<[string, Plain]> } | { text: string } | { value: unknown };
+
+/** Undoes one refused change; run inside the correcting transaction. */
+export type Fix = (tr: Y.Transaction) => void;
+
+export interface PolicyResult {
+  refusals: WriteRefusal[];
+  /** Run in one transaction, right after the client's. */
+  fixes: Fix[];
+}
+
+/**
+ * Cards deleted from this document, by card id: their author and a hash of their text, so that
+ * undoing a deletion (the same card comes back with its id, author and text) keeps the original
+ * author, while a new text under that id does not. Bounded to the latest 2,000 (≈ 100 KB).
+ */
+export type DeletedAuthors = Map<string, string>;
+const DELETED_AUTHORS_MAX = 2000;
+
+/** FNV-1a over UTF-16 code units: enough to tell an undo from a new text, not a security hash. */
+function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+const authorKey = (authorId: unknown, text: string) => `${String(authorId)}\n${textHash(text)}`;
+
+function rememberAuthor(memory: DeletedAuthors, cardId: string, authorId: unknown, text: string): void {
+  if (typeof authorId !== 'string') return;
+  memory.delete(cardId);
+  memory.set(cardId, authorKey(authorId, text));
+  if (memory.size > DELETED_AUTHORS_MAX) memory.delete(memory.keys().next().value!);
+}
+
+interface Context {
+  tr: Y.Transaction;
+  writer: Writer;
+  deletedAuthors: DeletedAuthors;
+  refusals: Set<WriteRefusal>;
+  fixes: Fix[];
+  /** Map keys already decided (a key's delete and insert come as two items). */
+  decidedKeys: Map<SharedType, Set<string>>;
+  /** Texts whose whole edit is reversed. */
+  revertedTexts: Set<Y.Text>;
+}
+
+const isNew = (tr: Y.Transaction, item: Y.Item) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
+const deletedNow = (tr: Y.Transaction, item: Y.Item) => Y.isDeleted(tr.deleteSet, item.id);
+/** Part of the document before the transaction (deleted by it, or still there). */
+const wasLive = (tr: Y.Transaction, item: Y.Item) => !isNew(tr, item) && (!item.deleted || deletedNow(tr, item));
+
+/** The type an item holds, if it holds one. */
+function typeOf(item: Y.Item): SharedType | null {
+  return item.content instanceof Y.ContentType ? (item.content.type as SharedType) : null;
+}
+
+/** The value of a map key before the transaction, or undefined when it had none. */
+function valueBefore(tr: Y.Transaction, map: SharedType, key: string): Plain | undefined {
+  for (let item: Y.Item | null = map._map.get(key) ?? null; item !== null; item = item.left) {
+    if (wasLive(tr, item)) return plainOf(tr, item);
+    if (!isNew(tr, item)) return undefined;
+  }
+  return undefined;
+}
+
+function plainOf(tr: Y.Transaction, item: Y.Item): Plain {
+  const type = typeOf(item);
+  if (type instanceof Y.Map) {
+    const entries: Array<[string, Plain]> = [];
+    for (const key of type._map.keys()) {
+      const value = valueBefore(tr, type, key);
+      if (value !== undefined) entries.push([key, value]);
+    }
+    return { map: entries };
+  }
+  if (type instanceof Y.Text) return { text: textBefore(tr, type) };
+  const content = item.content.getContent();
+  return { value: content[content.length - 1] };
+}
+
+function textBefore(tr: Y.Transaction, text: SharedType): string {
+  let out = '';
+  for (let n = text._start; n !== null; n = n.right) {
+    if (wasLive(tr, n) && n.content instanceof Y.ContentString) out += n.content.str;
+  }
+  return out;
+}
+
+function materialize(plain: Plain): unknown {
+  if ('map' in plain) {
+    const map = new Y.Map<unknown>();
+    for (const [key, value] of plain.map) map.set(key, materialize(value));
+    return map;
+  }
+  if ('text' in plain) return new Y.Text(plain.text);
+  return plain.value;
+}
+
+/** What the value under a key of a live map reads now (a raw read: nothing is deleted yet). */
+function currentValue(map: SharedType, key: string): unknown {
+  const item = map._map.get(key);
+  if (!item || item.deleted) return undefined;
+  const type = typeOf(item);
+  if (type) return type;
+  const content = item.content.getContent();
+  return content[content.length - 1];
+}
+
+/** A field's value as it was before the transaction (plain value only). */
+function fieldBefore(tr: Y.Transaction, map: SharedType, key: string): unknown {
+  const before = valueBefore(tr, map, key);
+  return before && 'value' in before ? before.value : undefined;
+}
+
+/** Puts a map key back as it was before the transaction. */
+function restoreKey(ctx: Context, map: SharedType, key: string, refusal: WriteRefusal): void {
+  const seen = ctx.decidedKeys.get(map) ?? new Set<string>();
+  ctx.decidedKeys.set(map, seen);
+  if (seen.has(key)) return;
+  seen.add(key);
+  ctx.refusals.add(refusal);
+  const before = valueBefore(ctx.tr, map, key);
+  const target = map as Y.Map<unknown>;
+  ctx.fixes.push(() => {
+    if (map._item?.deleted) return;
+    if (before === undefined) target.delete(key);
+    else target.set(key, materialize(before));
+  });
+}
+
+/** Reverses every insertion and deletion the transaction made in `text`. */
+function revertText(ctx: Context, text: Y.Text, refusal: WriteRefusal): void {
+  if (ctx.revertedTexts.has(text)) return;
+  ctx.revertedTexts.add(text);
+  ctx.refusals.add(refusal);
+  const ops: Array<{ at: number; insert?: string; remove?: number }> = [];
+  let index = 0;
+  for (let n = text._start; n !== null; n = n.right) {
+    if (n.deleted) {
+      if (wasLive(ctx.tr, n) && n.content instanceof Y.ContentString) ops.push({ at: index, insert: n.content.str });
+      continue;
+    }
+    if (!n.countable) continue;
+    if (isNew(ctx.tr, n)) ops.push({ at: index, remove: n.length });
+    index += n.length;
+  }
+  ctx.fixes.push(() => {
+    if (text._item?.deleted) return;
+    for (let i = ops.length - 1; i >= 0; i--) {
+      const op = ops[i]!;
+      if (op.insert !== undefined) text.insert(op.at, op.insert);
+      else text.delete(op.at, op.remove!);
+    }
+  });
+}
+
+/** Whether a value fits a field of the schema. */
+function fits(kind: FieldKind | undefined, value: unknown): boolean {
+  if (!kind) return false;
+  if ('type' in kind) return value instanceof Y.Text;
+  return !(value instanceof Y.AbstractType) && kind.value(value);
+}
+
+/** The path of an item below its root: the map keys on the way (null inside a text), and the root. */
+function locate(item: Y.Item): { root: string | null; rootType: SharedType; keys: Array<string | null> } {
+  const keys: Array<string | null> = [item.parentSub];
+  let type = item.parent as SharedType;
+  while (type._item !== null) {
+    keys.unshift(type._item.parentSub);
+    type = type._item.parent as SharedType;
+  }
+  let root: string | null = null;
+  for (const [name, shared] of type.doc?.share ?? []) if (shared === type) root = name;
+  return { root, rootType: type, keys };
+}
+
+/** Every item the transaction inserted and that is still there. */
+function insertedItems(doc: Y.Doc, tr: Y.Transaction): Y.Item[] {
+  const out: Y.Item[] = [];
+  for (const [client, after] of tr.afterState) {
+    const start = tr.beforeState.get(client) ?? 0;
+    if (after <= start) continue;
+    const structs = doc.store.clients.get(client) ?? [];
+    for (let i = firstAtOrAfter(structs, start); i < structs.length; i++) {
+      const s = structs[i]!;
+      if (s instanceof Y.Item && !s.deleted) out.push(s);
+    }
+  }
+  return out;
+}
+
+/** Every item that existed before the transaction and that it deleted. */
+function deletedItems(doc: Y.Doc, tr: Y.Transaction): Y.Item[] {
+  const out: Y.Item[] = [];
+  for (const [client, ranges] of tr.deleteSet.clients) {
+    const structs = doc.store.clients.get(client) ?? [];
+    for (const { clock, len } of ranges) {
+      for (let i = firstAtOrAfter(structs, clock); i < structs.length; i++) {
+        const s = structs[i]!;
+        if (s.id.clock >= clock + len) break;
+        if (s instanceof Y.Item && !isNew(tr, s)) out.push(s);
+      }
+    }
+  }
+  return out;
+}
+
+/** Index of the first struct that ends after `clock` (binary search; structs are sorted by clock). */
+function firstAtOrAfter(structs: ReadonlyArray<Y.Item | Y.GC | { id: Y.ID; length: number }>, clock: number): number {
+  let lo = 0;
+  let hi = structs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const s = structs[mid]!;
+    if (s.id.clock + s.length <= clock) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Deletes an item the transaction inserted (a value or a whole type outside the schema). */
+function removeInserted(ctx: Context, item: Y.Item, refusal: WriteRefusal): void {
+  ctx.refusals.add(refusal);
+  const parent = item.parent as SharedType;
+  if (item.parentSub !== null && parent instanceof Y.Map) return restoreKey(ctx, parent, item.parentSub, refusal);
+  if (parent instanceof Y.Text) return revertText(ctx, parent, refusal);
+  // In an array, or in a root of no type the board knows: the item itself goes.
+  ctx.fixes.push((tr) => {
+    if (!item.deleted) item.delete(tr);
+  });
+}
+
+/**
+ * Checks what a client transaction changed against the schema and the writer's rights; returns
+ * the refusals and the fixes that undo them. Call it from `afterTransaction` (see above).
+ */
+export function analyse(
+  doc: Y.Doc,
+  tr: Y.Transaction,
+  writer: Writer,
+  deletedAuthors: DeletedAuthors,
+  /** The document is at its size budget: nothing may be added. */
+  full = false,
+): PolicyResult {
+  const ctx: Context = {
+    tr,
+    writer,
+    deletedAuthors,
+    refusals: new Set(),
+    fixes: [],
+    decidedKeys: new Map(),
+    revertedTexts: new Set(),
+  };
+  for (const item of insertedItems(doc, tr)) {
+    if (full) removeInserted(ctx, item, 'board_full');
+    else checkItem(ctx, item, true);
+  }
+  for (const item of deletedItems(doc, tr)) checkItem(ctx, item, false);
+  return { refusals: [...ctx.refusals], fixes: ctx.fixes };
+}
+
+/** Checks one inserted (or deleted) item by where it sits in the board. */
+function checkItem(ctx: Context, item: Y.Item, inserted: boolean): void {
+  const parent = item.parent as SharedType;
+  // What sits inside a type that is itself gone is decided with that type.
+  if (parent._item?.deleted) return;
+  const { root, keys } = locate(item);
+  if (root === null || !isBoardRoot(root)) {
+    if (inserted) removeInserted(ctx, item, 'schema');
+    return;
+  }
+  const expected = BOARD_ROOTS[root];
+  const rootType = doc(parent).share.get(root)!;
+  if (expected === 'text') return checkCoreQuestion(ctx, item, inserted, keys, rootType);
+  if (keys[0] === null || keys[0] === undefined) {
+    if (inserted) removeInserted(ctx, item, 'schema');
+    return;
+  }
+  switch (root) {
+    case 'cards':
+      return checkCard(ctx, item, inserted, keys);
+    case 'clusters':
+      return checkCluster(ctx, item, inserted, keys);
+    case 'dots':
+      return checkDots(ctx, item, inserted, keys);
+    case 'learnings':
+      return checkLearning(ctx, item, inserted, keys);
+  }
+}
+
+function doc(type: SharedType): Y.Doc {
+  return type.doc!;
+}
+
+function checkCoreQuestion(
+  ctx: Context,
+  item: Y.Item,
+  inserted: boolean,
+  keys: Array<string | null>,
+  rootType: SharedType,
+): void {
+  if (keys.length !== 1 || keys[0] !== null || !(rootType instanceof Y.Text)) {
+    if (inserted) removeInserted(ctx, item, 'schema');
+    return;
+  }
+  if (inserted && !(item.content instanceof Y.ContentString)) return removeInserted(ctx, item, 'schema');
+  const refusal = coreQuestionVerdict(ctx.writer);
+  if (refusal) revertText(ctx, rootType, refusal);
+}
+
+/** The entry of a map root (a card, a cluster) that holds an item `depth` levels below the entry. */
+function entryOf(item: Y.Item, depth: number): SharedType {
+  let type = item.parent as SharedType;
+  for (let d = depth; d > 1; d--) type = type._item!.parent as SharedType;
+  return type;
+}
+
+function checkCard(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<string | null>): void {
+  const { tr, writer } = ctx;
+  const cards = locate(item).rootType;
+  if (keys.length === 1) {
+    // A card itself: created, deleted or replaced.
+    const cardId = keys[0]!;
+    const card = typeOf(item);
+    if (inserted) {
+      if (!(card instanceof Y.Map) || !isEntryKey(cardId)) return removeInserted(ctx, item, 'schema');
+      const refusal = columnVerdict(writer, currentValue(card, 'column'));
+      if (refusal) return restoreKey(ctx, cards, cardId, refusal);
+      // The author is whoever the server knows wrote it, whatever the client put there; a card
+      // put back after a deletion (undo) keeps the author it had.
+      const claimed = currentValue(card, 'authorId');
+      const text = currentValue(card, 'text');
+      const restored = text instanceof Y.Text && authorKey(claimed, text.toString()) === ctx.deletedAuthors.get(cardId);
+      if (claimed !== writer.id && !restored) {
+        if (claimed !== undefined) ctx.refusals.add('author');
+        ctx.fixes.push(() => (card as Y.Map<unknown>).set('authorId', writer.id));
+      }
+      return;
+    }
+    const old = typeOf(item);
+    if (!(old instanceof Y.Map)) return;
+    const refusal = columnVerdict(writer, fieldBefore(tr, old, 'column'));
+    if (refusal) restoreKey(ctx, cards, cardId, refusal);
+    else {
+      const text = old._map.get('text');
+      const oldText = text ? typeOf(text) : null;
+      rememberAuthor(
+        ctx.deletedAuthors,
+        cardId,
+        fieldBefore(tr, old, 'authorId'),
+        oldText ? textBefore(tr, oldText) : '',
+      );
+    }
+    return;
+  }
+  const card = entryOf(item, keys.length - 1);
+  const cardItem = card._item!;
+  const newCard = isNew(tr, cardItem);
+  const field = keys[1];
+  if (keys.length === 2 && field !== null && field !== undefined) {
+    // A field of a card.
+    if (newCard) {
+      if (!inserted) return;
+      if (!fits(CARD_FIELDS[field], currentValue(card, field))) return removeInserted(ctx, item, 'schema');
+      const refusal = newCardFieldVerdict(writer, field, currentValue(card, 'column'));
+      if (refusal) restoreKey(ctx, card, field, refusal);
+      return;
+    }
+    if (inserted && !fits(CARD_FIELDS[field], currentValue(card, field))) return restoreKey(ctx, card, field, 'schema');
+    if (!CARD_FIELDS[field]) return; // removing a key outside the schema is fine
+    const column = fieldBefore(tr, card, 'column');
+    const refusal =
+      field === 'column'
+        ? moveVerdict(writer, column, currentValue(card, 'column'))
+        : field === 'text'
+          ? 'fixed_field'
+          : cardFieldVerdict(writer, field, column);
+    if (refusal) restoreKey(ctx, card, field, refusal);
+    return;
+  }
+  if (keys.length === 3 && field === 'text' && keys[2] === null) {
+    // Characters of a card's text.
+    const text = item.parent as SharedType;
+    if (!(text instanceof Y.Text)) return;
+    if (inserted && !(item.content instanceof Y.ContentString)) return removeInserted(ctx, item, 'schema');
+    if (newCard || isNew(tr, text._item!)) return;
+    const refusal = columnVerdict(writer, fieldBefore(tr, card, 'column'));
+    if (refusal) revertText(ctx, text, refusal);
+    return;
+  }
+  if (inserted) removeInserted(ctx, item, 'schema');
+}
+
+function checkCluster(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<string | null>): void {
+  const { tr, writer } = ctx;
+  const clusters = locate(item).rootType;
+  if (keys.length === 1) {
+    const id = keys[0]!;
+    const cluster = typeOf(item);
+    if (inserted) {
+      if (!(cluster instanceof Y.Map) || !isEntryKey(id)) return removeInserted(ctx, item, 'schema');
+      const refusal = columnVerdict(writer, currentValue(cluster, 'column'));
+      if (refusal) restoreKey(ctx, clusters, id, refusal);
+      return;
+    }
+    if (!(cluster instanceof Y.Map)) return;
+    const refusal = columnVerdict(writer, fieldBefore(tr, cluster, 'column'));
+    if (refusal) restoreKey(ctx, clusters, id, refusal);
+    return;
+  }
+  const field = keys[1];
+  if (keys.length !== 2 || field === null || field === undefined) {
+    if (inserted) removeInserted(ctx, item, 'schema');
+    return;
+  }
+  const cluster = item.parent as SharedType;
+  if (inserted && !fits(CLUSTER_FIELDS[field], currentValue(cluster, field))) {
+    return isNew(tr, cluster._item!) ? removeInserted(ctx, item, 'schema') : restoreKey(ctx, cluster, field, 'schema');
+  }
+  if (isNew(tr, cluster._item!) || !CLUSTER_FIELDS[field]) return;
+  const refusal =
+    field === 'column'
+      ? moveVerdict(writer, fieldBefore(tr, cluster, 'column'), currentValue(cluster, 'column'))
+      : field === 'createdAt'
+        ? 'fixed_field'
+        : columnVerdict(writer, fieldBefore(tr, cluster, 'column'));
+  if (refusal) restoreKey(ctx, cluster, field, refusal);
+}
+
+/** The column of a card on this board now, for a dot on it. */
+function columnOfCard(type: SharedType, cardId: string): unknown {
+  const cards = type.doc!.share.get('cards');
+  const card = cards ? currentValue(cards, cardId) : undefined;
+  return card instanceof Y.Map ? currentValue(card, 'column') : null;
+}
+
+function checkDots(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<string | null>): void {
+  const owner = keys[0]!;
+  const dots = locate(item).rootType;
+  if (keys.length === 1) {
+    if (inserted && (!(typeOf(item) instanceof Y.Map) || !isEntryKey(owner)))
+      return removeInserted(ctx, item, 'schema');
+    const refusal = dotVerdict(ctx.writer, owner, undefined);
+    if (refusal) restoreKey(ctx, dots, owner, refusal);
+    return;
+  }
+  const cardId = keys[1];
+  const own = item.parent as SharedType;
+  if (keys.length !== 2 || cardId === null || cardId === undefined) {
+    if (inserted) removeInserted(ctx, item, 'schema');
+    return;
+  }
+  if (inserted && !isDotCount(currentValue(own, cardId))) return removeInserted(ctx, item, 'schema');
+  // A dot goes on a card of this board (so a person's entry stays as small as the board).
+  const column = columnOfCard(own, cardId);
+  const refusal = inserted && column === null ? 'dots_closed' : dotVerdict(ctx.writer, owner, column ?? undefined);
+  if (refusal) restoreKey(ctx, own, cardId, refusal);
+}
+
+function checkLearning(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<string | null>): void {
+  const owner = keys[0]!;
+  const learnings = locate(item).rootType;
+  if (keys.length !== 1) {
+    if (inserted) removeInserted(ctx, item, 'schema');
+    return;
+  }
+  if (inserted && (!isEntryKey(owner) || !isLearning(currentValue(learnings, owner)))) {
+    return removeInserted(ctx, item, 'schema');
+  }
+  const refusal = learningVerdict(ctx.writer, owner);
+  if (refusal) restoreKey(ctx, learnings, owner, refusal);
+}

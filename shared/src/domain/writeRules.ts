@@ -1,0 +1,182 @@
+import { isColumn, type Column } from './board';
+import { isReaction } from './boardExtras';
+import { boardRights, plenaryBoardRights, tableFor, type BoardRights } from './permissions';
+import { LIMITS } from '../protocol/limits';
+import { PLENARY_GROUP_ID, type Role, type SessionState } from '../protocol/types';
+
+/*
+ * Who may write what in a board document, pure. The server applies these rules to every client
+ * update in the same commit (server/src/yjs/writePolicy.ts): what breaks a rule is undone before
+ * the update is stored or relayed, and the sender is told why. The client reads the same rights
+ * (permissions.ts) to decide what it offers, so an honest client never meets a refusal.
+ */
+
+/** The root keys of a board document, and the kind of shared type each one is. */
+export const BOARD_ROOTS = {
+  cards: 'map',
+  clusters: 'map',
+  dots: 'map',
+  learnings: 'map',
+  coreQuestion: 'text',
+} as const;
+export type BoardRoot = keyof typeof BOARD_ROOTS;
+
+export function isBoardRoot(name: string): name is BoardRoot {
+  return Object.hasOwn(BOARD_ROOTS, name);
+}
+
+/** Card and cluster ids, participant ids: what a map key of the schema may look like. */
+const ENTRY_KEY = /^[A-Za-z0-9_-]{1,64}$/;
+export function isEntryKey(key: string): boolean {
+  return ENTRY_KEY.test(key);
+}
+
+/** The value kinds a field may hold: a plain value checked by a predicate, or a shared type. */
+export type FieldKind = { value: (v: unknown) => boolean } | { type: 'text' };
+
+const shortString = (v: unknown) => typeof v === 'string' && v.length <= LIMITS.cardChars;
+const idString = (v: unknown) => typeof v === 'string' && v.length <= 200;
+const timestamp = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+
+/** Fields of a card (docs/API.md, "Board schema"); any other key is removed. */
+export const CARD_FIELDS: Record<string, FieldKind> = {
+  column: { value: isColumn },
+  text: { type: 'text' },
+  authorId: { value: idString },
+  createdAt: { value: timestamp },
+  clusterId: { value: idString },
+  reaction: { value: isReaction },
+  reactionNote: { value: shortString },
+  promotedFrom: { value: idString },
+};
+
+/** Fields of a cluster. */
+export const CLUSTER_FIELDS: Record<string, FieldKind> = {
+  title: { value: shortString },
+  column: { value: isColumn },
+  createdAt: { value: timestamp },
+};
+
+/** A dot count: a positive whole number no larger than the largest dot budget. */
+export function isDotCount(v: unknown): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= LIMITS.dotsPerPersonMax;
+}
+
+export function isLearning(v: unknown): boolean {
+  return shortString(v);
+}
+
+/** Why a write was undone; sent as `not_allowed: <message>` (or `not_in_schema: …`). */
+export const WRITE_REFUSALS = {
+  column_closed: 'this column is closed in the current round; the change was undone',
+  author: "a card's author is set by the server and never changes; the change was undone",
+  fixed_field: "a card's column text, creation time and origin are fixed once it exists; the change was undone",
+  reaction: 'only the case holder (or the facilitator) reacts to advice, in the reaction round; the change was undone',
+  own_entry: 'each person writes only their own dots and learning point; the change was undone',
+  dots_closed: 'dot voting is not open for this card now; the change was undone',
+  learning_closed: 'learning points are written in the closing round; the change was undone',
+  core_question: 'only the case holder (or the facilitator) writes the core question; the change was undone',
+  schema: 'this is not part of the board; it was removed',
+  board_full: 'this board has reached its size limit; delete something first',
+} as const;
+export type WriteRefusal = keyof typeof WRITE_REFUSALS;
+
+/** The permission-denied reason sent to the writer. */
+export function refusalReason(refusal: WriteRefusal): string {
+  const code = refusal === 'schema' ? 'not_in_schema' : refusal === 'board_full' ? 'board_full' : 'not_allowed';
+  return `${code}: ${WRITE_REFUSALS[refusal]}`;
+}
+
+/** Someone writing to one document: their author id (participant id or `host`) and rights now. */
+export interface Writer {
+  id: string;
+  rights: BoardRights;
+}
+
+export interface WriterIdentity {
+  role: Role;
+  participantId: string | null;
+  /** The participant's table (drafts follow its round); null for host and recipient. */
+  groupId: string | null;
+}
+
+const NO_COLUMNS: ReadonlySet<Column> = new Set();
+
+/**
+ * The writer of `docName` in the session's current state: a table board follows its table's
+ * round; a private draft follows its owner's table but holds cards only; the plenary board is the
+ * host's (participants read it). With no state, nothing is writable.
+ */
+export function writerFor(state: SessionState | null, docName: string, who: WriterIdentity): Writer {
+  const id = who.role === 'host' ? 'host' : (who.participantId ?? '');
+  const input = { state, role: who.role, participantId: who.participantId };
+  const group = docName.slice(docName.indexOf('.') + 1);
+  if (group === PLENARY_GROUP_ID) {
+    const base = boardRights({ ...input, table: state?.tables[0] ?? null });
+    return { id, rights: plenaryBoardRights(base, who.role) };
+  }
+  if (group.startsWith('d-')) {
+    const table = state?.tables.find((t) => t.id === who.groupId) ?? null;
+    const rights = boardRights({ ...input, table });
+    return {
+      id,
+      rights: {
+        ...rights,
+        dotColumns: NO_COLUMNS,
+        canReact: false,
+        canWriteLearning: false,
+        canEditCoreQuestion: false,
+      },
+    };
+  }
+  return { id, rights: boardRights({ ...input, table: tableFor(state, docName) }) };
+}
+
+/** Creating, deleting or editing the text of a card (or cluster) in `column`. */
+export function columnVerdict(w: Writer, column: unknown): WriteRefusal | null {
+  return isColumn(column) && w.rights.writable.has(column) ? null : 'column_closed';
+}
+
+/** Moving a card or cluster from one column to another: both must be open. */
+export function moveVerdict(w: Writer, from: unknown, to: unknown): WriteRefusal | null {
+  return columnVerdict(w, from) ?? columnVerdict(w, to);
+}
+
+/** Setting, changing or removing a field of an existing card in `column`. */
+export function cardFieldVerdict(w: Writer, field: string, column: unknown): WriteRefusal | null {
+  switch (field) {
+    case 'clusterId':
+      return columnVerdict(w, column);
+    case 'reaction':
+    case 'reactionNote':
+      return w.rights.canReact && column === 'advice' ? null : 'reaction';
+    case 'authorId':
+      return 'author';
+    default:
+      return 'fixed_field';
+  }
+}
+
+/** Optional fields set on a card as it is created (the required ones are checked by the schema). */
+export function newCardFieldVerdict(w: Writer, field: string, column: unknown): WriteRefusal | null {
+  if (field === 'reaction' || field === 'reactionNote') return cardFieldVerdict(w, field, column);
+  // Promotion to the plenary board is the server's (card:promote), never a client's.
+  if (field === 'promotedFrom') return 'fixed_field';
+  return null;
+}
+
+/** A person's own entry of `dots` (the map itself, or one count on a card in `column`). */
+export function dotVerdict(w: Writer, owner: string, column: unknown | undefined): WriteRefusal | null {
+  if (owner !== w.id || w.rights.dotColumns.size === 0) return owner !== w.id ? 'own_entry' : 'dots_closed';
+  if (column === undefined) return null;
+  return isColumn(column) && w.rights.dotColumns.has(column) ? null : 'dots_closed';
+}
+
+export function learningVerdict(w: Writer, owner: string): WriteRefusal | null {
+  if (owner !== w.id) return 'own_entry';
+  return w.rights.canWriteLearning ? null : 'learning_closed';
+}
+
+export function coreQuestionVerdict(w: Writer): WriteRefusal | null {
+  return w.rights.canEditCoreQuestion ? null : 'core_question';
+}
