@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, draftDocName, readCards } from '@casusbord/shared';
 import { startServer, spawnServer, tempDataDir, type TestServer } from '../helpers/server';
 import { createSession, join } from '../helpers/api';
-import { allAt, command, connectControl, latest, withoutNow, type ControlClient } from '../helpers/control';
+import { allAt, command, connectControl, latest, openBoard, withoutNow, type ControlClient } from '../helpers/control';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
 import { waitFor } from '../helpers/wait';
 
@@ -163,6 +163,7 @@ describe('case day', () => {
     const session = await createSession(server.url, { method: 'case-day' });
     const host = await control(server.url, session.hostToken);
     expect((await command(host, 'host:tables', { count: 2 })).ok).toBe(true);
+    await openBoard(server.url, session.hostToken);
     const anna = await join(server.url, session.joinCode, 'Anna');
     const bram = await join(server.url, session.joinCode, 'Bram');
     expect(new Set([anna.groupId, bram.groupId])).toEqual(new Set(['t1', 't2']));
