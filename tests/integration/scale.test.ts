@@ -7,7 +7,7 @@ import type { PresenceEntry } from '@casusbord/shared';
 import { SharedCompactor } from '../../server/src/scale/SharedCompactor';
 import { RedisStore } from '../../server/src/store/RedisStore';
 import { createSession, join } from '../helpers/api';
-import { command, connectControl } from '../helpers/control';
+import { command, connectControl, openBoard } from '../helpers/control';
 import { handOver } from '../helpers/handover';
 import { freePort, startFront } from '../helpers/front';
 import { REDIS_URL, deleteKeys, describeWithRedis, listKeys, startOwnRedis, uniquePrefix } from '../helpers/redis';
@@ -56,6 +56,7 @@ await describeWithRedis('scale-out: several instances on one Redis', () => {
 
   it('clients on two instances converge; awareness crosses; compaction under concurrent appends loses nothing', async () => {
     const session = await createSession(one.url);
+    await openBoard(one.url, session.hostToken);
     const anna = await join(one.url, session.joinCode, 'Anna');
     const bram = await join(two.url, session.joinCode, 'Bram');
     expect(bram.docName).toBe(anna.docName);
@@ -142,6 +143,7 @@ await describeWithRedis('scale-out: several instances on one Redis', () => {
     const host = await connectControl(one.url, session.hostToken);
     cleanup.push(() => host.close());
     expect((await command(host, 'host:tables', { count: 2 })).ok).toBe(true);
+    await openBoard(one.url, session.hostToken);
     const anna = await join(two.url, session.joinCode, 'Anna');
     const bram = await join(two.url, session.joinCode, 'Bram');
 
@@ -173,6 +175,7 @@ await describeWithRedis('scale-out: several instances on one Redis', () => {
 
   it('deleting a session through instance 1 closes its boards on instance 2 and leaves no key behind', async () => {
     const session = await createSession(one.url);
+    await openBoard(one.url, session.hostToken);
     const bram = await join(two.url, session.joinCode, 'Bram');
     const b = peer(two.wsUrl, bram.docName, bram.token);
     await synced(b);
@@ -217,6 +220,7 @@ await describeWithRedis('scale-out: several instances on one Redis', () => {
     const front = await startFront(one.port, two.port);
     cleanup.push(() => front.close());
     const session = await createSession(front.url);
+    await openBoard(front.url, session.hostToken);
     const anna = await join(front.url, session.joinCode, 'Anna');
     const bram = await join(two.url, session.joinCode, 'Bram');
 
@@ -255,6 +259,7 @@ await describeWithRedis('scale-out: several instances on one Redis', () => {
     cleanup.push(() => own.stop());
     const [one, two] = await pair(own.url);
     const session = await createSession(one.url);
+    await openBoard(one.url, session.hostToken);
     const anna = await join(one.url, session.joinCode, 'Anna');
     const bram = await join(two.url, session.joinCode, 'Bram');
     const a = peer(one.wsUrl, anna.docName, anna.token);
@@ -290,8 +295,9 @@ await describeWithRedis('scale-out: several instances on one Redis', () => {
     cleanup.push(() => watcher.close());
     const host = await connectControl(one.url, session.hostToken);
     cleanup.push(() => host.close());
-    const ack = await command(host, 'host:command', { type: 'start' });
-    expect(ack.ok).toBe(true);
+    // The board's round is running (openBoard): the host gives it more time.
+    const ack = await command(host, 'host:command', { type: 'extend', ms: 60_000 });
+    expect(ack.ok, JSON.stringify(ack)).toBe(true);
     if (ack.ok) await waitFor('state crosses instances again', () => watcher.states.some((s) => s.version === ack.state.version));
     console.log(`[scale] Redis restart: all ${expected.length} edits everywhere ${ms} ms after Redis was back`);
   });
