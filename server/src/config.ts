@@ -32,6 +32,11 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   /** Sessions older than this many days are deleted with everything in them (0 = never). */
   RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  /**
+   * Sessions one client address may create per 10 minutes. A facilitator makes one or two before a
+   * meeting; 20 lets a training day prepare a room's worth, while a script cannot fill the store.
+   */
+  SESSIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(20),
   /** Readable name of this instance in logs; default host name and process id. */
   INSTANCE_ID: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/).optional()),
 });
@@ -51,6 +56,8 @@ export interface Config {
   readonly instanceId: string;
   readonly trustProxy: boolean;
   readonly retentionDays: number;
+  /** Sessions per client address per 10 minutes (SESSION_CREATION_WINDOW_MS in http/AddressLimiter). */
+  readonly sessionsPerAddress: number;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     retentionDays: e.RETENTION_DAYS,
+    sessionsPerAddress: e.SESSIONS_PER_ADDRESS,
   });
 }
 

@@ -14,7 +14,7 @@ import {
 } from '@casusbord/shared';
 import { bearerToken, type Principal } from '../auth/Auth';
 import { generateId, generateJoinCode, generateToken, hashToken } from '../auth/tokens';
-import { JoinGuard } from './JoinGuard';
+import { AddressLimiter, JOIN_MISSES, sessionCreations } from './AddressLimiter';
 import { checkCommunityFields, initCommunitySession } from './communityAccess';
 import { docNameOf, type SessionRecord } from '../store/Store';
 import { parseRequest } from './errors';
@@ -33,8 +33,22 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     return principal;
   }
 
+  /** Throws `429 rate_limited` with Retry-After (seconds) while `limiter` holds the address back. */
+  function holdBack(limiter: AddressLimiter, request: FastifyRequest, reply: FastifyReply, message: string): void {
+    const wait = limiter.retryAfterMs(request.ip, Date.now());
+    if (wait > 0) {
+      void reply.header('retry-after', Math.ceil(wait / 1000));
+      throw new AppError('rate_limited', message);
+    }
+  }
+
+  const creations = new AddressLimiter(sessionCreations(config.sessionsPerAddress));
+
   app.post('/api/sessions', async (request, reply) => {
     const body = parseRequest(createSessionBody, request.body);
+    // Counted before the first await, so parallel requests cannot all pass the check.
+    holdBack(creations, request, reply, 'Too many new sessions from this address; wait a few minutes and try again');
+    creations.record(request.ip, Date.now());
     const community = await checkCommunityFields(store, body);
     const hostToken = generateToken();
     const now = Date.now();
@@ -80,18 +94,14 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     throw new AppError('unavailable', 'Could not allocate a join code; try again');
   });
 
-  const joinGuard = new JoinGuard();
+  const joinGuard = new AddressLimiter(JOIN_MISSES);
 
-  /** The session of a typed code; wrong codes count against the address (JoinGuard). */
+  /** The session of a typed code; wrong codes count against the address (JOIN_MISSES). */
   async function sessionByCode(request: FastifyRequest, reply: FastifyReply, code: string): Promise<SessionRecord> {
-    const wait = joinGuard.retryAfterMs(request.ip, Date.now());
-    if (wait > 0) {
-      void reply.header('retry-after', Math.ceil(wait / 1000));
-      throw new AppError('rate_limited', 'Too many wrong codes from this address; wait a few minutes and try again');
-    }
+    holdBack(joinGuard, request, reply, 'Too many wrong codes from this address; wait a few minutes and try again');
     const session = await store.getSessionByCode(normalizeJoinCode(code));
     if (!session) {
-      joinGuard.recordFailure(request.ip, Date.now());
+      joinGuard.record(request.ip, Date.now());
       throw new AppError('session_not_found', 'No session has this code; check the code with your facilitator');
     }
     return session;
