@@ -8,6 +8,7 @@ import type * as decoding from 'lib0/decoding';
 import { LIMITS, addCard, learningsMap, readCards } from '@casusbord/shared';
 import type { TestServer } from '../helpers/server';
 import { createSession, join, postJson } from '../helpers/api';
+import { openBoard } from '../helpers/control';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
 import { nextEvent, waitFor } from '../helpers/wait';
 import { purgeExpired } from '../../server/src/sessions';
@@ -154,7 +155,11 @@ export function registerSecuritySuite(
 
     it('card text and cards per board are bounded on the server: the excess is removed, the sender told why', async () => {
       const s = await createSession(server.url);
-      const a = connectPeer(server.wsUrl, s.docName, s.hostToken);
+      // A closing round with every column open: Anna writes cards and her own learning point.
+      await openBoard(server.url, s.hostToken, 'closing');
+      const anna = await join(server.url, s.joinCode, 'Anna');
+      expect(anna.docName).toBe(s.docName);
+      const a = connectPeer(server.wsUrl, s.docName, anna.token);
       const b = connectPeer(server.wsUrl, s.docName, s.hostToken);
       peers.push(a, b);
       const refusals: string[] = [];
@@ -162,22 +167,20 @@ export function registerSecuritySuite(
       a.provider.messageHandlers[2] = (_encoder: unknown, decoder: decoding.Decoder) =>
         authProtocol.readAuthMessage(decoder, a.doc, (_doc, reason) => refusals.push(reason));
       await Promise.all([synced(a), synced(b)]);
-      const card = (id: string, text: string, createdAt: number) => ({
+      const card = (id: string, text: string, createdAt: number, authorId = anna.participantId) => ({
         id,
         column: 'question' as const,
         text,
-        authorId: 'host',
+        authorId,
         createdAt,
       });
       const textOf = (peer: Peer, id: string) => readCards(peer.doc).find((c) => c.id === id)?.text.length;
 
       addCard(a.doc, card('long', 'x'.repeat(LIMITS.cardChars + 500), 1));
-      learningsMap(a.doc).set('p1', 'y'.repeat(LIMITS.cardChars * 2));
-      await waitFor(
-        'peer sees the cut card',
-        () => textOf(b, 'long') === LIMITS.cardChars && learningsMap(b.doc).size === 1,
-      );
-      expect(learningsMap(b.doc).get('p1')).toHaveLength(LIMITS.cardChars);
+      learningsMap(a.doc).set(anna.participantId, 'y'.repeat(LIMITS.cardChars * 2));
+      await waitFor('peer sees the cut card', () => textOf(b, 'long') === LIMITS.cardChars);
+      await waitFor('peer sees the cut learning point', () => learningsMap(b.doc).size === 1);
+      expect(learningsMap(b.doc).get(anna.participantId)).toHaveLength(LIMITS.cardChars);
       // The sender converges on the bounded state too, and is told why.
       await waitFor('sender corrected', () => textOf(a, 'long') === LIMITS.cardChars);
       await waitFor('refusal received', () => refusals.length >= 2);
@@ -189,7 +192,7 @@ export function registerSecuritySuite(
         for (let i = 1; i < LIMITS.cardsPerBoard; i++) addCard(a.doc, card(`c${i}`, `kaart ${i}`, 10 + i));
       });
       await waitFor('full board relayed', () => readCards(b.doc).length === LIMITS.cardsPerBoard, 10_000);
-      addCard(b.doc, card('over', 'een te veel', 99_999));
+      addCard(b.doc, card('over', 'een te veel', 99_999, 'host'));
       await waitFor(
         'extra card removed on both',
         () =>
@@ -247,6 +250,7 @@ export function registerSecuritySuite(
   describe(`${engine}: retention`, () => {
     it('the host deletes a session: boards, people and tokens are gone and sockets closed', async () => {
       const s = await createSession(server.url);
+      await openBoard(server.url, s.hostToken);
       const anna = await join(server.url, s.joinCode, 'Anna');
       const a = connectPeer(server.wsUrl, anna.docName, anna.token);
       peers.push(a);
