@@ -1,5 +1,5 @@
-import { PLENARY_GROUP_ID, draftDocName, type Role } from '@casusbord/shared';
-import type { Store } from '../store/Store';
+import { PLENARY_GROUP_ID, draftDocName, getMethod, type Role } from '@casusbord/shared';
+import type { SessionRecord, Store } from '../store/Store';
 import { docNameOf, sessionIdOfDoc } from '../store/Store';
 import { hashToken } from './tokens';
 
@@ -66,6 +66,19 @@ export class Auth {
         return isDraft ? 'none' : 'read';
     }
   }
+}
+
+/**
+ * Whether the session really has this document: one of its tables' boards, the plenary board of a
+ * case day, or the caller's own draft (docAccess lets only its owner open a draft, and the owner
+ * exists, or the token would not have resolved). Checked before a room is loaded, so that no
+ * document name makes the server load an empty room or the store hold a new document.
+ */
+export function isSessionDocument(session: SessionRecord | null, principal: Principal, docName: string): boolean {
+  if (!session || session.id !== principal.sessionId) return false;
+  if (principal.participantId && docName === draftDocName(session.id, principal.participantId)) return true;
+  if (session.groups.some((g) => docNameOf(session.id, g.id) === docName)) return true;
+  return getMethod(session.method).parallelTables && docName === docNameOf(session.id, PLENARY_GROUP_ID);
 }
 
 /** Reads `Authorization: Bearer <token>`. */

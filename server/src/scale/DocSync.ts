@@ -134,7 +134,7 @@ export class DocSync implements RoomSync {
       const rooms = [...this.rooms.values()].map((t) => t.room).filter((r) => !r.isClosed);
       if (msg.type !== 'read-only' && msg.type !== 'session-closed') return;
       const ofSession = rooms.filter((r) => sessionIdOfDoc(r.name) === msg.sessionId);
-      // Connections opened later read the lock from the store (DocRegistry.sessionLock).
+      // Connections opened later read the lock from the store (DocRegistry.readSession).
       if (msg.type === 'read-only') for (const room of ofSession) room.setReadOnly(msg.locked);
       else void this.closeDeleted(msg.sessionId, ofSession, msg.code, msg.reason);
       return;

@@ -1,4 +1,4 @@
-import type { Store } from '../store/Store';
+import type { SessionRecord, Store } from '../store/Store';
 import { DocRoom, type RoomOptions } from './DocRoom';
 
 /**
@@ -49,17 +49,20 @@ export class DocRegistry {
   }
 
   /**
-   * Reads whether the session is locked (handed over) from the store, the source of truth for
-   * every instance. Call it before acquire; the returned function gives the answer right before
-   * addConnection: a lock change made on this instance since the read wins over what was read.
+   * Reads the session from the store, the source of truth for every instance: its record (null
+   * when it is gone) and whether it is locked (handed over). Call it before acquire; `locked()`
+   * gives the answer right before addConnection: a lock change made on this instance since the
+   * read wins over what was read.
    */
-  async sessionLock(sessionId: string): Promise<() => boolean> {
+  async readSession(sessionId: string): Promise<{ session: SessionRecord | null; locked: () => boolean }> {
     const before = this.lockChanges.get(sessionId);
-    const stored = (await this.store.getSession(sessionId))?.locked === true;
-    return () => {
+    const session = await this.store.getSession(sessionId);
+    const stored = session?.locked === true;
+    const locked = () => {
       const latest = this.lockChanges.get(sessionId);
       return latest && latest !== before ? latest.locked : stored;
     };
+    return { session, locked };
   }
 
   /**

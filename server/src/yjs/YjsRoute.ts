@@ -4,6 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CLOSE_CODES, LIMITS } from '@casusbord/shared';
 import type { Auth } from '../auth/Auth';
 import type { Config } from '../config';
+import { isSessionDocument } from '../auth/Auth';
 import { isOriginAllowed } from '../http/origin';
 import type { DocRegistry } from './DocRegistry';
 import type { Connection, DocRoom } from './DocRoom';
@@ -91,8 +92,13 @@ export class YjsRoute {
     let room;
     let locked: () => boolean;
     try {
+      const read = await registry.readSession(principal.sessionId);
+      // Only documents the session has: no name loads an empty room or adds a document to the store.
+      if (!isSessionDocument(read.session, principal, docName)) {
+        return ws.close(CLOSE_CODES.notFound, 'unknown document');
+      }
       // After a handover every connection of the session is read-only, whatever its token.
-      locked = await registry.sessionLock(principal.sessionId);
+      locked = read.locked;
       room = await registry.acquire(docName);
     } catch (err) {
       this.deps.log.error({ doc: docName, err }, 'could not load document');
