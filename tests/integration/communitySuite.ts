@@ -16,7 +16,7 @@ import {
 import type { Config } from '../../server/src/config';
 import { purgeExpired } from '../../server/src/sessions';
 import { createSession, join, postJson } from '../helpers/api';
-import { command, connectControl, latest, type ControlClient } from '../helpers/control';
+import { command, connectControl, latest, openBoard, type ControlClient } from '../helpers/control';
 import { handOver } from '../helpers/handover';
 import type { TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
@@ -60,7 +60,11 @@ export function registerCommunitySuite(
     return res.json as unknown as CreateCommunityResponse;
   }
 
-  /** A community session with cards written on its board (by the host), then handed over. */
+  /**
+   * A community session with cards written on its board by a participant, the first advice's
+   * reaction recorded by the host and dots by the participant (in a reaction round with every
+   * column and dots open), then handed over.
+   */
   async function handedOverSession(
     c: CreateCommunityResponse,
     fields: Record<string, unknown>,
@@ -69,12 +73,16 @@ export function registerCommunitySuite(
     wsBase = server.wsUrl,
   ): Promise<CreateSessionResponse> {
     const s = await createSession(base, { communityId: c.communityId, communityKey: c.facilitatorKey, ...fields });
+    await openBoard(base, s.hostToken, 'reaction');
     const anna = await join(base, s.joinCode, 'Anna');
     const host = connectPeer(wsBase, s.docName, s.hostToken);
     const participant = connectPeer(wsBase, anna.docName, anna.token);
     peers.push(host, participant);
     await Promise.all([synced(host), synced(participant)]);
-    cards.forEach((card, i) => addCard(host.doc, { ...card, authorId: anna.participantId, createdAt: 1000 + i }));
+    cards.forEach((card, i) =>
+      addCard(participant.doc, { ...card, authorId: anna.participantId, createdAt: 1000 + i }),
+    );
+    await waitFor('cards at the host', () => readCardDetails(host.doc).length === cards.length);
     const first = cards.find((card) => card.column === 'advice');
     if (first) setReaction(host.doc, first.id, 'adopt', 'Pakken we op');
     // The server stores an update before it relays it: what the other peer sees is stored.
