@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { LIMITS } from '@casusbord/shared';
 
 /**
  * Environment → frozen Config, parsed once at start-up (never at import time).
@@ -37,6 +38,15 @@ const envSchema = z.object({
    * meeting; 20 lets a training day prepare a room's worth, while a script cannot fill the store.
    */
   SESSIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(20),
+  /** Open /yjs connections per participant or recipient token (LIMITS says why 8). */
+  YJS_CONNECTIONS_PER_TOKEN: z.coerce.number().int().min(1).max(10000).default(LIMITS.yjsConnectionsPerToken),
+  /** Open /yjs connections per host token (LIMITS says why 32). */
+  YJS_CONNECTIONS_PER_HOST_TOKEN: z.coerce.number().int().min(1).max(10000).default(LIMITS.yjsConnectionsPerHostToken),
+  /**
+   * Open /yjs connections per client address. A full session behind one venue NAT is 40 people ×
+   * 3 documents (120) plus the host's page (13, twice): 200 leaves room for a second group there.
+   */
+  YJS_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(200),
   /** Readable name of this instance in logs; default host name and process id. */
   INSTANCE_ID: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/).optional()),
 });
@@ -58,6 +68,9 @@ export interface Config {
   readonly retentionDays: number;
   /** Sessions per client address per 10 minutes (SESSION_CREATION_WINDOW_MS in http/AddressLimiter). */
   readonly sessionsPerAddress: number;
+  readonly yjsConnectionsPerToken: number;
+  readonly yjsConnectionsPerHostToken: number;
+  readonly yjsConnectionsPerAddress: number;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +110,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     retentionDays: e.RETENTION_DAYS,
     sessionsPerAddress: e.SESSIONS_PER_ADDRESS,
+    yjsConnectionsPerToken: e.YJS_CONNECTIONS_PER_TOKEN,
+    yjsConnectionsPerHostToken: e.YJS_CONNECTIONS_PER_HOST_TOKEN,
+    yjsConnectionsPerAddress: e.YJS_CONNECTIONS_PER_ADDRESS,
   });
 }
 

@@ -13,6 +13,7 @@ import {
 } from '@casusbord/shared';
 import type { Auth, Principal } from '../auth/Auth';
 import type { Config } from '../config';
+import { ConnectionCounter, tokenKey } from '../http/ConnectionCounter';
 import { isOriginAllowed } from '../http/origin';
 import type { ScaleOut } from '../scale/ScaleOut';
 import { docNameOf, type SessionRecord, type Store } from '../store/Store';
@@ -58,6 +59,13 @@ export interface ControlDeps {
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
+/** A handshake refusal: the client's connect_error carries `data: { code, message }`. */
+function refusal(code: 'unauthorized' | 'rate_limited', message: string): Error {
+  const err = new Error(code) as Error & { data?: unknown };
+  err.data = { code, message };
+  return err;
+}
+
 /** How long presence waits for the other instances' answer before it falls back to this one's, ms. */
 const ROSTER_TIMEOUT_MS = 2000;
 
@@ -71,6 +79,8 @@ export class ControlPlane {
   readonly presence = new Presence();
   readonly control: SessionControl;
   private readonly handlerDeps: ControlDeps;
+  /** Open sockets per token (LIMITS.socketsPerToken), so one token cannot multiply its rates. */
+  private readonly perToken = new ConnectionCounter();
 
   constructor(private readonly deps: Deps) {
     this.control = new SessionControl(deps.store, deps.scale?.sessionLock);
@@ -108,10 +118,9 @@ export class ControlPlane {
       const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
       auth.resolve(token).then(
         (principal) => {
-          if (!principal) {
-            const err = new Error('unauthorized') as Error & { data?: unknown };
-            err.data = { code: 'unauthorized', message: 'Missing or invalid token' };
-            return next(err);
+          if (!principal) return next(refusal('unauthorized', 'Missing or invalid token'));
+          if (!this.countSocket(socket, principal)) {
+            return next(refusal('rate_limited', 'Too many open connections for this token; close another tab'));
           }
           socket.data.principal = principal;
           next();
@@ -124,6 +133,23 @@ export class ControlPlane {
     });
     io.on('connection', (socket) => this.onConnection(socket));
     this.io = io;
+  }
+
+  /** Counts the socket against its token's cap (false: at the cap, nothing counted) until it is gone. */
+  private countSocket(socket: ControlSocket, principal: Principal): boolean {
+    const key = tokenKey(principal);
+    if (!this.perToken.tryOpen(key, LIMITS.socketsPerToken)) return false;
+    // Given back once: on disconnect, or when the client left before the handshake ended
+    // (Socket.io then drops the socket without a disconnect event).
+    let open = true;
+    const release = () => {
+      if (open) this.perToken.closed(key);
+      open = false;
+    };
+    socket.once('disconnect', release);
+    socket.conn.once('close', release);
+    if (socket.conn.readyState === 'closed') release();
+    return true;
   }
 
   private onConnection(socket: ControlSocket): void {

@@ -5,7 +5,9 @@ import { CLOSE_CODES, LIMITS } from '@casusbord/shared';
 import type { Auth } from '../auth/Auth';
 import type { Config } from '../config';
 import { isSessionDocument } from '../auth/Auth';
+import { clientAddress } from '../http/clientAddress';
 import { isOriginAllowed } from '../http/origin';
+import { ConnectionLimits, type ConnectionSlot } from './ConnectionLimits';
 import type { DocRegistry } from './DocRegistry';
 import type { Connection, DocRoom } from './DocRoom';
 import { TokenBucket, type Rate } from './TokenBucket';
@@ -55,9 +57,11 @@ function toUint8Array(data: RawData): Uint8Array {
  */
 export class YjsRoute {
   private readonly wss: WebSocketServer;
+  private readonly limits: ConnectionLimits;
 
   constructor(private readonly deps: Deps) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.wsFrameBytes, perMessageDeflate: false });
+    this.limits = new ConnectionLimits(deps.config);
   }
 
   attach(server: Server): void {
@@ -88,6 +92,12 @@ export class YjsRoute {
     const access = auth.docAccess(principal, docName);
     if (access === 'none') return ws.close(CLOSE_CODES.forbidden, 'this token may not open this document');
     if (ws.readyState !== ws.OPEN) return;
+    // From here the slot is given back on every path: refusal, load failure, early close, or close.
+    const slot = this.limits.open(principal, clientAddress(req, config.trustProxy));
+    if (typeof slot === 'string') {
+      const cap = slot === 'token' ? 'for this token' : 'from this address';
+      return ws.close(CLOSE_CODES.tooManyConnections, `too many open connections ${cap}`);
+    }
 
     let room;
     let locked: () => boolean;
@@ -95,22 +105,25 @@ export class YjsRoute {
       const read = await registry.readSession(principal.sessionId);
       // Only documents the session has: no name loads an empty room or adds a document to the store.
       if (!isSessionDocument(read.session, principal, docName)) {
+        this.limits.close(slot);
         return ws.close(CLOSE_CODES.notFound, 'unknown document');
       }
       // After a handover every connection of the session is read-only, whatever its token.
       locked = read.locked;
       room = await registry.acquire(docName);
     } catch (err) {
+      this.limits.close(slot);
       this.deps.log.error({ doc: docName, err }, 'could not load document');
       return ws.close(CLOSE_CODES.storeFailure, 'document could not be loaded');
     }
     if (ws.readyState !== ws.OPEN) {
+      this.limits.close(slot);
       registry.released(room);
       return;
     }
     const conn = room.addConnection(ws, principal, access === 'read', locked());
     ws.off('message', buffer);
-    this.serve(room, conn, early);
+    this.serve(room, conn, early, slot);
   }
 
   /**
@@ -120,15 +133,17 @@ export class YjsRoute {
    * tsx compiles with esbuild's keepNames, which gives an arrow assigned to a const its own `name`
    * property, a 256-byte property dictionary per connection (measured in heap snapshots).
    */
-  private serve(room: DocRoom, conn: Connection, early: RawData[]): void {
+  private serve(room: DocRoom, conn: Connection, early: RawData[], slot: ConnectionSlot): void {
     const { ws } = conn;
     const { registry } = this.deps;
+    const { limits } = this;
     const budget = new TokenBucket(MESSAGE_RATE);
     for (const data of early) receive(room, conn, budget, data, true);
     ws.on('message', (data: RawData, isBinary: boolean) => receive(room, conn, budget, data, isBinary));
     ws.on('close', () => {
       room.removeConnection(ws);
       registry.released(room);
+      limits.close(slot);
     });
   }
 

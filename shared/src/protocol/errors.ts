@@ -69,6 +69,8 @@ export const CLOSE_CODES = {
   malformed: 4402,
   /** Too many messages in a short time. */
   rateLimited: 4429,
+  /** This token or client address already has the most open connections allowed; close one (another tab). */
+  tooManyConnections: 4430,
   /** The server could not persist an update; reconnect and resync. */
   storeFailure: 4500,
   /** The server is shutting down; reconnect. */
