@@ -1,0 +1,4 @@
+import { startServer } from '../helpers/server';
+import { registerConnectionLimitsSuite } from './connectionLimitsSuite';
+
+registerConnectionLimitsSuite('sqlite', startServer);
