@@ -145,6 +145,9 @@ export async function startOurs(options: OursOptions = {}): Promise<RunningServe
         LOG_LEVEL: 'warn',
         // Rooms are released soon after their last client leaves so the bench can time a cold join.
         DOC_IDLE_MS: '1000',
+        // Every bench client comes from 127.0.0.1: one session per room, rooms × clients connections.
+        SESSIONS_PER_ADDRESS: '100000',
+        YJS_CONNECTIONS_PER_ADDRESS: '100000',
         REDIS_URL: '',
         ...options.env,
       },
