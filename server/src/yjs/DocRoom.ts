@@ -3,7 +3,15 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
-import { BOARD_ROOTS, CLOSE_CODES, LIMITS, refusalReason, writerFor, type Writer } from '@casusbord/shared';
+import {
+  BOARD_ROOTS,
+  CLOSE_CODES,
+  LIMITS,
+  refusalReason,
+  writerFor,
+  type Writer,
+  type WriteRefusal,
+} from '@casusbord/shared';
 import type { Principal } from '../auth/Auth';
 import type { Store } from '../store/Store';
 import { TokenBucket } from './TokenBucket';
@@ -17,7 +25,7 @@ import {
   type RoomOptions,
 } from './connection';
 import { enforceContentLimits, VIOLATION_MESSAGES } from './contentLimits';
-import { analyse, type DeletedAuthors, type PolicyResult } from './writePolicy';
+import { analyse, createPolicyMemory, markPolicyItems, type PolicyMemory, type PolicyResult } from './writePolicy';
 import {
   MESSAGE_AUTH,
   MESSAGE_AWARENESS,
@@ -55,8 +63,8 @@ export class DocRoom {
   private policyResult: PolicyResult | null = null;
   /** The document is at its size budget: the update being applied may delete, not add. */
   private full = false;
-  /** Authors of deleted cards, so an undone deletion keeps its author (created on first use). */
-  private deletedAuthors: DeletedAuthors | null = null;
+  /** What the policy remembers between updates (created on first use). */
+  private policyMemory: PolicyMemory | null = null;
   /** Bytes appended to the store since the last snapshot (a snapshot is written past LIMITS.docBytes). */
   private bytesSinceCompaction = 0;
   /** An upper bound on the document's encoded size: the last measure plus what was applied since. */
@@ -289,6 +297,7 @@ export class DocRoom {
     const writer = this.options.states ? await this.writerOf(conn) : null;
     this.full = this.isFull(payload.byteLength);
     const reasons: string[] = [];
+    let corrected = false;
     const committed = await this.commit(conn, () => {
       this.clientChanges = null;
       this.policyWriter = writer;
@@ -303,14 +312,9 @@ export class DocRoom {
       }
       // What breaks the write policy is undone first (also when the update failed half way: what
       // was applied is stored), then what remains is bounded.
-      const policy = this.policyResult as PolicyResult | null;
-      this.policyResult = null;
-      if (policy && policy.fixes.length > 0) {
-        this.doc.transact((tr) => {
-          for (const fix of policy.fixes) fix(tr);
-        }, 'policy');
-      }
-      for (const refusal of policy?.refusals ?? []) reasons.push(refusalReason(refusal));
+      const policy = this.enforcePolicy(conn, writer);
+      corrected = policy.corrected;
+      for (const refusal of policy.refusals) reasons.push(refusalReason(refusal));
       const changed = this.clientChanges as Map<Y.AbstractType<unknown>, Set<string | null>> | null;
       this.clientChanges = null;
       if (changed) {
@@ -321,8 +325,41 @@ export class DocRoom {
       if (malformed) throw new MalformedMessageError('invalid update');
     });
     // The sender gets the correction too (the rest of the update it has already), and why.
-    if (reasons.length > 0 && committed) this.send(conn, encodeUpdateMessage(committed));
+    if ((corrected || reasons.length > 0) && committed) this.send(conn, encodeUpdateMessage(committed));
     for (const reason of reasons) this.send(conn, encodePermissionDenied(reason));
+  }
+
+  /**
+   * Runs the corrections the policy found in the client's transaction. Honest writes that lost a
+   * conflict to a removed forgery are then written again as the writer's own transaction, which the
+   * policy checks like any other (its own corrections end there).
+   */
+  private enforcePolicy(conn: Connection, writer: Writer | null): { refusals: WriteRefusal[]; corrected: boolean } {
+    const refusals = new Set<WriteRefusal>();
+    let corrected = false;
+    for (let pass = 0; pass < 2; pass++) {
+      const policy = this.policyResult as PolicyResult | null;
+      this.policyResult = null;
+      if (!policy) break;
+      for (const refusal of policy.refusals) refusals.add(refusal);
+      if (policy.fixes.length > 0) {
+        corrected = true;
+        this.doc.transact((tr) => {
+          for (const fix of policy.fixes) fix(tr);
+        }, 'policy');
+      }
+      if (pass > 0 || policy.reasserts.length === 0 || !writer) break;
+      corrected = true;
+      this.policyWriter = writer;
+      try {
+        this.doc.transact((tr) => {
+          for (const reassert of policy.reasserts) reassert(tr);
+        }, conn);
+      } finally {
+        this.policyWriter = null;
+      }
+    }
+    return { refusals: [...refusals], corrected };
   }
 
   /**
@@ -348,12 +385,15 @@ export class DocRoom {
   }
 
   private noteClientChanges(tr: Y.Transaction): void {
+    if (tr.origin === 'policy' && this.policyMemory) markPolicyItems(this.doc, tr, this.policyMemory);
     if (!isConnection(tr.origin)) return;
-    if (tr.changed.size > 0) this.clientChanges = tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>;
+    if (tr.changed.size > 0 && !this.clientChanges) {
+      this.clientChanges = tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>;
+    }
     // Now, before Yjs collects what the transaction deleted: the policy may have to put it back.
     if (this.policyWriter) {
-      this.deletedAuthors ??= new Map();
-      this.policyResult = analyse(this.doc, tr, this.policyWriter, this.deletedAuthors, this.full);
+      this.policyMemory ??= createPolicyMemory();
+      this.policyResult = analyse(this.doc, tr, this.policyWriter, this.policyMemory, this.full);
     }
   }
 

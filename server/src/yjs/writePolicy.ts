@@ -47,6 +47,30 @@ export interface PolicyResult {
   refusals: WriteRefusal[];
   /** Run in one transaction, right after the client's. */
   fixes: Fix[];
+  /**
+   * Writes of this update that lost a conflict only to values the policy removed or put back (a
+   * forgery that raced them): run as the writer's own transaction, so the policy checks them again.
+   */
+  reasserts: Fix[];
+}
+
+/**
+ * What a room remembers between updates: authors of deleted cards, and the map values the policy
+ * itself removed or wrote (a concurrent honest write that loses to one of those is put back).
+ */
+export interface PolicyMemory {
+  deletedAuthors: DeletedAuthors;
+  policyItems: WeakSet<Y.Item>;
+}
+
+export function createPolicyMemory(): PolicyMemory {
+  return { deletedAuthors: new Map(), policyItems: new WeakSet() };
+}
+
+/** Remembers what a correcting transaction (origin 'policy') wrote and removed. */
+export function markPolicyItems(doc: Y.Doc, tr: Y.Transaction, memory: PolicyMemory): void {
+  for (const item of insertedItems(doc, tr)) memory.policyItems.add(item);
+  for (const item of deletedItems(doc, tr)) memory.policyItems.add(item);
 }
 
 /**
@@ -77,6 +101,7 @@ interface Context {
   tr: Y.Transaction;
   writer: Writer;
   deletedAuthors: DeletedAuthors;
+  reasserts: Fix[];
   refusals: Set<WriteRefusal>;
   fixes: Fix[];
   /** Map keys already decided (a key's delete and insert come as two items). */
@@ -125,6 +150,33 @@ function textBefore(tr: Y.Transaction, text: SharedType): string {
     if (wasLive(tr, n) && n.content instanceof Y.ContentString) out += n.content.str;
   }
   return out;
+}
+
+/** The value a writer meant with an item of its update, also when the item lost a conflict. */
+function plainIntended(item: Y.Item): Plain {
+  const type = typeOf(item);
+  if (type instanceof Y.Map) {
+    const entries: Array<[string, Plain]> = [];
+    for (const [key, child] of type._map) entries.push([key, plainIntended(child)]);
+    return { map: entries };
+  }
+  if (type instanceof Y.Text) {
+    let out = '';
+    for (let n = type._start; n !== null; n = n.right) if (n.content instanceof Y.ContentString) out += n.content.str;
+    return { text: out };
+  }
+  const content = item.content.getContent();
+  return { value: content[content.length - 1] };
+}
+
+/**
+ * A map write of this update that Yjs deleted on arrival because a concurrent value sits to its
+ * right, where every such value is one the policy removed or wrote: the honest write should win.
+ */
+function lostToPolicy(item: Y.Item, memory: PolicyMemory): boolean {
+  if (item.parentSub === null || item.right === null || (item.parent as SharedType)._item?.deleted) return false;
+  for (let r: Y.Item | null = item.right; r !== null; r = r.right) if (!memory.policyItems.has(r)) return false;
+  return true;
 }
 
 function materialize(plain: Plain): unknown {
@@ -215,8 +267,8 @@ function locate(item: Y.Item): { root: string | null; rootType: SharedType; keys
   return { root, rootType: type, keys };
 }
 
-/** Every item the transaction inserted and that is still there. */
-function insertedItems(doc: Y.Doc, tr: Y.Transaction): Y.Item[] {
+/** Every item the transaction inserted and that is still there (or all of them, `withDeleted`). */
+function insertedItems(doc: Y.Doc, tr: Y.Transaction, withDeleted = false): Y.Item[] {
   const out: Y.Item[] = [];
   for (const [client, after] of tr.afterState) {
     const start = tr.beforeState.get(client) ?? 0;
@@ -224,7 +276,7 @@ function insertedItems(doc: Y.Doc, tr: Y.Transaction): Y.Item[] {
     const structs = doc.store.clients.get(client) ?? [];
     for (let i = firstAtOrAfter(structs, start); i < structs.length; i++) {
       const s = structs[i]!;
-      if (s instanceof Y.Item && !s.deleted) out.push(s);
+      if (s instanceof Y.Item && (withDeleted || !s.deleted)) out.push(s);
     }
   }
   return out;
@@ -279,14 +331,15 @@ export function analyse(
   doc: Y.Doc,
   tr: Y.Transaction,
   writer: Writer,
-  deletedAuthors: DeletedAuthors,
+  memory: PolicyMemory,
   /** The document is at its size budget: nothing may be added. */
   full = false,
 ): PolicyResult {
   const ctx: Context = {
     tr,
     writer,
-    deletedAuthors,
+    deletedAuthors: memory.deletedAuthors,
+    reasserts: [],
     refusals: new Set(),
     fixes: [],
     decidedKeys: new Map(),
@@ -297,7 +350,16 @@ export function analyse(
     else checkItem(ctx, item, true);
   }
   for (const item of deletedItems(doc, tr)) checkItem(ctx, item, false);
-  return { refusals: [...ctx.refusals], fixes: ctx.fixes };
+  if (!full) {
+    for (const item of insertedItems(doc, tr, true)) {
+      if (!item.deleted || !lostToPolicy(item, memory)) continue;
+      const map = item.parent as Y.Map<unknown>;
+      const key = item.parentSub!;
+      const value = plainIntended(item);
+      ctx.reasserts.push(() => map.set(key, materialize(value)));
+    }
+  }
+  return { refusals: [...ctx.refusals], fixes: ctx.fixes, reasserts: ctx.reasserts };
 }
 
 /** Checks one inserted (or deleted) item by where it sits in the board. */
