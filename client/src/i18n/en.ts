@@ -224,6 +224,10 @@ export const en: Messages = {
       text_too_long: 'This text may hold at most 2000 characters; the server removed the rest.',
       too_many_cards: 'This board is full (1000 cards). The new card was not kept; clear some space first.',
       too_many_clusters: 'This board already has 200 clusters. The new cluster was not kept.',
+      not_allowed:
+        'That is not possible in this round (perhaps the round just changed); the server undid your change. Check the round banner.',
+      not_in_schema: 'The server removed something this board does not hold.',
+      board_full: 'This board has reached its size limit; delete something before adding more.',
     },
   },
 

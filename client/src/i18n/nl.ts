@@ -234,6 +234,10 @@ export const nl = {
       text_too_long: 'Deze tekst mag hoogstens 2000 tekens hebben; de server heeft de rest weggehaald.',
       too_many_cards: 'Dit bord is vol (1000 kaarten). De nieuwe kaart is niet bewaard; ruim eerst iets op.',
       too_many_clusters: 'Dit bord heeft al 200 clusters. Het nieuwe cluster is niet bewaard.',
+      not_allowed:
+        'Dat kan niet in deze ronde (misschien is de ronde net gewisseld); de server heeft je wijziging teruggedraaid. Kijk in de rondebalk wat nu kan.',
+      not_in_schema: 'De server heeft iets weggehaald dat niet op dit bord hoort.',
+      board_full: 'Dit bord heeft zijn maximale omvang bereikt; haal eerst iets weg.',
     } as Record<string, string>,
   },
 
