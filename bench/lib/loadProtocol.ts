@@ -3,8 +3,10 @@
 export interface ClientSpec {
   /** Full ws:// URL including the document path and token. */
   url: string;
-  /** Index of the client inside its room; its card id and author id derive from it. */
+  /** Index of the client inside its room; its card id derives from it. */
   index: number;
+  /** Author id of its card, as the server records it: ours 'host' or the participant id; the reference `c<index>`. */
+  authorId: string;
   /** Server instance the client talks to (0 unless --scale splits a room over two instances). */
   instance: number;
 }

@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import { io } from 'socket.io-client';
+import { COLUMNS, type Round, type StateAck } from '@casusbord/shared';
 import type { RoomSpec } from './loadProtocol';
 import type { RunningServer } from './servers';
 
@@ -30,7 +32,41 @@ export async function createSession(baseUrl: string, title: string): Promise<Our
   });
 }
 
-export async function joinSession(baseUrl: string, code: string, name: string): Promise<{ token: string; docName: string }> {
+/**
+ * Starts, in front of the method's rounds, a round in which participants may write every column
+ * (the host's two commands on the control plane, as a facilitator's screen sends them). The server
+ * refuses participants' writes while no round is open (shared/src/domain/writeRules.ts).
+ */
+export async function openBoard(baseUrl: string, hostToken: string): Promise<void> {
+  const socket = io(baseUrl, { auth: { token: hostToken }, transports: ['websocket'], reconnection: false });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    const round: Round = {
+      id: 'bench-open',
+      title: { nl: 'Open bord', en: 'Open board' },
+      instruction: { nl: 'Schrijf in elke kolom.', en: 'Write in every column.' },
+      minutes: 240,
+      openColumns: [...COLUMNS],
+      privateWriting: false,
+      dots: true,
+    };
+    const steps: [string, unknown][] = [
+      ['host:rounds', { type: 'add', round, at: 0 }],
+      ['host:command', { type: 'start', index: 0 }],
+    ];
+    for (const [event, payload] of steps) {
+      const ack = (await socket.timeout(10_000).emitWithAck(event, payload)) as StateAck;
+      if (!ack.ok) throw new Error(`${event} refused: ${ack.error.code} ${ack.error.message}`);
+    }
+  } finally {
+    socket.disconnect();
+  }
+}
+
+export async function joinSession(baseUrl: string, code: string, name: string): Promise<{ token: string; docName: string; participantId: string }> {
   return postJson(`${baseUrl}/api/join`, { code, name });
 }
 
@@ -69,6 +105,7 @@ export async function prepareRooms(servers: RunningServer[], rooms: number, clie
         clients: Array.from({ length: clients }, (_, index) => ({
           url: `${servers[instanceOf(index)]!.wsUrl}/yjs/${docName}`,
           index,
+          authorId: `c${index}`,
           instance: instanceOf(index),
         })),
       };
@@ -76,17 +113,20 @@ export async function prepareRooms(servers: RunningServer[], rooms: number, clie
   }
   return mapLimit(roomIndexes, 8, async (roomIndex) => {
     const session = await createSession(first.url, `Bench room ${roomIndex}`);
-    const tokens = [session.hostToken];
+    await openBoard(first.url, session.hostToken);
+    // The server records a card's author as its writer: 'host', or the participant's id.
+    const people = [{ token: session.hostToken, authorId: 'host' }];
     for (let i = 1; i < clients; i++) {
       const joined = await joinSession(first.url, session.joinCode, `Deelnemer ${i}`);
       if (joined.docName !== session.docName) throw new Error(`participant joined ${joined.docName}, expected ${session.docName}`);
-      tokens.push(joined.token);
+      people.push({ token: joined.token, authorId: joined.participantId });
     }
     return {
       roomIndex,
-      clients: tokens.map((token, index) => ({
+      clients: people.map(({ token, authorId }, index) => ({
         url: `${servers[instanceOf(index)]!.wsUrl}/yjs/${session.docName}?token=${encodeURIComponent(token)}`,
         index,
+        authorId,
         instance: instanceOf(index),
       })),
     };
