@@ -137,7 +137,7 @@ async function main(options: BenchOptions): Promise<void> {
       ours: {
         run: `node --import tsx server/src/main.ts${options.oursDir ? ` in ${options.oursDir}` : ''}, LOG_LEVEL=warn, fresh DATA_DIR, DOC_IDLE_MS=1000`,
         persistence: 'SQLite (WAL, synchronous=NORMAL): every update appended before it is relayed; compaction every 500 updates',
-        auth: 'one session per room; the host token for client 0, a joined participant token for each other client',
+        auth: "one session per room, in a round the host started first with every column open (the server refuses participants' writes outside a round); the host token for client 0, a joined participant token for each other client",
       },
       reference: {
         package: `@y/websocket-server@${ref.server} (bin y-websocket-server, HOST/PORT), in bench/reference with its own lock file`,
@@ -147,7 +147,7 @@ async function main(options: BenchOptions): Promise<void> {
       },
       clients: {
         protocol: 'lean y-websocket client (sync step 1/2, updates, awareness renewed every 15 s) on yjs 13 and ws 8 with permessage-deflate offered, as browsers do',
-        edit: "one character appended to the client's own card text plus the send time in the card map, one transaction",
+        edit: "one character appended to the client's own card text, one transaction; the send time stays in the load worker (keyed by room, sender and text length), as our server removes card fields outside the board schema",
       },
     },
     load: { runs, ours: pick('ours'), reference: pick('reference') },
