@@ -1,20 +1,31 @@
 import type { Config } from '../config';
 
+/** The origin of a URL, or null for anything that is not one (`null`, `http://[`, a list "a, b"). */
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Decides whether a browser page from `origin` may use the API and the sockets. Requests without
  * an Origin header (curl, server-side clients) are allowed: they carry no ambient credentials,
  * tokens travel explicitly. Pages are allowed from the app's own origin (same host as the request,
- * or PUBLIC_URL) and from ALLOWED_ORIGINS.
+ * or PUBLIC_URL) and from ALLOWED_ORIGINS. Takes the header values as Node gives them and never
+ * throws: a repeated Origin arrives joined ("a, b"), is no URL, and is refused.
  */
-export function isOriginAllowed(config: Config, origin: string | undefined, host: string | undefined): boolean {
-  if (!origin) return true;
+export function isOriginAllowed(config: Config, origin: unknown, host: unknown): boolean {
+  if (origin === undefined || origin === '') return true;
+  if (typeof origin !== 'string') return false;
   let parsed: URL;
   try {
     parsed = new URL(origin);
   } catch {
     return false;
   }
-  if (host && parsed.host === host) return true;
-  if (config.publicUrl && new URL(config.publicUrl).origin === parsed.origin) return true;
+  if (typeof host === 'string' && host !== '' && parsed.host === host) return true;
+  if (config.publicUrl && originOf(config.publicUrl) === parsed.origin) return true;
   return config.allowedOrigins.includes(parsed.origin);
 }

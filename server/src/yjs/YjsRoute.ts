@@ -7,12 +7,14 @@ import type { Config } from '../config';
 import { isSessionDocument } from '../auth/Auth';
 import { clientAddress } from '../http/clientAddress';
 import { isOriginAllowed } from '../http/origin';
+import { refuseSocket } from '../http/rawReply';
 import { ConnectionLimits, type ConnectionSlot } from './ConnectionLimits';
 import type { DocRegistry } from './DocRegistry';
 import type { Connection, DocRoom } from './DocRoom';
 import { TokenBucket, type Rate } from './TokenBucket';
+import { YJS_PREFIX, parseUpgradeRequest, type UpgradeTarget } from './upgradeRequest';
 
-export const YJS_PREFIX = '/yjs/';
+export { YJS_PREFIX };
 
 /** Document names are `<sessionId>.<groupId>`; anything else is refused before a lookup. */
 const DOC_NAME = /^[A-Za-z0-9]{8,64}\.[A-Za-z0-9-]{1,32}$/;
@@ -64,16 +66,38 @@ export class YjsRoute {
     this.limits = new ConnectionLimits(deps.config);
   }
 
+  /**
+   * Claims the upgrades under /yjs/. A URL that cannot be read is answered `400`/`414` JSON before
+   * the handshake; nothing an outsider sends may throw out of this listener or out of `accept`.
+   */
   attach(server: Server): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (!req.url?.startsWith(YJS_PREFIX)) return;
-      this.wss.handleUpgrade(req, socket, head, (ws) => {
-        void this.accept(ws, req);
-      });
+      try {
+        const target = parseUpgradeRequest(req.url, req.headers);
+        if (!target.ok) return refuseSocket(socket, target.status, target.code, target.message);
+        this.wss.handleUpgrade(req, socket, head, (ws) => {
+          this.accept(ws, req, target).catch((err: unknown) => this.failed(ws, err));
+        });
+      } catch (err) {
+        this.deps.log.error({ err }, 'could not handle a /yjs upgrade');
+        socket.destroy();
+      }
+    });
+    // ws's own handshake refusals (no Sec-WebSocket-Key, wrong version, …) in the contract's shape.
+    this.wss.on('wsClientError', (err, socket) => {
+      const version = /Version/.test(err.message) ? { 'Sec-WebSocket-Version': '13, 8' } : undefined;
+      refuseSocket(socket, 400, 'bad_request', err.message, version);
     });
   }
 
-  private async accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
+  /** An unexpected throw while a connection was accepted: logged, and only that connection ends. */
+  private failed(ws: WebSocket, err: unknown): void {
+    this.deps.log.error({ err }, 'could not accept a /yjs connection');
+    ws.terminate();
+  }
+
+  private async accept(ws: WebSocket, req: IncomingMessage, target: UpgradeTarget): Promise<void> {
     const { auth, registry, config } = this.deps;
     // Buffer frames that arrive while the token is checked and the document loads.
     const early: RawData[] = [];
@@ -81,13 +105,12 @@ export class YjsRoute {
     ws.on('message', buffer);
     ws.on('error', terminate);
 
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const docName = decodeURIComponent(url.pathname.slice(YJS_PREFIX.length));
-    if (!isOriginAllowed(config, req.headers.origin, req.headers.host)) {
+    const { docName, token } = target;
+    if (!isOriginAllowed(config, target.origin, target.host)) {
       return ws.close(CLOSE_CODES.badOrigin, 'origin not allowed');
     }
     if (!DOC_NAME.test(docName)) return ws.close(CLOSE_CODES.notFound, 'unknown document');
-    const principal = await auth.resolve(url.searchParams.get('token')).catch(() => null);
+    const principal = await auth.resolve(token).catch(() => null);
     if (!principal) return ws.close(CLOSE_CODES.unauthorized, 'missing or invalid token');
     const access = auth.docAccess(principal, docName);
     if (access === 'none') return ws.close(CLOSE_CODES.forbidden, 'this token may not open this document');

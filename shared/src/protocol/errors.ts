@@ -14,9 +14,19 @@ export const ERROR_STATUS = {
   invalid_command: 409,
   session_full: 409,
   session_locked: 423,
+  /** The client took too long to send its request. */
+  request_timeout: 408,
+  /** A conditional request (If-Match, If-Unmodified-Since) of a static file did not hold. */
+  precondition_failed: 412,
   payload_too_large: 413,
+  /** A path segment over 100 characters, or a /yjs URL over 2 KiB. */
+  uri_too_long: 414,
   unsupported_media_type: 415,
+  /** A Range header outside a static file. */
+  range_not_satisfiable: 416,
   rate_limited: 429,
+  /** The request's headers (with its first line) are over Node's 16 KiB. */
+  headers_too_large: 431,
   internal: 500,
   unavailable: 503,
 } as const;
