@@ -7,9 +7,10 @@ import { LIMITS } from '@casusbord/shared';
 import { Auth } from './auth/Auth';
 import type { Config } from './config';
 import { ControlPlane } from './control/ControlPlane';
-import { errorBody, registerErrorHandling } from './http/errors';
+import { clientErrorHandler, errorBody, frameworkErrors, registerErrorHandling } from './http/errors';
 import { healthRoutes } from './http/health';
 import { isOriginAllowed } from './http/origin';
+import { refuseSocket } from './http/rawReply';
 import { sessionRoutes } from './http/sessionRoutes';
 import { hostRoutes } from './http/hostRoutes';
 import { communityRoutes } from './http/communityRoutes';
@@ -39,6 +40,25 @@ export function redactUrl(url: string): string {
   return url.replace(/token=[^&]+/g, 'token=[redacted]').replace(/^\/(r|api\/reports)\/[^/?#]+/, '/$1/[redacted]');
 }
 
+/** Control characters (C0, DEL, C1) are in no page's path. */
+const CONTROL = /\p{Cc}/u;
+
+/**
+ * Whether a path can be one of the client's pages (answered with index.html): it decodes, has no
+ * control characters, no `.`/`..` segment and no encoded slash. Anything else is a JSON 404.
+ */
+export function isPagePath(path: string): boolean {
+  if (/%2f|%5c/i.test(path)) return false;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false;
+  }
+  if (CONTROL.test(decoded)) return false;
+  return !decoded.split(/[/\\]/).some((segment) => segment === '.' || segment === '..');
+}
+
 export interface BuildOptions {
   /** Use this store instead of creating one from the config (tests, tools); closed with the app. */
   store?: Store;
@@ -60,6 +80,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     bodyLimit: LIMITS.httpBodyBytes,
     trustProxy: config.trustProxy,
+    // Path params are ids and tokens (≤ 64 characters); longer ones are `414 uri_too_long`.
+    routerOptions: { maxParamLength: 100 },
+    // The router's and Node's refusals (bad percent-encoding, unparseable requests) in our shape.
+    frameworkErrors,
+    clientErrorHandler,
+    // Node would answer a missing Host with an empty 400; an onRequest hook answers in our shape.
+    http: { requireHostHeader: false },
   });
   const log = app.log;
   const store = options.store ?? createStore(config, log);
@@ -99,6 +126,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     crossOriginEmbedderPolicy: false,
   });
 
+  // HTTP/1.1 requires a Host header (RFC 9112 §3.2); Node's own check, turned off above, sends no body.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) {
+      return reply.status(400).send(errorBody('bad_request', 'An HTTP/1.1 request must send a Host header'));
+    }
+  });
   // Browser pages from other origins may not call the API (no CORS headers are ever sent).
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
@@ -122,16 +155,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url;
-    const isAsset = url.startsWith('/assets/') || /\.[a-z0-9]+(\?|$)/i.test(url.split('?')[0] ?? '');
+    const urlPath = url.split('?')[0] ?? '';
+    const isAsset = url.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(urlPath);
     // A missing file (e.g. an old hashed bundle after a rebuild) is a 404, not the app's HTML.
     if (
       request.method !== 'GET' ||
       isAsset ||
+      !isPagePath(urlPath) ||
       url.startsWith('/api/') ||
       url.startsWith(YJS_PREFIX) ||
       url.startsWith('/socket.io')
     ) {
-      return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${url.split('?')[0]}`));
+      return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${urlPath.slice(0, 200)}`));
     }
     if (!hasClient) {
       return reply.status(404).send(errorBody('not_found', 'The client is not built; run `npm run build`'));
@@ -147,7 +182,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.server.on('upgrade', (req, socket) => {
     const url = req.url ?? '';
     if (!url.startsWith(YJS_PREFIX) && !url.startsWith('/socket.io/')) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      refuseSocket(socket, 404, 'not_found', 'No WebSocket route at this path');
     }
   });
 
