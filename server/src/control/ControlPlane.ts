@@ -21,6 +21,7 @@ import type { DocRegistry } from '../yjs/DocRegistry';
 import type { DocRoom } from '../yjs/DocRoom';
 import { registerSessionHandlers } from './hostCommands';
 import { registerCommunityHandlers } from './communityCommands';
+import { guardAllowRequest, guardMiddleware } from './handshakeGuard';
 import { Presence } from './Presence';
 import { SessionControl } from './SessionControl';
 import { withValidation } from './withValidation';
@@ -103,10 +104,11 @@ export class ControlPlane {
       maxHttpBufferSize: LIMITS.socketMessageBytes,
       // The /yjs upgrade is handled by its own listener on the same server.
       destroyUpgrade: false,
-      allowRequest: (req, callback) => {
+      // Guarded: whatever a request carries, the handshake is refused rather than thrown out of.
+      allowRequest: guardAllowRequest(log, (req, callback) => {
         const ok = isOriginAllowed(config, req.headers.origin, req.headers.host);
         callback(ok ? null : 'origin not allowed', ok);
-      },
+      }),
       ...this.deps.scale?.socketOptions(),
     });
     if (this.deps.scale) {
@@ -114,7 +116,7 @@ export class ControlPlane {
         (await io.in(sessionRoom(sessionId)).timeout(ROSTER_TIMEOUT_MS).fetchSockets()).map((s) => s.data.principal),
       );
     }
-    io.use((socket, next) => {
+    const authenticate = (socket: ControlSocket, next: (err?: Error) => void): void => {
       const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
       auth.resolve(token).then(
         (principal) => {
@@ -130,8 +132,17 @@ export class ControlPlane {
           next(new Error('unavailable'));
         },
       );
+    };
+    // Guarded: a throw while a handshake is checked refuses that handshake instead of the process.
+    io.use(guardMiddleware(log, authenticate));
+    io.on('connection', (socket) => {
+      try {
+        this.onConnection(socket);
+      } catch (err) {
+        log.error({ err }, 'could not set up a control connection');
+        socket.disconnect(true);
+      }
     });
-    io.on('connection', (socket) => this.onConnection(socket));
     this.io = io;
   }
 
