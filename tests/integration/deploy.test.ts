@@ -37,6 +37,8 @@ describe('deployment files', () => {
     expect(out).toMatch(/- --appendonly\n\s*- ["']?yes["']?\n\s*- --appendfsync\n\s*- always\n/);
     expect(out.match(/REDIS_URL: redis:\/\/redis:6379/g)).toHaveLength(2);
     expect(out.match(/healthcheck:/g)).toHaveLength(4);
+    // The exception policy exits with 1 and relies on a supervisor (README "Running in production").
+    expect(out.match(/restart: unless-stopped/g)).toHaveLength(4);
     expect(out.match(/condition: service_healthy/g)?.length).toBeGreaterThanOrEqual(4);
   });
 
