@@ -6,7 +6,7 @@
  * dots, on a board of 200 cards. Run: `npm run bench:policy` (writes nothing; prints a table).
  */
 import * as Y from 'yjs';
-import { COLUMNS, addCard, writerFor, type SessionState, type Writer } from '@casusbord/shared';
+import { COLUMNS, addCard, openBoardRound, writerFor, type SessionState, type Writer } from '@casusbord/shared';
 import { analyse, createPolicyMemory } from '../server/src/yjs/writePolicy';
 
 const EDITS = Number(process.env.POLICY_EDITS ?? 20_000);
@@ -29,17 +29,7 @@ function state(): SessionState {
           roundIndex: 0,
           endsAt: 1,
           remainingMs: null,
-          rounds: [
-            {
-              id: 'open',
-              title: { nl: 'Open', en: 'Open' },
-              instruction: { nl: 'Schrijf', en: 'Write' },
-              minutes: 10,
-              openColumns: [...COLUMNS],
-              privateWriting: false,
-              dots: true,
-            },
-          ],
+          rounds: [openBoardRound('open')],
         },
       },
     ],
@@ -114,7 +104,9 @@ for (let r = 0; r < ROUNDS; r++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const a = median(without);
 const b = median(withPolicy);
-console.log(`Write policy cost: ${EDITS} edits (typing, 2% new cards, 1% dots) on a 200-card board, median of ${ROUNDS}`);
+console.log(
+  `Write policy cost: ${EDITS} edits (typing, 2% new cards, 1% dots) on a 200-card board, median of ${ROUNDS}`,
+);
 console.log('| apply one client update | µs per edit |');
 console.log('| --- | ---: |');
 console.log(`| without the policy | ${a.toFixed(2)} |`);

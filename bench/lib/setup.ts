@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { io } from 'socket.io-client';
-import { COLUMNS, type Round, type StateAck } from '@casusbord/shared';
+import { openBoardRound, type StateAck } from '@casusbord/shared';
 import type { RoomSpec } from './loadProtocol';
 import type { RunningServer } from './servers';
 
@@ -11,7 +11,11 @@ import type { RunningServer } from './servers';
  */
 
 async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`POST ${url} → ${res.status} ${text.slice(0, 200)}`);
   return JSON.parse(text) as T;
@@ -44,15 +48,7 @@ export async function openBoard(baseUrl: string, hostToken: string): Promise<voi
       socket.once('connect', resolve);
       socket.once('connect_error', reject);
     });
-    const round: Round = {
-      id: 'bench-open',
-      title: { nl: 'Open bord', en: 'Open board' },
-      instruction: { nl: 'Schrijf in elke kolom.', en: 'Write in every column.' },
-      minutes: 240,
-      openColumns: [...COLUMNS],
-      privateWriting: false,
-      dots: true,
-    };
+    const round = openBoardRound('bench-open', { minutes: 240 });
     const steps: [string, unknown][] = [
       ['host:rounds', { type: 'add', round, at: 0 }],
       ['host:command', { type: 'start', index: 0 }],
@@ -66,12 +62,20 @@ export async function openBoard(baseUrl: string, hostToken: string): Promise<voi
   }
 }
 
-export async function joinSession(baseUrl: string, code: string, name: string): Promise<{ token: string; docName: string; participantId: string }> {
+export async function joinSession(
+  baseUrl: string,
+  code: string,
+  name: string,
+): Promise<{ token: string; docName: string; participantId: string }> {
   return postJson(`${baseUrl}/api/join`, { code, name });
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const lane = async () => {
@@ -118,7 +122,8 @@ export async function prepareRooms(servers: RunningServer[], rooms: number, clie
     const people = [{ token: session.hostToken, authorId: 'host' }];
     for (let i = 1; i < clients; i++) {
       const joined = await joinSession(first.url, session.joinCode, `Deelnemer ${i}`);
-      if (joined.docName !== session.docName) throw new Error(`participant joined ${joined.docName}, expected ${session.docName}`);
+      if (joined.docName !== session.docName)
+        throw new Error(`participant joined ${joined.docName}, expected ${session.docName}`);
       people.push({ token: joined.token, authorId: joined.participantId });
     }
     return {

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import {
-  COLUMNS,
+  openBoardRound,
   type ClientToServerEvents,
   type Round,
   type ServerToClientEvents,
@@ -60,17 +60,10 @@ export async function openBoard(
 ): Promise<void> {
   const host = await connectControl(url, hostToken);
   try {
-    const round: Round = {
-      id: `open-${kind ?? 'all'}-${Math.random().toString(36).slice(2, 8)}`,
-      title: { nl: 'Open bord', en: 'Open board' },
-      instruction: { nl: 'Schrijf in elke kolom.', en: 'Write in every column.' },
-      minutes: 60,
-      openColumns: [...COLUMNS],
-      privateWriting: false,
-      dots: true,
+    const round = openBoardRound(`open-${kind ?? 'all'}-${Math.random().toString(36).slice(2, 8)}`, {
       ...(kind ? { kind } : {}),
       ...overrides,
-    };
+    });
     const idle = latest(host).tables.every((t) => t.round.status === 'idle');
     for (const step of [
       ['host:rounds', { type: 'add', round, at: 0 }],

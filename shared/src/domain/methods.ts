@@ -299,3 +299,20 @@ export function getMethod(id: MethodId): Method {
 export function methodRounds(id: MethodId): Round[] {
   return METHODS[id].rounds.map(cloneRound);
 }
+
+/**
+ * A round in which participants write every column and vote, with no private phase: for a custom
+ * method's free round, and for tests and the benchmark that need an open board.
+ */
+export function openBoardRound(id: string, overrides: Partial<Round> = {}): Round {
+  return {
+    id,
+    title: { nl: 'Open bord', en: 'Open board' },
+    instruction: { nl: 'Schrijf in elke kolom en zet je stippen.', en: 'Write in every column and place your dots.' },
+    minutes: 60,
+    openColumns: [...COLUMNS],
+    privateWriting: false,
+    dots: true,
+    ...overrides,
+  };
+}
