@@ -34,7 +34,8 @@ export function isEntryKey(key: string): boolean {
 /** The value kinds a field may hold: a plain value checked by a predicate, or a shared type. */
 export type FieldKind = { value: (v: unknown) => boolean } | { type: 'text' };
 
-const shortString = (v: unknown) => typeof v === 'string' && v.length <= LIMITS.cardChars;
+/** Any string: a long one is cut to LIMITS.cardChars by the content limits, not removed. */
+const text = (v: unknown) => typeof v === 'string';
 const idString = (v: unknown) => typeof v === 'string' && v.length <= 200;
 const timestamp = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 
@@ -46,13 +47,13 @@ export const CARD_FIELDS: Record<string, FieldKind> = {
   createdAt: { value: timestamp },
   clusterId: { value: idString },
   reaction: { value: isReaction },
-  reactionNote: { value: shortString },
+  reactionNote: { value: text },
   promotedFrom: { value: idString },
 };
 
 /** Fields of a cluster. */
 export const CLUSTER_FIELDS: Record<string, FieldKind> = {
-  title: { value: shortString },
+  title: { value: text },
   column: { value: isColumn },
   createdAt: { value: timestamp },
 };
@@ -63,7 +64,7 @@ export function isDotCount(v: unknown): boolean {
 }
 
 export function isLearning(v: unknown): boolean {
-  return shortString(v);
+  return text(v);
 }
 
 /** Why a write was undone; sent as `not_allowed: <message>` (or `not_in_schema: …`). */
