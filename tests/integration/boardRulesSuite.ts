@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
   addCard,
   cardsMap,
+  draftDocName,
   dotsMap,
   learningsMap,
   readCardDetails,
@@ -208,6 +209,35 @@ export function registerBoardRulesSuite(
       const host = await peer(s.hostToken);
       addCard(host.doc, card('by-host', 'pitfall', 'Geen gedeeld doel', 'host'));
       await waitFor('host card', () => details(honest, 'by-host')?.authorId === 'host');
+    });
+  });
+
+  describe(`${engine}: private drafts`, () => {
+    it("a draft takes its owner's cards in the round's open columns, credited to the owner", async () => {
+      await openBoard(server.url, s.hostToken, undefined, {
+        openColumns: ['question'],
+        privateWriting: true,
+        dots: false,
+      });
+      const draft = connectPeer(server.wsUrl, draftDocName(s.sessionId, mal.participantId), mal.token);
+      peers.push(draft);
+      await synced(draft);
+      const draftRefusals = recordRefusals(draft);
+      addCard(draft.doc, card('draft-forged', 'question', 'Namens Ben', ben.participantId));
+      addCard(draft.doc, card('draft-closed', 'pitfall', 'Dicht', mal.participantId));
+      draft.doc.getMap('learnings').set(mal.participantId, 'Geen plek hier');
+      await waitFor('corrected in the draft', () => details(draft, 'draft-forged')?.authorId === mal.participantId);
+      await waitFor(
+        'closed column and other roots removed',
+        () => !cardsMap(draft.doc).has('draft-closed') && learningsMap(draft.doc).size === 0,
+      );
+      await waitFor('told why', () => draftRefusals.some((r) => r.startsWith('not_allowed:')));
+      // A second connection to the draft (the same person's other tab) holds the corrected draft.
+      const tab = connectPeer(server.wsUrl, draftDocName(s.sessionId, mal.participantId), mal.token);
+      peers.push(tab);
+      await synced(tab);
+      expect(readCards(tab.doc).map((c) => [c.id, c.authorId])).toEqual([['draft-forged', mal.participantId]]);
+      expect(learningsMap(tab.doc).size).toBe(0);
     });
   });
 
