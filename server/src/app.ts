@@ -3,10 +3,11 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import helmet from '@fastify/helmet';
-import { LIMITS } from '@casusbord/shared';
+import { LIMITS, type SessionState } from '@casusbord/shared';
 import { Auth } from './auth/Auth';
 import type { Config } from './config';
 import { ControlPlane } from './control/ControlPlane';
+import { SessionStates } from './control/SessionStates';
 import { clientErrorHandler, errorBody, frameworkErrors, registerErrorHandling } from './http/errors';
 import { healthRoutes } from './http/health';
 import { isOriginAllowed } from './http/origin';
@@ -59,6 +60,9 @@ export function isPagePath(path: string): boolean {
   return !decoded.split(/[/\\]/).some((segment) => segment === '.' || segment === '..');
 }
 
+/** With several instances: how old a cached session state may be before the policy reads it again, ms. */
+const STATE_MAX_AGE_SCALED_MS = 1000;
+
 export interface BuildOptions {
   /** Use this store instead of creating one from the config (tests, tools); closed with the app. */
   store?: Store;
@@ -93,13 +97,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const auth = new Auth(store);
   // Several instances on one Redis: documents and Socket.io rooms are shared through it.
   const scale = config.redisUrl ? new ScaleOut(config, store, log) : null;
+  // What each table's round allows, for the write policy on /yjs. Alone, this instance makes every
+  // change itself; with others, a state older than a second is read again from the store.
+  const states: SessionStates = new SessionStates(
+    (sessionId): Promise<SessionState | null> => control.stateOf(sessionId).catch(() => null),
+    scale ? STATE_MAX_AGE_SCALED_MS : Infinity,
+  );
   const registry = new DocRegistry(store, {
     compactAfterUpdates: config.compactAfterUpdates,
     idleMs: config.docIdleMs,
     log,
     sync: scale?.docs,
+    states,
   });
-  const control = new ControlPlane({ config, auth, store, registry, log, scale });
+  const control: ControlPlane = new ControlPlane({ config, auth, store, registry, log, scale, states });
   app.decorate('deps', { config, store, auth, registry, control });
 
   registerErrorHandling(app);

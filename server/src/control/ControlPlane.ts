@@ -24,6 +24,7 @@ import { registerCommunityHandlers } from './communityCommands';
 import { guardAllowRequest, guardMiddleware } from './handshakeGuard';
 import { Presence } from './Presence';
 import { SessionControl } from './SessionControl';
+import type { SessionStates } from './SessionStates';
 import { withValidation } from './withValidation';
 
 interface SocketData {
@@ -41,6 +42,8 @@ interface Deps {
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** Set when several instances share Redis: rooms, broadcasts and presence span all of them. */
   scale?: ScaleOut | null;
+  /** The states the content plane's write policy decides by; kept current by every save here. */
+  states?: SessionStates;
 }
 
 /** What the session handlers (hostCommands.ts) need from the control plane. */
@@ -84,7 +87,7 @@ export class ControlPlane {
   private readonly perToken = new ConnectionCounter();
 
   constructor(private readonly deps: Deps) {
-    this.control = new SessionControl(deps.store, deps.scale?.sessionLock);
+    this.control = new SessionControl(deps.store, deps.scale?.sessionLock, (state) => deps.states?.set(state));
     this.handlerDeps = {
       control: this.control,
       store: deps.store,
