@@ -110,7 +110,14 @@ export class YjsRoute {
       return ws.close(CLOSE_CODES.badOrigin, 'origin not allowed');
     }
     if (!DOC_NAME.test(docName)) return ws.close(CLOSE_CODES.notFound, 'unknown document');
-    const principal = await auth.resolve(token).catch(() => null);
+    let principal;
+    try {
+      principal = await auth.resolve(token);
+    } catch (err) {
+      // Not the token's fault: 4401 would make the client drop its offline copy for good.
+      this.deps.log.error({ err }, 'token lookup failed');
+      return ws.close(CLOSE_CODES.storeFailure, 'the token could not be checked; try again');
+    }
     if (!principal) return ws.close(CLOSE_CODES.unauthorized, 'missing or invalid token');
     const access = auth.docAccess(principal, docName);
     if (access === 'none') return ws.close(CLOSE_CODES.forbidden, 'this token may not open this document');
@@ -144,9 +151,17 @@ export class YjsRoute {
       registry.released(room);
       return;
     }
-    const conn = room.addConnection(ws, principal, access === 'read', locked());
-    ws.off('message', buffer);
-    this.serve(room, conn, early, slot);
+    try {
+      const conn = room.addConnection(ws, principal, access === 'read', locked());
+      ws.off('message', buffer);
+      this.serve(room, conn, early, slot);
+    } catch (err) {
+      // Never reached serve's close listener: give the place and the room back here.
+      this.limits.close(slot);
+      room.removeConnection(ws);
+      registry.released(room);
+      throw err;
+    }
   }
 
   /**
