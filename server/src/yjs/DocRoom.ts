@@ -4,10 +4,10 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import {
-  BOARD_ROOTS,
   CLOSE_CODES,
   LIMITS,
   refusalReason,
+  typeBoardRoots,
   writerFor,
   type Writer,
   type WriteRefusal,
@@ -91,12 +91,7 @@ export class DocRoom {
     this.awareness.on('update', this.onAwarenessUpdate);
     this.doc.on('afterTransaction', this.onAfterTransaction);
     this.doc.on('update', this.onUpdate);
-    // The schema's roots get their types before any client update arrives, so what a client
-    // writes into them integrates as the board expects (and a root of another type is refused).
-    for (const [root, kind] of Object.entries(BOARD_ROOTS)) {
-      if (kind === 'map') this.doc.getMap(root);
-      else this.doc.getText(root);
-    }
+    typeBoardRoots(this.doc);
   }
 
   static async load(name: string, store: Store, options: RoomOptions): Promise<DocRoom> {

@@ -316,8 +316,8 @@ function removeInserted(ctx: Context, item: Y.Item, refusal: WriteRefusal): void
   ctx.refusals.add(refusal);
   const parent = item.parent as SharedType;
   if (item.parentSub !== null && parent instanceof Y.Map) return restoreKey(ctx, parent, item.parentSub, refusal);
-  if (parent instanceof Y.Text) return revertText(ctx, parent, refusal);
-  // In an array, or in a root of no type the board knows: the item itself goes.
+  if (item.parentSub === null && parent instanceof Y.Text) return revertText(ctx, parent, refusal);
+  // In an array, a text's attributes, or a root of no type the board knows: the item itself goes.
   ctx.fixes.push((tr) => {
     if (!item.deleted) item.delete(tr);
   });

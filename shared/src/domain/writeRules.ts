@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { isColumn, type Column } from './board';
 import { isReaction } from './boardExtras';
 import { boardRights, plenaryBoardRights, tableFor, type BoardRights } from './permissions';
@@ -23,6 +24,18 @@ export type BoardRoot = keyof typeof BOARD_ROOTS;
 
 export function isBoardRoot(name: string): name is BoardRoot {
   return Object.hasOwn(BOARD_ROOTS, name);
+}
+
+/**
+ * Gives the schema's roots their types before any client update arrives (the server's rooms do
+ * this), so what a client writes into them integrates as the board expects, and a root of
+ * another kind (`getArray('cards')`) is refused instead of shadowing the board.
+ */
+export function typeBoardRoots(doc: Y.Doc): void {
+  for (const [root, kind] of Object.entries(BOARD_ROOTS)) {
+    if (kind === 'map') doc.getMap(root);
+    else doc.getText(root);
+  }
 }
 
 /** Card and cluster ids, participant ids: what a map key of the schema may look like. */

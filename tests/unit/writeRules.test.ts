@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addCard,
+  cardFieldVerdict,
+  columnVerdict,
+  coreQuestionVerdict,
+  createRoundState,
+  dotVerdict,
+  learningVerdict,
+  openBoardRound,
+  refusalReason,
+  typeBoardRoots,
+  writerFor,
+  type Round,
+  type SessionState,
+} from '@casusbord/shared';
+import { analyse, createPolicyMemory } from '../../server/src/yjs/writePolicy';
+
+function stateWith(round: Round, caseHolderId: string | null = 'anna'): SessionState {
+  const roundState = { ...createRoundState([round]), status: 'running' as const, endsAt: 1 };
+  return {
+    sessionId: 's',
+    serverNow: 0,
+    version: 1,
+    method: 'intervision-90',
+    tables: [{ id: 't1', name: 'Tafel 1', docName: 's.t1', round: roundState, revealedRounds: [] }],
+    plenaryDocName: 's.plenary',
+    dotsPerPerson: 3,
+    caseHolderId,
+    ready: [],
+    locked: false,
+    followUp: null,
+    lensesOpen: false,
+  };
+}
+
+const participant = (id: string) => ({ role: 'participant' as const, participantId: id, groupId: 't1' });
+const host = { role: 'host' as const, participantId: null, groupId: null };
+
+describe('writeRules: who may write what (pure)', () => {
+  const questions = stateWith(openBoardRound('q', { openColumns: ['question'], dots: false }));
+  const reaction = stateWith(openBoardRound('r', { kind: 'reaction' }));
+  const closing = stateWith(openBoardRound('c', { kind: 'closing' }));
+
+  it('columns follow the round; the host writes every column', () => {
+    const ben = writerFor(questions, 's.t1', participant('ben'));
+    expect(ben.id).toBe('ben');
+    expect(columnVerdict(ben, 'question')).toBeNull();
+    expect(columnVerdict(ben, 'pitfall')).toBe('column_closed');
+    expect(columnVerdict(ben, 'nonsense')).toBe('column_closed');
+    const h = writerFor(questions, 's.t1', host);
+    expect(h.id).toBe('host');
+    expect(columnVerdict(h, 'pitfall')).toBeNull();
+  });
+
+  it('reactions: the case holder and the host, in the reaction round, on advice only', () => {
+    expect(cardFieldVerdict(writerFor(reaction, 's.t1', participant('anna')), 'reaction', 'advice')).toBeNull();
+    expect(cardFieldVerdict(writerFor(reaction, 's.t1', participant('anna')), 'reaction', 'question')).toBe('reaction');
+    expect(cardFieldVerdict(writerFor(reaction, 's.t1', participant('ben')), 'reaction', 'advice')).toBe('reaction');
+    expect(cardFieldVerdict(writerFor(questions, 's.t1', participant('anna')), 'reaction', 'advice')).toBe('reaction');
+    expect(cardFieldVerdict(writerFor(reaction, 's.t1', host), 'reactionNote', 'advice')).toBeNull();
+    expect(cardFieldVerdict(writerFor(reaction, 's.t1', host), 'authorId', 'advice')).toBe('author');
+  });
+
+  it('own dots in a voting round, own learning point in the closing round', () => {
+    const ben = writerFor(reaction, 's.t1', participant('ben'));
+    expect(dotVerdict(ben, 'ben', 'advice')).toBeNull();
+    expect(dotVerdict(ben, 'anna', 'advice')).toBe('own_entry');
+    expect(dotVerdict(writerFor(questions, 's.t1', participant('ben')), 'ben', 'question')).toBe('dots_closed');
+    expect(dotVerdict(writerFor(reaction, 's.t1', host), 'host', 'advice')).toBe('dots_closed');
+    expect(learningVerdict(writerFor(closing, 's.t1', participant('ben')), 'ben')).toBeNull();
+    expect(learningVerdict(writerFor(closing, 's.t1', participant('ben')), 'anna')).toBe('own_entry');
+    expect(learningVerdict(writerFor(reaction, 's.t1', participant('ben')), 'ben')).toBe('learning_closed');
+  });
+
+  it('the core question is the case holder’s and the host’s; drafts hold cards only; the plenary is the host’s', () => {
+    expect(coreQuestionVerdict(writerFor(questions, 's.t1', participant('anna')))).toBeNull();
+    expect(coreQuestionVerdict(writerFor(questions, 's.t1', participant('ben')))).toBe('core_question');
+    const draft = writerFor(reaction, 's.d-ben', participant('ben'));
+    expect(columnVerdict(draft, 'advice')).toBeNull();
+    expect(dotVerdict(draft, 'ben', 'advice')).toBe('dots_closed');
+    expect(columnVerdict(writerFor(reaction, 's.plenary', participant('ben')), 'advice')).toBe('column_closed');
+    expect(columnVerdict(writerFor(reaction, 's.plenary', host), 'advice')).toBeNull();
+    expect(columnVerdict(writerFor(null, 's.t1', participant('ben')), 'question')).toBe('column_closed');
+  });
+
+  it('refusal reasons carry their code first', () => {
+    expect(refusalReason('reaction')).toMatch(/^not_allowed: /);
+    expect(refusalReason('schema')).toMatch(/^not_in_schema: /);
+    expect(refusalReason('board_full')).toMatch(/^board_full: /);
+  });
+});
+
+describe('writePolicy: corrections in one Y.Doc', () => {
+  /** A board document as the server's room holds it: the schema's roots typed before any update. */
+  function boardDoc(): Y.Doc {
+    const doc = new Y.Doc();
+    typeBoardRoots(doc);
+    return doc;
+  }
+
+  /** Applies `write` (made on a copy of `doc`) as a client update and runs the policy's fixes. */
+  function applyAs(doc: Y.Doc, state: SessionState, who: Parameters<typeof writerFor>[2], write: (d: Y.Doc) => void) {
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+    const sv = Y.encodeStateVector(client);
+    write(client);
+    const update = Y.encodeStateAsUpdate(client, sv);
+    const writer = writerFor(state, 's.t1', who);
+    let result: ReturnType<typeof analyse> | null = null;
+    const listener = (tr: Y.Transaction) => {
+      if (tr.origin === 'client') result = analyse(doc, tr, writer, createPolicyMemory());
+    };
+    doc.on('afterTransaction', listener);
+    Y.applyUpdate(doc, update, 'client');
+    doc.off('afterTransaction', listener);
+    const r = result as ReturnType<typeof analyse> | null;
+    doc.transact((tr) => r?.fixes.forEach((fix) => fix(tr)), 'policy');
+    return r?.refusals ?? [];
+  }
+
+  it('removes a text attribute and an embed from a card text, keeps the typed characters', () => {
+    const state = stateWith(openBoardRound('o'));
+    const doc = boardDoc();
+    applyAs(doc, state, participant('ben'), (d) =>
+      addCard(d, { id: 'c1', column: 'question', text: 'Wie?', authorId: 'ben', createdAt: 1 }),
+    );
+    const refusals = applyAs(doc, state, participant('ben'), (d) => {
+      const text = d.getMap<Y.Map<unknown>>('cards').get('c1')!.get('text') as Y.Text;
+      text.setAttribute('color', 'red');
+      text.insertEmbed(0, { img: 'x' });
+    });
+    expect(refusals).toContain('schema');
+    const text = doc.getMap<Y.Map<unknown>>('cards').get('c1')!.get('text') as Y.Text;
+    expect(text.toString()).toBe('Wie?');
+    expect(text.getAttribute('color')).toBeUndefined();
+  });
+
+  it('puts a deleted card back whole when its column is closed', () => {
+    const open = stateWith(openBoardRound('o'));
+    const closed = stateWith(openBoardRound('q', { openColumns: ['question'] }));
+    const doc = boardDoc();
+    applyAs(doc, open, participant('ben'), (d) =>
+      addCard(d, { id: 'a1', column: 'advice', text: 'Begin klein', authorId: 'ben', createdAt: 1 }),
+    );
+    expect(applyAs(doc, closed, participant('mal'), (d) => d.getMap('cards').delete('a1'))).toEqual(['column_closed']);
+    const card = doc.getMap<Y.Map<unknown>>('cards').get('a1')!;
+    expect(card.get('authorId')).toBe('ben');
+    expect(String(card.get('text'))).toBe('Begin klein');
+  });
+});
