@@ -6,12 +6,13 @@ import {
   addCluster,
   changeDots,
   setCardCluster,
+  readOwnDots,
   setReaction,
   type CreateSessionResponse,
   type JoinResponse,
 } from '@casusbord/shared';
 import { createSession } from './api';
-import { command, connectControl, type ControlClient } from './control';
+import { command, connectControl, openBoard, type ControlClient } from './control';
 import { handOver, joinWithConsent } from './handover';
 import { personPage, type StoredCredentials } from './pages';
 import { ROOT, type TestServer } from './server';
@@ -55,37 +56,76 @@ export async function buildScene(
   const anna = await joinWithConsent(srv.url, session.joinCode, 'Anna Visser', true);
   const bram = await joinWithConsent(srv.url, session.joinCode, 'Bram de Vries', true);
   const control = await connectControl(srv.url, session.hostToken);
-  const peer = connectPeer(srv.wsUrl, session.docName, session.hostToken);
-  await synced(peer);
-  const doc = peer.doc;
-  Y.transact(doc, () => {
-    addCluster(doc, { id: 'k1', title: 'Samenwerking', column: 'pitfall', createdAt: 1 });
-    const cards: [string, 'question' | 'pitfall' | 'opportunity' | 'advice', string, string][] = [
-      ['q1', 'question', 'Wie beslist als de partners het oneens zijn?', bram.participantId],
-      ['p1', 'pitfall', 'Iedere partner wacht op de eerste stap van een ander', bram.participantId],
-      ['p2', 'pitfall', 'De begroting rekent op subsidies die nog niet toegezegd zijn', anna.participantId],
-      ['o1', 'opportunity', 'Jongeren uit de wijk willen zelf een plek inrichten', bram.participantId],
-      ['a1', 'advice', 'Stel één kwartiermaker aan die de partners aan tafel houdt', bram.participantId],
-      ['a2', 'advice', 'Begin klein: één straat, één half jaar, zichtbaar resultaat', anna.participantId],
-    ];
-    cards.forEach(([id, column, text, authorId], i) => addCard(doc, { id, column, text, authorId, createdAt: 10 + i }));
-    setCardCluster(doc, 'p1', 'k1');
-    setReaction(doc, 'a1', 'adopt', 'Na de zomer');
-    changeDots(doc, bram.participantId, 'a1', 1, 3);
-    changeDots(doc, bram.participantId, 'a2', 1, 3);
-  });
-  // Everything the host wrote has reached the server once a fresh reader sees it.
-  const reader = connectPeer(srv.wsUrl, session.docName, session.hostToken);
-  try {
-    await waitFor('the board on the server', () => reader.doc.getMap('cards').size === 6);
-  } finally {
-    reader.destroy();
-  }
   const settings = await command(control, 'host:settings', { caseHolderId: anna.participantId });
   if (!settings.ok) throw new Error(`host:settings failed: ${JSON.stringify(settings)}`);
-  if (opts.round !== null) {
-    const start = await command(control, 'host:command', { type: 'start', index: opts.round ?? ADVICE_ROUND });
-    if (!start.ok) throw new Error(`start failed: ${JSON.stringify(start)}`);
+  const peer = connectPeer(srv.wsUrl, session.docName, session.hostToken);
+  await synced(peer);
+  const cards: [string, 'question' | 'pitfall' | 'opportunity' | 'advice', string, 'anna' | 'bram'][] = [
+    ['q1', 'question', 'Wie beslist als de partners het oneens zijn?', 'bram'],
+    ['p1', 'pitfall', 'Iedere partner wacht op de eerste stap van een ander', 'bram'],
+    ['p2', 'pitfall', 'De begroting rekent op subsidies die nog niet toegezegd zijn', 'anna'],
+    ['o1', 'opportunity', 'Jongeren uit de wijk willen zelf een plek inrichten', 'bram'],
+    ['a1', 'advice', 'Stel één kwartiermaker aan die de partners aan tafel houdt', 'bram'],
+    ['a2', 'advice', 'Begin klein: één straat, één half jaar, zichtbaar resultaat', 'anna'],
+  ];
+  // The host adds the cluster and sorts p1 into it (the facilitator writes every column at any time).
+  const cluster = (): void =>
+    Y.transact(peer.doc, () => {
+      addCluster(peer.doc, { id: 'k1', title: 'Samenwerking', column: 'pitfall', createdAt: 1 });
+      setCardCluster(peer.doc, 'p1', 'k1');
+    });
+  if (opts.round === null) {
+    // Before the start only the facilitator writes: the cards are the host's own preparation.
+    Y.transact(peer.doc, () =>
+      cards.forEach(([id, column, text], i) =>
+        addCard(peer.doc, { id, column, text, authorId: 'host', createdAt: 10 + i }),
+      ),
+    );
+    cluster();
+    await stored(srv, session, (doc) => doc.getMap('cards').size === 6);
+  } else {
+    // Everyone writes as themself, in a round (added in front) with every column and dots open
+    // whose kind lets the case holder react; it is removed again once the scene's round runs.
+    await openBoard(srv.url, session.hostToken, 'reaction');
+    const people = { anna, bram };
+    const peers = {
+      anna: connectPeer(srv.wsUrl, anna.docName, anna.token),
+      bram: connectPeer(srv.wsUrl, bram.docName, bram.token),
+    };
+    try {
+      await Promise.all([synced(peers.anna), synced(peers.bram)]);
+      cards.forEach(([id, column, text, who], i) =>
+        addCard(peers[who].doc, { id, column, text, authorId: people[who].participantId, createdAt: 10 + i }),
+      );
+      await waitFor('the cards at everyone', () =>
+        [peer, peers.anna, peers.bram].every((p) => p.doc.getMap('cards').size === cards.length),
+      );
+      cluster();
+      setReaction(peers.anna.doc, 'a1', 'adopt', 'Na de zomer');
+      changeDots(peers.bram.doc, bram.participantId, 'a1', 1, 3);
+      changeDots(peers.bram.doc, bram.participantId, 'a2', 1, 3);
+      await stored(srv, session, (doc) => {
+        const a1 = doc.getMap('cards').get('a1') as Y.Map<unknown> | undefined;
+        const p1 = doc.getMap('cards').get('p1') as Y.Map<unknown> | undefined;
+        return (
+          doc.getMap('cards').size === 6 &&
+          a1?.get('reaction') === 'adopt' &&
+          p1?.get('clusterId') === 'k1' &&
+          readOwnDots(doc, bram.participantId).size === 2
+        );
+      });
+    } finally {
+      peers.anna.destroy();
+      peers.bram.destroy();
+    }
+    const target = (opts.round ?? ADVICE_ROUND) + 1;
+    for (const [event, payload] of [
+      ['host:command', { type: 'goto', index: target }],
+      ['host:rounds', { type: 'remove', index: 0 }],
+    ] as const) {
+      const ack = await command(control, event, payload);
+      if (!ack.ok) throw new Error(`${event} failed: ${JSON.stringify(ack)}`);
+    }
   }
   return {
     session,
@@ -119,6 +159,16 @@ export async function buildScene(
       peer.destroy();
     },
   };
+}
+
+/** Waits until a fresh reader of the board finds `check` true: what it sees has been stored. */
+async function stored(srv: TestServer, session: CreateSessionResponse, check: (doc: Y.Doc) => boolean): Promise<void> {
+  const reader = connectPeer(srv.wsUrl, session.docName, session.hostToken);
+  try {
+    await waitFor('the board on the server', () => check(reader.doc));
+  } finally {
+    reader.destroy();
+  }
 }
 
 /** The app's pages of a scene, each opened in its own 1280×720 browser context, ready to read. */
