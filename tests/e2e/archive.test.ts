@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { currentRound, type SessionState } from '@casusbord/shared';
-import { createCommunity, handedOverSession } from '../helpers/archive';
+import { createCommunity, handedOverSession, type ArchivedSessionSpec } from '../helpers/archive';
 import { seriousAxeFindings } from '../helpers/axe';
 import { hasCardIn, joinByCode, personPage, WAIT_MS } from '../helpers/boardPage';
 import { describeBrowser } from '../helpers/browser';
@@ -49,6 +49,22 @@ describeBrowser('community archive, search, report and follow-up look-back in Ch
 
   const state = (c: ControlClient): SessionState => latest(c);
 
+  /**
+   * A session with its core question, the advice and one pitfall written by Anna; Anna, Bram and
+   * Carla each put a dot on the first advice, which the host marks "adopt" with a note.
+   */
+  const archived = (fields: Record<string, string>, question: string, advice: string[]): ArchivedSessionSpec => ({
+    fields: { ...fields, question },
+    coreQuestion: question,
+    cards: [
+      ...advice.map((text, i) => ({ id: `a${i}`, column: 'advice' as const, text })),
+      { id: 'p0', column: 'pitfall', text: 'Iedereen wacht op elkaar' },
+    ],
+    reactionNote: 'Gaan we na de zomer doen',
+    voters: ['Anna', 'Bram', 'Carla'],
+    dotsEach: 1,
+  });
+
   it(
     'a member searches and reads the archive; a facilitator starts a follow-up whose case holder marks earlier advice',
     { timeout: 240_000 },
@@ -57,25 +73,21 @@ describeBrowser('community archive, search, report and follow-up look-back in Ch
       const first = await handedOverSession(
         srv,
         community,
-        {
-          title: 'Intervisie Kruiskamp',
-          city: 'Amersfoort',
-          theme: 'Samenwerking',
-          question: 'Hoe maken we van vijf partners één team?',
-          advice: ADVICE_A,
-        },
+        archived(
+          { title: 'Intervisie Kruiskamp', city: 'Amersfoort', theme: 'Samenwerking' },
+          'Hoe maken we van vijf partners één team?',
+          ADVICE_A,
+        ),
         peers,
       );
       await handedOverSession(
         srv,
         community,
-        {
-          title: 'Casus Holtenbroek',
-          city: 'Zwolle',
-          theme: 'Jongeren',
-          question: 'Hoe houden we jongeren erbij?',
-          advice: ADVICE_B,
-        },
+        archived(
+          { title: 'Casus Holtenbroek', city: 'Zwolle', theme: 'Jongeren' },
+          'Hoe houden we jongeren erbij?',
+          ADVICE_B,
+        ),
         peers,
       );
 

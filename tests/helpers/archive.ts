@@ -1,13 +1,16 @@
-import * as Y from 'yjs';
 import {
   addCard,
   changeDots,
   coreQuestionText,
+  readCardDetails,
   setReaction,
+  tallyDots,
+  type Column,
   type CreateCommunityResponse,
   type CreateSessionResponse,
 } from '@casusbord/shared';
-import { createSession, postJson } from './api';
+import { createSession, join, postJson } from './api';
+import { openBoard } from './control';
 import { handOver } from './handover';
 import { waitFor } from './wait';
 import { connectPeer, synced, type Peer } from './yjs';
@@ -19,51 +22,80 @@ export async function createCommunity(base: string, name: string): Promise<Creat
   return res.json as unknown as CreateCommunityResponse;
 }
 
-export interface ArchivedSessionSpec {
-  title: string;
-  city: string;
-  theme: string;
-  question: string;
-  /** Advice texts; the first gets three dots and the reaction "adopt" with a note. */
-  advice: string[];
+/** A card one of the session's participants writes. */
+export interface ArchivedCard {
+  id: string;
+  column: Column;
+  text: string;
 }
 
+export interface ArchivedSessionSpec {
+  /** Fields of POST /api/sessions besides the community's (title, city, theme, question…). */
+  fields?: Record<string, unknown>;
+  cards: ArchivedCard[];
+  /** The note with the host's reaction "adopt" on the first advice. */
+  reactionNote: string;
+  /** Who joins: the first writes every card, each puts `dotsEach` dots on the first advice. */
+  voters?: string[];
+  dotsEach?: number;
+  /** Written on the board by the host; without it the board's core question stays empty. */
+  coreQuestion?: string;
+}
+
+/** Generous: the browser suites share two cores with other tests. */
+const SEED_MS = 15_000;
+
 /**
- * A session of the community with a core question, advice (dots, a reaction) and one pitfall,
- * written through y-websocket as the host and handed over, so it lands in the archive.
- * Opened peers go into `peers` for the caller to destroy.
+ * A community session written as people write it (docs/API.md, "Write policy"): in a round of
+ * kind 'reaction' with every column and dots open, the first voter writes the cards, every voter
+ * dots the first advice and the host records its reaction (and the core question); then handed
+ * over, so it lands in the archive. Opened peers go into `peers` for the caller to destroy.
  */
 export async function handedOverSession(
   srv: { url: string; wsUrl: string },
   community: CreateCommunityResponse,
   spec: ArchivedSessionSpec,
   peers: Peer[],
-  timeoutMs = 15_000,
 ): Promise<CreateSessionResponse> {
-  const { advice, ...fields } = spec;
-  const session = await createSession(srv.url, {
-    ...fields,
+  const { cards, voters = ['Anna'], dotsEach = 1 } = spec;
+  const s = await createSession(srv.url, {
+    ...spec.fields,
     communityId: community.communityId,
     communityKey: community.facilitatorKey,
   });
-  const peer = connectPeer(srv.wsUrl, session.docName, session.hostToken);
-  peers.push(peer);
-  await synced(peer);
-  const doc = peer.doc;
-  Y.transact(doc, () => {
-    coreQuestionText(doc).insert(0, spec.question);
-    advice.forEach((text, i) =>
-      addCard(doc, { id: `a${i}`, column: 'advice', text, authorId: 'host', createdAt: 10 + i }),
-    );
-    addCard(doc, { id: 'p0', column: 'pitfall', text: 'Iedereen wacht op elkaar', authorId: 'host', createdAt: 1 });
-    setReaction(doc, 'a0', 'adopt', 'Gaan we na de zomer doen');
-  });
-  for (const voter of ['v1', 'v2', 'v3']) changeDots(doc, voter, 'a0', 1, 3);
-  // Everything written has reached the server once a fresh reader sees it.
-  const reader = connectPeer(srv.wsUrl, session.docName, session.hostToken);
-  peers.push(reader);
-  await waitFor('board on the server', () => reader.doc.getMap('cards').size === advice.length + 1, timeoutMs);
-  await waitFor('dots on the server', () => reader.doc.getMap('dots').size === 3, timeoutMs);
-  await handOver(srv.url, session.sessionId, session.hostToken);
-  return session;
+  await openBoard(srv.url, s.hostToken, 'reaction');
+  const people = await Promise.all(voters.map((name) => join(srv.url, s.joinCode, name)));
+  const host = connectPeer(srv.wsUrl, s.docName, s.hostToken);
+  const participants = people.map((p) => connectPeer(srv.wsUrl, p.docName, p.token));
+  peers.push(host, ...participants);
+  await Promise.all([host, ...participants].map((peer) => synced(peer)));
+  const [writer] = participants;
+  cards.forEach((card, i) =>
+    addCard(writer!.doc, { ...card, authorId: people[0]!.participantId, createdAt: 1000 + i }),
+  );
+  if (spec.coreQuestion) coreQuestionText(host.doc).insert(0, spec.coreQuestion);
+  await waitFor('cards at the host', () => readCardDetails(host.doc).length === cards.length, SEED_MS);
+  const first = cards.find((card) => card.column === 'advice');
+  if (first) setReaction(host.doc, first.id, 'adopt', spec.reactionNote);
+  // The server stores an update before it relays it: what another peer sees is stored.
+  await waitFor(
+    'board at the participants',
+    () =>
+      participants.every((peer) => {
+        const seen = readCardDetails(peer.doc);
+        return (
+          seen.length === cards.length &&
+          (!first || seen.some((c) => c.id === first.id && c.reaction === 'adopt')) &&
+          coreQuestionText(peer.doc).toString() === (spec.coreQuestion ?? '')
+        );
+      }),
+    SEED_MS,
+  );
+  if (first) {
+    participants.forEach((peer, i) => changeDots(peer.doc, people[i]!.participantId, first.id, dotsEach, 3));
+    const dots = voters.length * dotsEach;
+    await waitFor('dots at the host', () => tallyDots(host.doc, 3).get(first.id) === dots, SEED_MS);
+  }
+  await handOver(srv.url, s.sessionId, s.hostToken);
+  return s;
 }

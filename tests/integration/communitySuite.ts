@@ -1,11 +1,6 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addCard,
-  changeDots,
-  readCardDetails,
-  setReaction,
-  tallyDots,
   type ArchiveResponse,
   type CommunityView,
   type CreateCommunityResponse,
@@ -16,11 +11,12 @@ import {
 import type { Config } from '../../server/src/config';
 import { purgeExpired } from '../../server/src/sessions';
 import { createSession, join, postJson } from '../helpers/api';
-import { command, connectControl, latest, openBoard, type ControlClient } from '../helpers/control';
+import { command, connectControl, latest, type ControlClient } from '../helpers/control';
+import { handedOverSession as handedOverArchivedSession, type ArchivedCard } from '../helpers/archive';
 import { handOver } from '../helpers/handover';
 import type { TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
-import { connectPeer, synced, type Peer } from '../helpers/yjs';
+import type { Peer } from '../helpers/yjs';
 
 /**
  * Communities, the archive, search and follow-up sessions (issue 9), run on every store engine
@@ -62,41 +58,16 @@ export function registerCommunitySuite(
 
   /**
    * A community session with cards written on its board by a participant, the first advice's
-   * reaction recorded by the host and dots by the participant (in a reaction round with every
-   * column and dots open), then handed over.
+   * reaction recorded by the host and two dots by the participant (in a reaction round with every
+   * column and dots open), then handed over (tests/helpers/archive.ts).
    */
-  async function handedOverSession(
+  const handedOverSession = (
     c: CreateCommunityResponse,
     fields: Record<string, unknown>,
-    cards: { id: string; column: 'advice' | 'pitfall' | 'question'; text: string }[],
-    base = server.url,
-    wsBase = server.wsUrl,
-  ): Promise<CreateSessionResponse> {
-    const s = await createSession(base, { communityId: c.communityId, communityKey: c.facilitatorKey, ...fields });
-    await openBoard(base, s.hostToken, 'reaction');
-    const anna = await join(base, s.joinCode, 'Anna');
-    const host = connectPeer(wsBase, s.docName, s.hostToken);
-    const participant = connectPeer(wsBase, anna.docName, anna.token);
-    peers.push(host, participant);
-    await Promise.all([synced(host), synced(participant)]);
-    cards.forEach((card, i) =>
-      addCard(participant.doc, { ...card, authorId: anna.participantId, createdAt: 1000 + i }),
-    );
-    await waitFor('cards at the host', () => readCardDetails(host.doc).length === cards.length);
-    const first = cards.find((card) => card.column === 'advice');
-    if (first) setReaction(host.doc, first.id, 'adopt', 'Pakken we op');
-    // The server stores an update before it relays it: what the other peer sees is stored.
-    await waitFor('board at the participant', () => {
-      const seen = readCardDetails(participant.doc);
-      return seen.length === cards.length && (!first || seen.some((c) => c.id === first.id && c.reaction === 'adopt'));
-    });
-    if (first) {
-      changeDots(participant.doc, anna.participantId, first.id, 2, 3);
-      await waitFor('dots at the host', () => tallyDots(host.doc, 3).get(first.id) === 2);
-    }
-    await handOver(base, s.sessionId, s.hostToken);
-    return s;
-  }
+    cards: ArchivedCard[],
+    srv: { url: string; wsUrl: string } = server,
+  ): Promise<CreateSessionResponse> =>
+    handedOverArchivedSession(srv, c, { fields, cards, reactionNote: 'Pakken we op', dotsEach: 2 }, peers);
 
   describe(`${engine}: communities and the archive`, () => {
     let a: CreateCommunityResponse;
@@ -362,8 +333,7 @@ export function registerCommunitySuite(
           c,
           {},
           [{ id: 'adv', column: 'advice', text: 'Vergeet de bewaartermijn niet' }],
-          own.url,
-          own.wsUrl,
+          own,
         );
         const search = async () =>
           (
