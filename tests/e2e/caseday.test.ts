@@ -92,6 +92,13 @@ describeBrowser('case day: two tables and a plenary board, run from the host vie
         await host.locator(`${table(id)} [data-testid="table-status"][data-status="running"]`).waitFor();
       }
 
+      // Both tables go on to the advice round at the table (round 5), where advice may be written.
+      await host.getByTestId('cmd-all-goto-select').selectOption({ label: '5. Advies aan tafel' });
+      await host.getByTestId('cmd-all-goto').click();
+      for (const id of ['t1', 't2']) {
+        await host.locator(`${table(id)} [data-testid="table-round-index"][data-round-index="4"]`).waitFor();
+      }
+
       // Each table writes a card; the host sees it per table and promotes both.
       await writeCard(atT1, 'a1', 'Stel één kwartiermaker aan');
       await writeCard(atT2, 'b1', 'Begin klein: één straat, één half jaar');
