@@ -1,4 +1,4 @@
-import { addCard, timeLeftMs, type JoinResponse, type SessionState } from '@casusbord/shared';
+import { addCard, draftDocName, timeLeftMs, type JoinResponse, type SessionState } from '@casusbord/shared';
 import type { Browser, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { join } from '../helpers/api';
@@ -186,19 +186,30 @@ describeBrowser('host view: the facilitator runs the rounds from one screen', ()
       );
       await sameRoundAndTime(host, beamer!, clients, 1);
 
-      // Cards written at the table show up as counts per column.
-      const peer = connectPeer(srv.wsUrl, anna.docName, anna.token);
-      peers.push(peer);
-      await synced(peer);
+      // Cards written at the table show up as counts per column: in the questions round (3) Anna
+      // asks two questions on her own connection.
+      await host.getByTestId('cmd-t1-goto-select').selectOption({ index: 2 });
+      await host.getByTestId('cmd-t1-goto').click();
+      await everyoneAt(clients, 'the questions round', (s) => s.tables[0]!.round.roundIndex === 2);
       let cardNo = 0;
-      const card = (column: 'question' | 'pitfall', text: string, authorId: string) =>
-        addCard(peer.doc, { id: `card-${++cardNo}`, column, text, authorId, createdAt: Date.now() });
-      card('question', 'Wie zit er nu aan tafel?', anna.participantId);
-      card('question', 'Wat is er al geprobeerd?', anna.participantId);
-      card('pitfall', 'Partners wachten op elkaar', bram.participantId);
+      const writer = async (person: JoinResponse, docName = person.docName) => {
+        const peer = connectPeer(srv.wsUrl, docName, person.token);
+        peers.push(peer);
+        await synced(peer);
+        return (column: 'question' | 'pitfall', text: string) =>
+          addCard(peer.doc, {
+            id: `card-${++cardNo}`,
+            column,
+            text,
+            authorId: person.participantId,
+            createdAt: Date.now(),
+          });
+      };
+      const annaWrites = await writer(anna);
+      annaWrites('question', 'Wie zit er nu aan tafel?');
+      annaWrites('question', 'Wat is er al geprobeerd?');
       await host.locator(`${TABLE} [data-testid="count-question"] .count-value`, { hasText: '2' }).waitFor();
-      await host.locator(`${TABLE} [data-testid="count-pitfall"] .count-value`, { hasText: '1' }).waitFor();
-      expect(await host.locator(`${TABLE} [data-testid="count-advice"] .count-value`).textContent()).toBe('0');
+      expect(await host.locator(`${TABLE} [data-testid="count-pitfall"] .count-value`).textContent()).toBe('0');
 
       // A participant marks themself ready; the host sees who.
       const ack = await command(clients[1]!, 'participant:ready', { ready: true });
@@ -224,9 +235,22 @@ describeBrowser('host view: the facilitator runs the rounds from one screen', ()
       await host.getByTestId('cmd-t1-goto').click();
       await everyoneAt(clients, 'the analysis round', (s) => s.tables[0]!.round.roundIndex === 4);
       await host.locator(`${TABLE} [data-testid="drafts-waiting"]`).waitFor();
+      // Bram writes a pitfall in his own draft, as his board does in a private round: not counted yet.
+      const draft = draftDocName(sessionId, bram.participantId);
+      const bramDrafts = await writer(bram, draft);
+      bramDrafts('pitfall', 'Partners wachten op elkaar');
+      // The server stores an update before it relays it: what Bram's second connection sees can be revealed.
+      const stored = connectPeer(srv.wsUrl, draft, bram.token);
+      peers.push(stored);
+      await waitFor('the draft on the server', () => stored.doc.getMap('cards').size === 1, WAIT_MS);
+      expect(await host.locator(`${TABLE} [data-testid="count-pitfall"] .count-value`).textContent()).toBe('0');
       await host.locator(`${TABLE} [data-testid="reveal-table"]`).click();
       await everyoneAt(clients, 'the reveal', (s) => s.tables[0]!.revealedRounds.includes('analysis'));
       await host.locator(`${TABLE} [data-testid="drafts-waiting"]`).waitFor({ state: 'detached' });
+      // Revealed, it is on the table's board with the questions.
+      await host.locator(`${TABLE} [data-testid="count-pitfall"] .count-value`, { hasText: '1' }).waitFor();
+      expect(await host.locator(`${TABLE} [data-testid="count-question"] .count-value`).textContent()).toBe('2');
+      expect(await host.locator(`${TABLE} [data-testid="count-advice"] .count-value`).textContent()).toBe('0');
 
       // Add a blank round at the end, move it one up, remove it again.
       await host.getByTestId('add-round-title').fill('Koffiepauze');
