@@ -12,6 +12,7 @@ import {
 } from '@casusbord/shared';
 import { createSession } from '../helpers/api';
 import { describeBrowser, launchBrowser } from '../helpers/browser';
+import { openBoard } from '../helpers/control';
 import { handOver, joinWithConsent } from '../helpers/handover';
 import { startServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
@@ -41,7 +42,12 @@ describeBrowser('the report page (/r/<token>) in Chromium', () => {
     await srv?.close();
   });
 
-  /** A realistic board with hostile card texts in every place a user string can go. */
+  /**
+   * A realistic board with hostile card texts in every place a user string can go, written as
+   * people write it: in an open reaction round Anna writes the advice, Bram the other cards, four
+   * participants vote and the host (there is no case holder among them) adds the core question,
+   * the clusters and the reactions; in an open closing round Anna and Bram write learning points.
+   */
   async function buildBoard(): Promise<string> {
     const session = await createSession(srv.url, {
       title: 'Intervisie Kruiskamp: partners en bewoners',
@@ -50,10 +56,21 @@ describeBrowser('the report page (/r/<token>) in Chromium', () => {
     });
     const anna = await joinWithConsent(srv.url, session.joinCode, 'Anna Visser', true);
     const bram = await joinWithConsent(srv.url, session.joinCode, '<img src=x onerror=alert(5)>', false);
-    const p = connectPeer(srv.wsUrl, session.docName, session.hostToken);
-    peers.push(p);
-    await synced(p);
-    const doc = p.doc;
+    const carla = await joinWithConsent(srv.url, session.joinCode, 'Carla Jansen', true);
+    const daan = await joinWithConsent(srv.url, session.joinCode, 'Daan Smit', true);
+    await openBoard(srv.url, session.hostToken, 'reaction');
+    const open = (docName: string, token: string) => {
+      const peer = connectPeer(srv.wsUrl, docName, token);
+      peers.push(peer);
+      return peer;
+    };
+    const host = open(session.docName, session.hostToken);
+    const people = [anna, bram, carla, daan];
+    const voters = people.map((person) => open(person.docName, person.token));
+    const [annaPeer, bramPeer] = voters as [Peer, Peer];
+    const everyone = [host, ...voters];
+    await Promise.all(everyone.map((peer) => synced(peer)));
+
     const advice = [
       'Stel één kwartiermaker aan die de partners aan tafel houdt',
       'Formuleer met bewoners een doel dat in één zin past',
@@ -62,26 +79,39 @@ describeBrowser('the report page (/r/<token>) in Chromium', () => {
       PAYLOADS[1]!,
       'Maak een sober financieel scenario naast het ambitieuze',
     ];
+    Y.transact(annaPeer.doc, () =>
+      advice.forEach((text, i) =>
+        addCard(annaPeer.doc, {
+          id: `a${i}`,
+          column: 'advice',
+          text,
+          authorId: anna.participantId,
+          createdAt: 10 + i,
+        }),
+      ),
+    );
+    const cards: [string, 'pitfall' | 'opportunity' | 'question', string][] = [
+      ['p1', 'pitfall', 'Iedere partner wacht op de eerste stap van een ander'],
+      ['p2', 'pitfall', 'De begroting rekent op subsidies die nog niet toegezegd zijn'],
+      ['p3', 'pitfall', PAYLOADS[2]!],
+      ['o1', 'opportunity', 'Jongeren uit de wijk willen zelf een plek inrichten'],
+      ['o2', 'opportunity', 'De woningcorporatie investeert toch al in onderhoud'],
+      ['q1', 'question', 'Wie beslist als de partners het oneens zijn?'],
+      ['q2', 'question', PAYLOADS[4]!],
+      ['q3', 'question', 'Wat betekent <b>vet</b> of <i>schuin</i> hier?'],
+    ];
+    Y.transact(bramPeer.doc, () =>
+      cards.forEach(([id, column, text], i) =>
+        addCard(bramPeer.doc, { id, column, text, authorId: bram.participantId, createdAt: 100 + i }),
+      ),
+    );
+    await waitFor('every card at everyone', () => everyone.every((peer) => peer.doc.getMap('cards').size === 14));
+
+    const doc = host.doc;
     Y.transact(doc, () => {
       coreQuestionText(doc).insert(0, 'Hoe maken we van vijf partners één team met één doel voor de wijk?');
       addCluster(doc, { id: 'k1', title: 'Samenwerking', column: 'pitfall', createdAt: 1 });
       addCluster(doc, { id: 'k2', title: PAYLOADS[3]!, column: 'pitfall', createdAt: 2 });
-      advice.forEach((text, i) =>
-        addCard(doc, { id: `a${i}`, column: 'advice', text, authorId: anna.participantId, createdAt: 10 + i }),
-      );
-      const cards: [string, 'pitfall' | 'opportunity' | 'question', string][] = [
-        ['p1', 'pitfall', 'Iedere partner wacht op de eerste stap van een ander'],
-        ['p2', 'pitfall', 'De begroting rekent op subsidies die nog niet toegezegd zijn'],
-        ['p3', 'pitfall', PAYLOADS[2]!],
-        ['o1', 'opportunity', 'Jongeren uit de wijk willen zelf een plek inrichten'],
-        ['o2', 'opportunity', 'De woningcorporatie investeert toch al in onderhoud'],
-        ['q1', 'question', 'Wie beslist als de partners het oneens zijn?'],
-        ['q2', 'question', PAYLOADS[4]!],
-        ['q3', 'question', 'Wat betekent <b>vet</b> of <i>schuin</i> hier?'],
-      ];
-      cards.forEach(([id, column, text], i) =>
-        addCard(doc, { id, column, text, authorId: bram.participantId, createdAt: 100 + i }),
-      );
       setCardCluster(doc, 'p1', 'k1');
       setCardCluster(doc, 'p3', 'k2');
       setCardCluster(doc, 'a1', 'k1');
@@ -89,23 +119,43 @@ describeBrowser('the report page (/r/<token>) in Chromium', () => {
       setReaction(doc, 'a1', 'consider', PAYLOADS[0]!);
       setReaction(doc, 'a2', 'not-now', 'Eerst de begroting rond');
       setReaction(doc, 'a3', 'adopt');
-      learningsMap(doc).set(anna.participantId, 'Doorvragen levert meer op dan meteen adviseren');
-      learningsMap(doc).set(bram.participantId, PAYLOADS[1]!);
     });
-    const dots: [string, number[]][] = [
-      ['v1', [0, 0, 1]],
-      ['v2', [0, 3, 1]],
-      ['v3', [0, 1, 2]],
-      ['v4', [2, 2, 5]],
+    // Dots per voter (Anna, Bram, Carla, Daan): indexes of the advice, one dot each.
+    const dots: number[][] = [
+      [0, 0, 1],
+      [0, 3, 1],
+      [0, 1, 2],
+      [2, 2, 5],
     ];
-    for (const [voter, cards] of dots) for (const i of cards) changeDots(doc, voter, `a${i}`, 1, 3);
-    // Everything the host wrote has reached the server once a fresh reader sees it.
-    const reader = connectPeer(srv.wsUrl, session.docName, session.hostToken);
-    peers.push(reader);
-    await waitFor(
-      'board on the server',
-      () => reader.doc.getMap('dots').size === 4 && reader.doc.getMap('cards').size === 14,
-    );
+    people.forEach((person, v) => {
+      for (const i of dots[v]!) changeDots(voters[v]!.doc, person.participantId, `a${i}`, 1, 3);
+    });
+
+    // The server stores an update before it relays it: once Anna sees the reactions and every
+    // vote, they are stored in this round. Learning points are written in the closing round.
+    await waitFor('reactions and dots at Anna', () => {
+      const a1 = annaPeer.doc.getMap('cards').get('a1') as Y.Map<unknown> | undefined;
+      return a1?.get('reaction') === 'consider' && annaPeer.doc.getMap('dots').size === 4;
+    });
+    await openBoard(srv.url, session.hostToken, 'closing');
+    learningsMap(annaPeer.doc).set(anna.participantId, 'Doorvragen levert meer op dan meteen adviseren');
+    learningsMap(bramPeer.doc).set(bram.participantId, PAYLOADS[1]!);
+
+    // Everything has reached the server once a fresh reader sees it.
+    const reader = open(session.docName, session.hostToken);
+    await waitFor('board on the server', () => {
+      const d = reader.doc;
+      const a1 = d.getMap('cards').get('a1') as Y.Map<unknown> | undefined;
+      return (
+        d.getMap('cards').size === 14 &&
+        d.getMap('dots').size === 4 &&
+        d.getMap('learnings').size === 2 &&
+        d.getMap('clusters').size === 2 &&
+        a1?.get('reaction') === 'consider' &&
+        a1.get('clusterId') === 'k1' &&
+        coreQuestionText(d).length > 0
+      );
+    });
     const { reportUrl } = await handOver(srv.url, session.sessionId, session.hostToken);
     return reportUrl;
   }
@@ -132,8 +182,8 @@ describeBrowser('the report page (/r/<token>) in Chromium', () => {
     const text = await page.locator('body').innerText();
     for (const payload of PAYLOADS) expect(text, payload).toContain(payload);
     expect(text).toContain('Wat betekent <b>vet</b> of <i>schuin</i> hier?');
-    // Consent: Anna is named; the participant who did not consent is not, even with a hostile name.
-    expect(text).toContain('Anna Visser en 1 andere deelnemer');
+    // Consent: Anna, Carla and Daan are named; the participant who did not consent is not, even with a hostile name.
+    expect(text).toContain('Anna Visser, Carla Jansen, Daan Smit en 1 andere deelnemer');
     expect(text).not.toContain('alert(5)');
 
     // Nothing ran and nothing became markup: no dialog, no flag, no elements or handlers from user text.
