@@ -14,7 +14,7 @@ const ROUNDS = 5;
 
 function state(): SessionState {
   return {
-    sessionId: 's',
+    sessionId: 'Sessie0001',
     serverNow: 0,
     version: 1,
     method: 'intervision-90',
@@ -22,7 +22,7 @@ function state(): SessionState {
       {
         id: 't1',
         name: 'Tafel 1',
-        docName: 's.t1',
+        docName: 'Sessie0001.t1',
         revealedRounds: [],
         round: {
           status: 'running',
@@ -93,7 +93,7 @@ function run(updates: Uint8Array[], setup: number, policy: Writer | null): numbe
 
 const updates = clientUpdates(EDITS);
 const setup = updates.length - EDITS;
-const writer = writerFor(state(), 's.t1', { role: 'participant', participantId: 'p1', groupId: 't1' });
+const writer = writerFor(state(), 'Sessie0001.t1', { role: 'participant', participantId: 'p1', groupId: 't1' });
 const without: number[] = [];
 const withPolicy: number[] = [];
 for (let r = 0; r < ROUNDS; r++) {

@@ -6,6 +6,7 @@ export * from './protocol/types';
 export * from './protocol/events';
 export * from './protocol/community';
 export * from './domain/board';
+export * from './domain/docNames';
 export * from './domain/methods';
 export * from './domain/rounds';
 export * from './domain/clock';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheName, holderKey, sessionOfDoc } from '../../client/src/net/offlineCache';
+import { cacheName, holderKey, sessionKeyOfDoc } from '../../client/src/net/offlineCache';
 import { createConnectionStore, selectIndicator } from '../../client/src/stores/connectionStore';
 
 describe('offline copies are keyed per document and token holder', () => {
@@ -15,10 +15,10 @@ describe('offline copies are keyed per document and token holder', () => {
   });
 
   it('finds the session of board, draft and plenary documents', () => {
-    expect(sessionOfDoc('S1.t1')).toBe('S1');
-    expect(sessionOfDoc('S1.d-p1')).toBe('S1');
-    expect(sessionOfDoc('S1.plenary')).toBe('S1');
-    expect(sessionOfDoc('S1')).toBe('S1');
+    expect(sessionKeyOfDoc('S1.t1')).toBe('S1');
+    expect(sessionKeyOfDoc('S1.d-p1')).toBe('S1');
+    expect(sessionKeyOfDoc('S1.plenary')).toBe('S1');
+    expect(sessionKeyOfDoc('S1')).toBe('S1');
   });
 });
 

@@ -20,12 +20,12 @@ import { analyse, createPolicyMemory } from '../../server/src/yjs/writePolicy';
 function stateWith(round: Round, caseHolderId: string | null = 'anna'): SessionState {
   const roundState = { ...createRoundState([round]), status: 'running' as const, endsAt: 1 };
   return {
-    sessionId: 's',
+    sessionId: 'Sessie0001',
     serverNow: 0,
     version: 1,
     method: 'intervision-90',
-    tables: [{ id: 't1', name: 'Tafel 1', docName: 's.t1', round: roundState, revealedRounds: [] }],
-    plenaryDocName: 's.plenary',
+    tables: [{ id: 't1', name: 'Tafel 1', docName: 'Sessie0001.t1', round: roundState, revealedRounds: [] }],
+    plenaryDocName: 'Sessie0001.plenary',
     dotsPerPerson: 3,
     caseHolderId,
     ready: [],
@@ -44,45 +44,57 @@ describe('writeRules: who may write what (pure)', () => {
   const closing = stateWith(openBoardRound('c', { kind: 'closing' }));
 
   it('columns follow the round; the host writes every column', () => {
-    const ben = writerFor(questions, 's.t1', participant('ben'));
+    const ben = writerFor(questions, 'Sessie0001.t1', participant('ben'));
     expect(ben.id).toBe('ben');
     expect(columnVerdict(ben, 'question')).toBeNull();
     expect(columnVerdict(ben, 'pitfall')).toBe('column_closed');
     expect(columnVerdict(ben, 'nonsense')).toBe('column_closed');
-    const h = writerFor(questions, 's.t1', host);
+    const h = writerFor(questions, 'Sessie0001.t1', host);
     expect(h.id).toBe('host');
     expect(columnVerdict(h, 'pitfall')).toBeNull();
   });
 
   it('reactions: the case holder and the host, in the reaction round, on advice only', () => {
-    expect(cardFieldVerdict(writerFor(reaction, 's.t1', participant('anna')), 'reaction', 'advice')).toBeNull();
-    expect(cardFieldVerdict(writerFor(reaction, 's.t1', participant('anna')), 'reaction', 'question')).toBe('reaction');
-    expect(cardFieldVerdict(writerFor(reaction, 's.t1', participant('ben')), 'reaction', 'advice')).toBe('reaction');
-    expect(cardFieldVerdict(writerFor(questions, 's.t1', participant('anna')), 'reaction', 'advice')).toBe('reaction');
-    expect(cardFieldVerdict(writerFor(reaction, 's.t1', host), 'reactionNote', 'advice')).toBeNull();
-    expect(cardFieldVerdict(writerFor(reaction, 's.t1', host), 'authorId', 'advice')).toBe('author');
+    expect(
+      cardFieldVerdict(writerFor(reaction, 'Sessie0001.t1', participant('anna')), 'reaction', 'advice'),
+    ).toBeNull();
+    expect(cardFieldVerdict(writerFor(reaction, 'Sessie0001.t1', participant('anna')), 'reaction', 'question')).toBe(
+      'reaction',
+    );
+    expect(cardFieldVerdict(writerFor(reaction, 'Sessie0001.t1', participant('ben')), 'reaction', 'advice')).toBe(
+      'reaction',
+    );
+    expect(cardFieldVerdict(writerFor(questions, 'Sessie0001.t1', participant('anna')), 'reaction', 'advice')).toBe(
+      'reaction',
+    );
+    expect(cardFieldVerdict(writerFor(reaction, 'Sessie0001.t1', host), 'reactionNote', 'advice')).toBeNull();
+    expect(cardFieldVerdict(writerFor(reaction, 'Sessie0001.t1', host), 'authorId', 'advice')).toBe('author');
   });
 
   it('own dots in a voting round, own learning point in the closing round', () => {
-    const ben = writerFor(reaction, 's.t1', participant('ben'));
+    const ben = writerFor(reaction, 'Sessie0001.t1', participant('ben'));
     expect(dotVerdict(ben, 'ben', 'advice')).toBeNull();
     expect(dotVerdict(ben, 'anna', 'advice')).toBe('own_entry');
-    expect(dotVerdict(writerFor(questions, 's.t1', participant('ben')), 'ben', 'question')).toBe('dots_closed');
-    expect(dotVerdict(writerFor(reaction, 's.t1', host), 'host', 'advice')).toBe('dots_closed');
-    expect(learningVerdict(writerFor(closing, 's.t1', participant('ben')), 'ben')).toBeNull();
-    expect(learningVerdict(writerFor(closing, 's.t1', participant('ben')), 'anna')).toBe('own_entry');
-    expect(learningVerdict(writerFor(reaction, 's.t1', participant('ben')), 'ben')).toBe('learning_closed');
+    expect(dotVerdict(writerFor(questions, 'Sessie0001.t1', participant('ben')), 'ben', 'question')).toBe(
+      'dots_closed',
+    );
+    expect(dotVerdict(writerFor(reaction, 'Sessie0001.t1', host), 'host', 'advice')).toBe('dots_closed');
+    expect(learningVerdict(writerFor(closing, 'Sessie0001.t1', participant('ben')), 'ben')).toBeNull();
+    expect(learningVerdict(writerFor(closing, 'Sessie0001.t1', participant('ben')), 'anna')).toBe('own_entry');
+    expect(learningVerdict(writerFor(reaction, 'Sessie0001.t1', participant('ben')), 'ben')).toBe('learning_closed');
   });
 
   it('the core question is the case holder’s and the host’s; drafts hold cards only; the plenary is the host’s', () => {
-    expect(coreQuestionVerdict(writerFor(questions, 's.t1', participant('anna')))).toBeNull();
-    expect(coreQuestionVerdict(writerFor(questions, 's.t1', participant('ben')))).toBe('core_question');
-    const draft = writerFor(reaction, 's.d-ben', participant('ben'));
+    expect(coreQuestionVerdict(writerFor(questions, 'Sessie0001.t1', participant('anna')))).toBeNull();
+    expect(coreQuestionVerdict(writerFor(questions, 'Sessie0001.t1', participant('ben')))).toBe('core_question');
+    const draft = writerFor(reaction, 'Sessie0001.d-ben', participant('ben'));
     expect(columnVerdict(draft, 'advice')).toBeNull();
     expect(dotVerdict(draft, 'ben', 'advice')).toBe('dots_closed');
-    expect(columnVerdict(writerFor(reaction, 's.plenary', participant('ben')), 'advice')).toBe('column_closed');
-    expect(columnVerdict(writerFor(reaction, 's.plenary', host), 'advice')).toBeNull();
-    expect(columnVerdict(writerFor(null, 's.t1', participant('ben')), 'question')).toBe('column_closed');
+    expect(columnVerdict(writerFor(reaction, 'Sessie0001.plenary', participant('ben')), 'advice')).toBe(
+      'column_closed',
+    );
+    expect(columnVerdict(writerFor(reaction, 'Sessie0001.plenary', host), 'advice')).toBeNull();
+    expect(columnVerdict(writerFor(null, 'Sessie0001.t1', participant('ben')), 'question')).toBe('column_closed');
   });
 
   it('refusal reasons carry their code first', () => {
@@ -107,7 +119,7 @@ describe('writePolicy: corrections in one Y.Doc', () => {
     const sv = Y.encodeStateVector(client);
     write(client);
     const update = Y.encodeStateAsUpdate(client, sv);
-    const writer = writerFor(state, 's.t1', who);
+    const writer = writerFor(state, 'Sessie0001.t1', who);
     let result: ReturnType<typeof analyse> | null = null;
     const listener = (tr: Y.Transaction) => {
       if (tr.origin === 'client') result = analyse(doc, tr, writer, createPolicyMemory());

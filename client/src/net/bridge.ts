@@ -22,7 +22,7 @@ import { socketReconnectOptions } from './backoff';
 import type { StoredCredentials } from './credentials';
 import { openDocLink } from './docLink';
 import { watchBoardDoc } from './docWatch';
-import { forgetSessionCache, loadSnapshot, saveSnapshot, sessionOfDoc } from './offlineCache';
+import { forgetSessionCache, loadSnapshot, saveSnapshot, sessionKeyOfDoc } from './offlineCache';
 import { SideDocSlot } from './sideDocs';
 
 /**
@@ -79,7 +79,7 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidd
   presence.getState().reset();
   board.getState().reset();
 
-  const sessionId = sessionOfDoc(credentials.docName);
+  const sessionId = sessionKeyOfDoc(credentials.docName);
   const doc = new Y.Doc();
   // Retries everything except the answers that will not change (bad token, no such doc…), with
   // jitter; keeps a copy in IndexedDB (a recipient only reads, so keeps none).

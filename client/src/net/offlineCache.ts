@@ -1,4 +1,4 @@
-import type { PresenceEntry, SessionState, SessionView } from '@casusbord/shared';
+import { sessionOfDoc, type PresenceEntry, type SessionState, type SessionView } from '@casusbord/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import { ApiRequestError, fetchSession } from './api';
@@ -34,10 +34,9 @@ export function holderKey(token: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
 }
 
-/** The session of a document `<sessionId>.<rest>` (board, drafts, plenary). */
-export function sessionOfDoc(docName: string): string {
-  const dot = docName.indexOf('.');
-  return dot < 0 ? docName : docName.slice(0, dot);
+/** The session of a document (board, drafts, plenary); a name without one is its own key. */
+export function sessionKeyOfDoc(docName: string): string {
+  return sessionOfDoc(docName) ?? docName;
 }
 
 export function cacheName(docName: string, token: string): string {
@@ -79,7 +78,7 @@ function indexOf(sessionId: string): string[] {
 export function openDocCache(docName: string, token: string, doc: Y.Doc): IndexeddbPersistence | null {
   if (typeof indexedDB === 'undefined') return null;
   const name = cacheName(docName, token);
-  const sessionId = sessionOfDoc(docName);
+  const sessionId = sessionKeyOfDoc(docName);
   const names = indexOf(sessionId);
   if (!names.includes(name)) writeJson(INDEX_PREFIX + sessionId, [...names, name]);
   try {
@@ -103,7 +102,7 @@ export function forgetDocCache(docName: string, token: string, open?: IndexeddbP
   const name = cacheName(docName, token);
   if (open) void open.destroy();
   if (typeof indexedDB !== 'undefined') deleteDb(name);
-  const sessionId = sessionOfDoc(docName);
+  const sessionId = sessionKeyOfDoc(docName);
   writeJson(
     INDEX_PREFIX + sessionId,
     indexOf(sessionId).filter((n) => n !== name),

@@ -1,4 +1,4 @@
-import type { SessionView } from '@casusbord/shared';
+import { PLENARY_GROUP_ID, parseDocName, type SessionView } from '@casusbord/shared';
 import { fetchSession } from './api';
 import { saveCredentials, type StoredCredentials } from './credentials';
 
@@ -32,7 +32,9 @@ export function relocate(sessionId: string, credentials: StoredCredentials): Pro
   return pending;
 }
 
-/** The group id of a board document `<sessionId>.<groupId>`. */
+/** The group id of a table's (or the plenary) board document; '' for any other name. */
 export function groupIdOf(docName: string): string {
-  return docName.slice(docName.indexOf('.') + 1);
+  const doc = parseDocName(docName);
+  if (doc?.kind === 'board') return doc.groupId;
+  return doc?.kind === 'plenary' ? PLENARY_GROUP_ID : '';
 }

@@ -1,6 +1,5 @@
-import { PLENARY_GROUP_ID, draftDocName, getMethod, type Role } from '@casusbord/shared';
+import { getMethod, parseDocName, type Role } from '@casusbord/shared';
 import type { SessionRecord, Store } from '../store/Store';
-import { docNameOf, sessionIdOfDoc } from '../store/Store';
 import { hashToken } from './tokens';
 
 /** Who is behind a token, from the server's own records (never from what the client claims). */
@@ -52,18 +51,17 @@ export class Auth {
    * board but reads no drafts (private until revealed); a recipient reads the boards.
    */
   docAccess(principal: Principal, docName: string): DocAccess {
-    const { sessionId } = principal;
-    if (sessionIdOfDoc(docName) !== sessionId) return 'none';
-    const isDraft = docName.startsWith(`${sessionId}.d-`);
+    const doc = parseDocName(docName);
+    if (!doc || doc.sessionId !== principal.sessionId) return 'none';
     switch (principal.role) {
       case 'host':
-        return isDraft ? 'none' : 'write';
+        return doc.kind === 'draft' ? 'none' : 'write';
       case 'participant':
-        if (principal.participantId && docName === draftDocName(sessionId, principal.participantId)) return 'write';
-        if (principal.groupId && docName === docNameOf(sessionId, principal.groupId)) return 'write';
-        return docName === docNameOf(sessionId, PLENARY_GROUP_ID) ? 'read' : 'none';
+        if (doc.kind === 'draft') return doc.participantId === principal.participantId ? 'write' : 'none';
+        if (doc.kind === 'board') return doc.groupId === principal.groupId ? 'write' : 'none';
+        return 'read';
       case 'recipient':
-        return isDraft ? 'none' : 'read';
+        return doc.kind === 'draft' ? 'none' : 'read';
     }
   }
 }
@@ -75,10 +73,16 @@ export class Auth {
  * document name makes the server load an empty room or the store hold a new document.
  */
 export function isSessionDocument(session: SessionRecord | null, principal: Principal, docName: string): boolean {
-  if (!session || session.id !== principal.sessionId) return false;
-  if (principal.participantId && docName === draftDocName(session.id, principal.participantId)) return true;
-  if (session.groups.some((g) => docNameOf(session.id, g.id) === docName)) return true;
-  return getMethod(session.method).parallelTables && docName === docNameOf(session.id, PLENARY_GROUP_ID);
+  const doc = parseDocName(docName);
+  if (!session || !doc || session.id !== principal.sessionId || doc.sessionId !== session.id) return false;
+  switch (doc.kind) {
+    case 'draft':
+      return doc.participantId === principal.participantId;
+    case 'board':
+      return session.groups.some((g) => g.id === doc.groupId);
+    case 'plenary':
+      return getMethod(session.method).parallelTables;
+  }
 }
 
 /** Reads `Authorization: Bearer <token>`. */

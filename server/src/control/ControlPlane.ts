@@ -10,13 +10,14 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SessionState,
+  boardDocName,
 } from '@casusbord/shared';
 import type { Auth, Principal } from '../auth/Auth';
 import type { Config } from '../config';
 import { ConnectionCounter, tokenKey } from '../http/ConnectionCounter';
 import { isOriginAllowed } from '../http/origin';
 import type { ScaleOut } from '../scale/ScaleOut';
-import { docNameOf, type SessionRecord, type Store } from '../store/Store';
+import { type SessionRecord, type Store } from '../store/Store';
 import type { DocRegistry } from '../yjs/DocRegistry';
 import type { DocRoom } from '../yjs/DocRoom';
 import { registerSessionHandlers } from './hostCommands';
@@ -218,7 +219,7 @@ export class ControlPlane {
 
   private async revealDrafts(session: SessionRecord, groupId: string): Promise<void> {
     const participants = (await this.deps.store.listParticipants(session.id)).filter((p) => p.groupId === groupId);
-    const boardName = docNameOf(session.id, groupId);
+    const boardName = boardDocName(session.id, groupId);
     for (const p of participants) {
       await this.withRooms([draftDocName(session.id, p.id), boardName], async ([draft, board]) => {
         const cards = readCards(draft!.doc);

@@ -1,6 +1,6 @@
 import {
   AppError,
-  PLENARY_GROUP_ID,
+  plenaryDocName,
   createRoundState,
   getMethod,
   methodRounds,
@@ -8,9 +8,9 @@ import {
   type RoundState,
   type FollowUpState,
   type SessionState,
+  boardDocName,
 } from '@casusbord/shared';
 import type { SessionRecord, Store } from '../store/Store';
-import { docNameOf } from '../store/Store';
 
 /** Runs `fn` while no other server instance changes the same session's state. */
 export type SessionLock = <T>(sessionId: string, fn: () => Promise<T>) => Promise<T>;
@@ -124,11 +124,11 @@ export class SessionControl {
       tables: session.groups.map((g) => ({
         id: g.id,
         name: g.name,
-        docName: docNameOf(session.id, g.id),
+        docName: boardDocName(session.id, g.id),
         round: record.tables[g.id]!.round,
         revealedRounds: record.tables[g.id]!.revealedRounds,
       })),
-      plenaryDocName: isCaseDay(session) ? docNameOf(session.id, PLENARY_GROUP_ID) : null,
+      plenaryDocName: isCaseDay(session) ? plenaryDocName(session.id) : null,
       dotsPerPerson: record.dotsPerPerson,
       caseHolderId: record.caseHolderId,
       ready: record.ready,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   AppError,
   LIMITS,
-  PLENARY_GROUP_ID,
+  plenaryDocName,
   applyCommand,
   applyRoundEdit,
   copyCardInto,
@@ -14,9 +14,10 @@ import {
   type HostCommand,
   type RoundState,
   type SessionState,
+  boardDocName,
 } from '@casusbord/shared';
 import type { Principal } from '../auth/Auth';
-import { docNameOf, type SessionRecord } from '../store/Store';
+import { type SessionRecord } from '../store/Store';
 import type { ControlRecord } from './SessionControl';
 import { isCaseDay } from './SessionControl';
 import type { ControlDeps, ControlSocket } from './ControlPlane';
@@ -190,7 +191,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
         if (p.groupId === groupId) return;
         await deps.store.updateParticipant({ ...p, groupId });
         // Their open connection to the old table's board ends; the client follows to the new one.
-        await deps.disconnectFromDoc(docNameOf(sessionId, p.groupId), participantId);
+        await deps.disconnectFromDoc(boardDocName(sessionId, p.groupId), participantId);
         void deps.broadcastPresence(sessionId);
       })();
     }),
@@ -233,7 +234,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
         targetTables(session, groupId);
         const plenaryCardId = `p-${groupId}-${cardId}`;
         await deps.withRooms(
-          [docNameOf(sessionId, groupId), docNameOf(sessionId, PLENARY_GROUP_ID)],
+          [boardDocName(sessionId, groupId), plenaryDocName(sessionId)],
           async ([table, plenary]) => {
             const card = readCards(table!.doc).find((c) => c.id === cardId);
             if (!card) throw new AppError('not_found', 'That card is no longer on the board');

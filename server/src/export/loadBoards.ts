@@ -1,7 +1,14 @@
 import * as Y from 'yjs';
-import { PLENARY_GROUP_ID, buildReport, getMethod, type Report, type ReportBoardInput } from '@casusbord/shared';
+import {
+  PLENARY_GROUP_ID,
+  buildReport,
+  getMethod,
+  type Report,
+  type ReportBoardInput,
+  boardDocName,
+} from '@casusbord/shared';
 import type { SessionControl } from '../control/SessionControl';
-import { docNameOf, type SessionRecord, type Store } from '../store/Store';
+import { type SessionRecord, type Store } from '../store/Store';
 import type { DocRegistry } from '../yjs/DocRegistry';
 
 export interface LoadedBoards {
@@ -20,7 +27,7 @@ export interface LoadedBoards {
 export async function loadBoards(session: SessionRecord, store: Store, registry: DocRegistry): Promise<LoadedBoards> {
   const fresh: Y.Doc[] = [];
   const load = async (groupId: string, name: string): Promise<ReportBoardInput> => {
-    const docName = docNameOf(session.id, groupId);
+    const docName = boardDocName(session.id, groupId);
     const doc = new Y.Doc();
     fresh.push(doc);
     const room = await registry.peek(docName);

@@ -11,12 +11,13 @@ import {
   type JoinPreview,
   type JoinResponse,
   type SessionView,
+  boardDocName,
 } from '@casusbord/shared';
 import { bearerToken, type Principal } from '../auth/Auth';
 import { generateId, generateJoinCode, generateToken, hashToken } from '../auth/tokens';
 import { AddressLimiter, JOIN_MISSES, sessionCreations } from './AddressLimiter';
 import { checkCommunityFields, initCommunitySession } from './communityAccess';
-import { docNameOf, type SessionRecord } from '../store/Store';
+import { type SessionRecord } from '../store/Store';
 import { parseRequest } from './errors';
 
 /** Tries a few fresh codes; a collision among ~9e8 codes is rare, five in a row means trouble. */
@@ -86,7 +87,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
         sessionId: session.id,
         joinCode: session.joinCode,
         hostToken,
-        docName: docNameOf(session.id, session.groups[0]!.id),
+        docName: boardDocName(session.id, session.groups[0]!.id),
         joinUrl: `${publicUrl(request)}/join/${session.joinCode}`,
       };
       return reply.status(201).send(res);
@@ -169,7 +170,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       name: participant.name,
       role: 'participant',
       token,
-      docName: docNameOf(session.id, group.id),
+      docName: boardDocName(session.id, group.id),
       groupId: group.id,
     };
     return res;
@@ -203,7 +204,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
         name: principal.role === 'participant' ? principal.name : null,
         groupId: principal.groupId,
       },
-      groups: visibleGroups.map((g) => ({ id: g.id, name: g.name, docName: docNameOf(session.id, g.id) })),
+      groups: visibleGroups.map((g) => ({ id: g.id, name: g.name, docName: boardDocName(session.id, g.id) })),
     };
     if (principal.role === 'host') {
       view.joinCode = session.joinCode;

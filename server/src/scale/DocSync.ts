@@ -1,8 +1,9 @@
+import { sessionOfDoc } from '@casusbord/shared';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Redis } from 'ioredis';
 import { redisKeys } from '../store/RedisStore';
-import { sessionIdOfDoc, type Store } from '../store/Store';
+import { type Store } from '../store/Store';
 import type { DocRoom } from '../yjs/DocRoom';
 import { REMOTE_ORIGIN, type RoomSync } from '../yjs/RoomSync';
 import { SeqTracker } from './SeqTracker';
@@ -133,7 +134,7 @@ export class DocSync implements RoomSync {
     if (channel === this.sessionsChannel) {
       const rooms = [...this.rooms.values()].map((t) => t.room).filter((r) => !r.isClosed);
       if (msg.type !== 'read-only' && msg.type !== 'session-closed') return;
-      const ofSession = rooms.filter((r) => sessionIdOfDoc(r.name) === msg.sessionId);
+      const ofSession = rooms.filter((r) => sessionOfDoc(r.name) === msg.sessionId);
       // Connections opened later read the lock from the store (DocRegistry.readSession).
       if (msg.type === 'read-only') for (const room of ofSession) room.setReadOnly(msg.locked);
       else void this.closeDeleted(msg.sessionId, ofSession, msg.code, msg.reason);

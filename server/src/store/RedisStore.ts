@@ -1,14 +1,7 @@
 import type { Redis } from 'ioredis';
-import { AppError } from '@casusbord/shared';
+import { AppError, sessionOfDoc } from '@casusbord/shared';
 import { LuaScript, createRedisClient } from './redisClient';
-import {
-  sessionIdOfDoc,
-  type ParticipantRecord,
-  type SessionRecord,
-  type Store,
-  type StoredDoc,
-  type TokenRecord,
-} from './Store';
+import { type ParticipantRecord, type SessionRecord, type Store, type StoredDoc, type TokenRecord } from './Store';
 import * as lua from './redisScripts';
 import type { ParsedQuery } from '@casusbord/shared';
 import type { ArchiveRecord, CommunityRecord } from './ArchiveStore';
@@ -89,7 +82,7 @@ export class RedisStore implements Store {
   }
 
   private docsKeyOf(docName: string): string {
-    return this.keys.docs(sessionIdOfDoc(docName) ?? '_');
+    return this.keys.docs(sessionOfDoc(docName) ?? '_');
   }
 
   async createSession(session: SessionRecord, hostToken: TokenRecord): Promise<void> {

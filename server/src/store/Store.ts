@@ -99,12 +99,3 @@ export interface Store extends ArchiveStore {
   close(): Promise<void>;
 }
 
-/** Board documents are named `<sessionId>.<groupId>`; this finds the session of a document. */
-export function sessionIdOfDoc(docName: string): string | null {
-  const dot = docName.indexOf('.');
-  return dot > 0 ? docName.slice(0, dot) : null;
-}
-
-export function docNameOf(sessionId: string, groupId: string): string {
-  return `${sessionId}.${groupId}`;
-}

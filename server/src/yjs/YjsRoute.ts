@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { CLOSE_CODES, LIMITS } from '@casusbord/shared';
+import { CLOSE_CODES, LIMITS, parseDocName } from '@casusbord/shared';
 import type { Auth } from '../auth/Auth';
 import type { Config } from '../config';
 import { isSessionDocument } from '../auth/Auth';
@@ -15,9 +15,6 @@ import { TokenBucket, type Rate } from './TokenBucket';
 import { YJS_PREFIX, parseUpgradeRequest, type UpgradeTarget } from './upgradeRequest';
 
 export { YJS_PREFIX };
-
-/** Document names are `<sessionId>.<groupId>`; anything else is refused before a lookup. */
-const DOC_NAME = /^[A-Za-z0-9]{8,64}\.[A-Za-z0-9-]{1,32}$/;
 
 /** Per-connection message budget: a burst of 400 frames, refilled at 200 per second. */
 const MESSAGE_RATE: Rate = { burst: 400, perSecond: 200 };
@@ -109,7 +106,8 @@ export class YjsRoute {
     if (!isOriginAllowed(config, target.origin, target.host)) {
       return ws.close(CLOSE_CODES.badOrigin, 'origin not allowed');
     }
-    if (!DOC_NAME.test(docName)) return ws.close(CLOSE_CODES.notFound, 'unknown document');
+    // Names of another scheme are refused before a token lookup (shared/src/domain/docNames.ts).
+    if (!parseDocName(docName)) return ws.close(CLOSE_CODES.notFound, 'unknown document');
     let principal;
     try {
       principal = await auth.resolve(token);

@@ -3,7 +3,8 @@ import { isColumn, type Column } from './board';
 import { isReaction } from './boardExtras';
 import { boardRights, plenaryBoardRights, tableFor, type BoardRights } from './permissions';
 import { LIMITS } from '../protocol/limits';
-import { PLENARY_GROUP_ID, type Role, type SessionState } from '../protocol/types';
+import type { Role, SessionState } from '../protocol/types';
+import { parseDocName } from './docNames';
 
 /*
  * Who may write what in a board document, pure. The server applies these rules to every client
@@ -124,12 +125,12 @@ const NO_COLUMNS: ReadonlySet<Column> = new Set();
 export function writerFor(state: SessionState | null, docName: string, who: WriterIdentity): Writer {
   const id = who.role === 'host' ? 'host' : (who.participantId ?? '');
   const input = { state, role: who.role, participantId: who.participantId };
-  const group = docName.slice(docName.indexOf('.') + 1);
-  if (group === PLENARY_GROUP_ID) {
+  const doc = parseDocName(docName);
+  if (doc?.kind === 'plenary') {
     const base = boardRights({ ...input, table: state?.tables[0] ?? null });
     return { id, rights: plenaryBoardRights(base, who.role) };
   }
-  if (group.startsWith('d-')) {
+  if (doc?.kind === 'draft') {
     const table = state?.tables.find((t) => t.id === who.groupId) ?? null;
     const rights = boardRights({ ...input, table });
     return {

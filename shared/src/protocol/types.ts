@@ -134,11 +134,6 @@ export interface SessionState {
   lensesOpen: boolean;
 }
 
-/** Name of a participant's private draft document: `<sessionId>.d-<participantId>`. */
-export function draftDocName(sessionId: string, participantId: string): string {
-  return `${sessionId}.d-${participantId}`;
-}
-export const PLENARY_GROUP_ID = 'plenary';
 
 /** Formats of the advice report: `GET /api/reports/<reportToken>?format=…`. */
 export const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf'] as const;
