@@ -418,17 +418,32 @@ function entryOf(item: Y.Item, depth: number): SharedType {
   return type;
 }
 
+/**
+ * A card or cluster itself (created, deleted or replaced): it lives in a column, which the writer
+ * must have open. Returns the entry when the change stands, null when it was refused.
+ */
+function checkColumnEntry(ctx: Context, item: Y.Item, inserted: boolean, id: string): SharedType | null {
+  const map = locate(item).rootType;
+  const entry = typeOf(item);
+  if (inserted && (!(entry instanceof Y.Map) || !isEntryKey(id))) {
+    removeInserted(ctx, item, 'schema');
+    return null;
+  }
+  if (!(entry instanceof Y.Map)) return null; // a deleted value outside the schema may go
+  const column = inserted ? currentValue(entry, 'column') : fieldBefore(ctx.tr, entry, 'column');
+  const refusal = columnVerdict(ctx.writer, column);
+  if (!refusal) return entry;
+  restoreKey(ctx, map, id, refusal);
+  return null;
+}
+
 function checkCard(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<string | null>): void {
   const { tr, writer } = ctx;
-  const cards = locate(item).rootType;
   if (keys.length === 1) {
-    // A card itself: created, deleted or replaced.
     const cardId = keys[0]!;
-    const card = typeOf(item);
+    const card = checkColumnEntry(ctx, item, inserted, cardId);
+    if (!card) return;
     if (inserted) {
-      if (!(card instanceof Y.Map) || !isEntryKey(cardId)) return removeInserted(ctx, item, 'schema');
-      const refusal = columnVerdict(writer, currentValue(card, 'column'));
-      if (refusal) return restoreKey(ctx, cards, cardId, refusal);
       // The author is whoever the server knows wrote it, whatever the client put there; a card
       // put back after a deletion (undo) keeps the author it had.
       const claimed = currentValue(card, 'authorId');
@@ -440,20 +455,14 @@ function checkCard(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<st
       }
       return;
     }
-    const old = typeOf(item);
-    if (!(old instanceof Y.Map)) return;
-    const refusal = columnVerdict(writer, fieldBefore(tr, old, 'column'));
-    if (refusal) restoreKey(ctx, cards, cardId, refusal);
-    else {
-      const text = old._map.get('text');
-      const oldText = text ? typeOf(text) : null;
-      rememberAuthor(
-        ctx.deletedAuthors,
-        cardId,
-        fieldBefore(tr, old, 'authorId'),
-        oldText ? textBefore(tr, oldText) : '',
-      );
-    }
+    const text = card._map.get('text');
+    const oldText = text ? typeOf(text) : null;
+    rememberAuthor(
+      ctx.deletedAuthors,
+      cardId,
+      fieldBefore(tr, card, 'authorId'),
+      oldText ? textBefore(tr, oldText) : '',
+    );
     return;
   }
   const card = entryOf(item, keys.length - 1);
@@ -496,19 +505,8 @@ function checkCard(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<st
 
 function checkCluster(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<string | null>): void {
   const { tr, writer } = ctx;
-  const clusters = locate(item).rootType;
   if (keys.length === 1) {
-    const id = keys[0]!;
-    const cluster = typeOf(item);
-    if (inserted) {
-      if (!(cluster instanceof Y.Map) || !isEntryKey(id)) return removeInserted(ctx, item, 'schema');
-      const refusal = columnVerdict(writer, currentValue(cluster, 'column'));
-      if (refusal) restoreKey(ctx, clusters, id, refusal);
-      return;
-    }
-    if (!(cluster instanceof Y.Map)) return;
-    const refusal = columnVerdict(writer, fieldBefore(tr, cluster, 'column'));
-    if (refusal) restoreKey(ctx, clusters, id, refusal);
+    checkColumnEntry(ctx, item, inserted, keys[0]!);
     return;
   }
   const field = keys[1];
