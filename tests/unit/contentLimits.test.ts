@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LIMITS, addCard, addCluster, cardsMap, clustersMap, coreQuestionText, readCards } from '@casusbord/shared';
+import {
+  LIMITS,
+  addCard,
+  addCluster,
+  cardsMap,
+  clustersMap,
+  coreQuestionText,
+  readCards,
+  typeBoardRoots,
+} from '@casusbord/shared';
 import { enforceContentLimits } from '../../server/src/yjs/contentLimits';
 
 /** Applies `edit` made on a client doc to a fresh "server" doc and enforces the limits there. */
 function serverSide(edit: (client: Y.Doc) => void, before?: (client: Y.Doc) => void) {
   const client = new Y.Doc();
   const server = new Y.Doc();
+  typeBoardRoots(server); // as the rooms hold it
   if (before) {
     before(client);
     Y.applyUpdate(server, Y.encodeStateAsUpdate(client));

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CARDS_KEY, LIMITS } from '@casusbord/shared';
+import { CARDS_KEY, LIMITS, CLUSTERS_KEY, CORE_QUESTION_KEY } from '@casusbord/shared';
 
 /**
  * Bounds on what a client may put into a board document. Yjs cannot refuse half an update, so the
@@ -22,14 +22,14 @@ export const VIOLATION_MESSAGES: Record<LimitViolation, string> = {
 
 const COUNTED_MAPS: Record<string, { max: number; violation: LimitViolation }> = {
   [CARDS_KEY]: { max: LIMITS.cardsPerBoard, violation: 'too_many_cards' },
-  clusters: { max: LIMITS.clustersPerBoard, violation: 'too_many_clusters' },
+  [CLUSTERS_KEY]: { max: LIMITS.clustersPerBoard, violation: 'too_many_clusters' },
 };
 
 /** How deep nested maps are walked (a card is one level below the cards map). */
 const MAX_DEPTH = 3;
 
 /** Root texts with a limit of their own; every other Y.Text is a card's (or a note's) text. */
-const ROOT_TEXT_LIMITS: Record<string, number> = { coreQuestion: LIMITS.questionChars };
+const ROOT_TEXT_LIMITS: Record<string, number> = { [CORE_QUESTION_KEY]: LIMITS.questionChars };
 
 // Yjs shared types are invariant in their event type, so only `any` fits Y.Text and Y.Map alike.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,21 +39,6 @@ function rootName(doc: Y.Doc, type: SharedType): string | null {
   if (type._item !== null) return null;
   for (const [name, root] of doc.share) if (root === type) return name;
   return null;
-}
-
-/** Roots of the board schema (shared/src/domain), by the kind of shared type they are. */
-const MAP_ROOTS = new Set([CARDS_KEY, 'clusters', 'dots', 'learnings']);
-const TEXT_ROOTS = new Set(['coreQuestion']);
-
-/**
- * The server never reads most roots itself, so a root a client created arrives as an untyped
- * placeholder; this gives the schema's roots their type (Yjs converts the placeholder in place).
- */
-function typed(doc: Y.Doc, type: SharedType, root: string | null): SharedType {
-  if (root === null || type instanceof Y.Map || type instanceof Y.Text) return type;
-  if (MAP_ROOTS.has(root)) return doc.getMap(root);
-  if (TEXT_ROOTS.has(root)) return doc.getText(root);
-  return type;
 }
 
 /**
@@ -85,10 +70,10 @@ export function enforceContentLimits(
       for (const [k, v] of (value as Y.Map<unknown>).entries()) checkValue(value as Y.Map<unknown>, k, v, depth + 1);
     }
   };
-  for (const [changedType, keys] of changed) {
-    // Looked up before `typed` converts a placeholder (the conversion replaces it in doc.share).
-    const root = rootName(doc, changedType);
-    const type = typed(doc, changedType, root);
+  // The rooms give the schema's roots their types up front (typeBoardRoots); roots outside the
+  // schema are the write policy's to remove.
+  for (const [type, keys] of changed) {
+    const root = rootName(doc, type);
     if (type instanceof Y.Text) {
       if (root === null) checkText(type, LIMITS.cardChars, 'card_too_long');
       else checkText(type, ROOT_TEXT_LIMITS[root] ?? LIMITS.cardChars, 'text_too_long');

@@ -1,5 +1,9 @@
 import * as Y from 'yjs';
 import {
+  CARDS_KEY,
+  CLUSTERS_KEY,
+  DOTS_KEY,
+  LEARNINGS_KEY,
   CARD_FIELDS,
   CLUSTER_FIELDS,
   BOARD_ROOTS,
@@ -380,13 +384,13 @@ function checkItem(ctx: Context, item: Y.Item, inserted: boolean): void {
     return;
   }
   switch (root) {
-    case 'cards':
+    case CARDS_KEY:
       return checkCard(ctx, item, inserted, keys);
-    case 'clusters':
+    case CLUSTERS_KEY:
       return checkCluster(ctx, item, inserted, keys);
-    case 'dots':
+    case DOTS_KEY:
       return checkDots(ctx, item, inserted, keys);
-    case 'learnings':
+    case LEARNINGS_KEY:
       return checkLearning(ctx, item, inserted, keys);
   }
 }
@@ -530,7 +534,7 @@ function checkCluster(ctx: Context, item: Y.Item, inserted: boolean, keys: Array
 
 /** The column of a card on this board now, for a dot on it. */
 function columnOfCard(type: SharedType, cardId: string): unknown {
-  const cards = type.doc!.share.get('cards');
+  const cards = type.doc!.share.get(CARDS_KEY);
   const card = cards ? currentValue(cards, cardId) : undefined;
   return card instanceof Y.Map ? currentValue(card, 'column') : null;
 }

@@ -13,7 +13,12 @@ import * as Y from 'yjs';
 export const COLUMNS = ['question', 'pitfall', 'opportunity', 'advice'] as const;
 export type Column = (typeof COLUMNS)[number];
 
+/** The root keys of a board document (the schema: docs/API.md, "Board schema"). */
 export const CARDS_KEY = 'cards';
+export const CLUSTERS_KEY = 'clusters';
+export const DOTS_KEY = 'dots';
+export const LEARNINGS_KEY = 'learnings';
+export const CORE_QUESTION_KEY = 'coreQuestion';
 
 export interface CardSnapshot {
   id: string;

@@ -1,5 +1,13 @@
 import * as Y from 'yjs';
-import { cardsMap, type CardSnapshot, readCards } from './board';
+import {
+  CLUSTERS_KEY,
+  CORE_QUESTION_KEY,
+  DOTS_KEY,
+  LEARNINGS_KEY,
+  cardsMap,
+  type CardSnapshot,
+  readCards,
+} from './board';
 
 /**
  * The rest of the board schema (documented in docs/API.md):
@@ -7,7 +15,7 @@ import { cardsMap, type CardSnapshot, readCards } from './board';
  *                               promotedFrom: string (plenary cards: "<groupId>:<cardId>")
  *   doc.getMap('clusters'):     cluster id → Y.Map { title: string, column: Column, createdAt: number }
  *   doc.getMap('dots'):         participant id → Y.Map { card id → count (positive integer) }
- *   doc.getText('coreQuestion'): the case holder's core question, co-edited
+ *   doc.getText(CORE_QUESTION_KEY): the case holder's core question, co-edited
  *   doc.getMap('learnings'):    participant id → string (one learning point each, closing round)
  * Each person writes only their own entry of 'dots' and 'learnings', so concurrent votes never
  * conflict; tallies cap every person at the dot budget whatever a client wrote.
@@ -28,16 +36,16 @@ export interface ClusterSnapshot {
 }
 
 export function clustersMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
-  return doc.getMap<Y.Map<unknown>>('clusters');
+  return doc.getMap<Y.Map<unknown>>(CLUSTERS_KEY);
 }
 export function dotsMap(doc: Y.Doc): Y.Map<Y.Map<number>> {
-  return doc.getMap<Y.Map<number>>('dots');
+  return doc.getMap<Y.Map<number>>(DOTS_KEY);
 }
 export function learningsMap(doc: Y.Doc): Y.Map<string> {
-  return doc.getMap<string>('learnings');
+  return doc.getMap<string>(LEARNINGS_KEY);
 }
 export function coreQuestionText(doc: Y.Doc): Y.Text {
-  return doc.getText('coreQuestion');
+  return doc.getText(CORE_QUESTION_KEY);
 }
 
 export function readClusters(doc: Y.Doc): ClusterSnapshot[] {
@@ -192,7 +200,12 @@ export function readLearnings(doc: Y.Doc): Map<string, string> {
  * Copies a card (text, column, author, time) into another board under `newId`, with extra keys
  * such as promotedFrom. Returns false when a card with that id is already there (idempotent).
  */
-export function copyCardInto(target: Y.Doc, card: CardSnapshot, newId: string, extra: Record<string, string> = {}): boolean {
+export function copyCardInto(
+  target: Y.Doc,
+  card: CardSnapshot,
+  newId: string,
+  extra: Record<string, string> = {},
+): boolean {
   const cards = cardsMap(target);
   if (cards.has(newId)) return false;
   target.transact(() => {

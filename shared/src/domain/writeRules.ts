@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { isColumn, type Column } from './board';
+import { CARDS_KEY, CLUSTERS_KEY, CORE_QUESTION_KEY, DOTS_KEY, LEARNINGS_KEY, isColumn, type Column } from './board';
 import { isReaction } from './boardExtras';
 import { boardRights, plenaryBoardRights, tableFor, type BoardRights } from './permissions';
 import { LIMITS } from '../protocol/limits';
@@ -15,11 +15,11 @@ import { parseDocName } from './docNames';
 
 /** The root keys of a board document, and the kind of shared type each one is. */
 export const BOARD_ROOTS = {
-  cards: 'map',
-  clusters: 'map',
-  dots: 'map',
-  learnings: 'map',
-  coreQuestion: 'text',
+  [CARDS_KEY]: 'map',
+  [CLUSTERS_KEY]: 'map',
+  [DOTS_KEY]: 'map',
+  [LEARNINGS_KEY]: 'map',
+  [CORE_QUESTION_KEY]: 'text',
 } as const;
 export type BoardRoot = keyof typeof BOARD_ROOTS;
 
