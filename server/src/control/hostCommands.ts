@@ -23,7 +23,6 @@ import { isCaseDay } from './SessionControl';
 import type { ControlDeps, ControlSocket } from './ControlPlane';
 import { stateHandler, withValidation } from './withValidation';
 
-const MAX_TABLES = 12;
 const idSchema = z.string().min(1).max(64);
 
 function requireHost(principal: Principal): void {
@@ -158,7 +157,7 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
 
   socket.on(
     'host:tables',
-    onState(z.strictObject({ count: z.number().int().min(1).max(MAX_TABLES) }), ({ count }) => {
+    onState(z.strictObject({ count: z.number().int().min(1).max(LIMITS.tablesPerSession) }), ({ count }) => {
       requireHost(principal);
       return change(async (session) => {
         const participants = await deps.store.listParticipants(sessionId);

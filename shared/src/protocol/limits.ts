@@ -24,6 +24,8 @@ export const LIMITS = {
    * (1000 cards of 2000 characters) encodes to about 2.1 MB.
    */
   docBytes: 8 * 1024 * 1024,
+  /** Tables of a case day (each has its own board; the host page watches them all). */
+  tablesPerSession: 12,
   /** The most dots a host can give each person (the default is 3). */
   dotsPerPersonMax: 20,
   /**
@@ -35,7 +37,7 @@ export const LIMITS = {
   yjsConnectionsPerToken: 8,
   /**
    * Open /yjs connections per host token: the host page watches every table's board and the
-   * plenary board (at most 12 + 1); in two tabs that is 26, plus a board tab of the host's own: 32.
+   * plenary board (at most tablesPerSession + 1); in two tabs that is 26, plus a board tab of the host's own: 32.
    */
   yjsConnectionsPerHostToken: 32,
   /**

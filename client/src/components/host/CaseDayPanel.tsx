@@ -1,4 +1,4 @@
-import type { PresenceEntry, SessionState } from '@casusbord/shared';
+import { LIMITS, type PresenceEntry, type SessionState } from '@casusbord/shared';
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { usePresenceStore } from '../../stores/presenceStore';
@@ -7,7 +7,7 @@ import { useHostAction } from './useHostAction';
 
 /** Id of the table-count field, where the checklist's "set tables" leads. */
 export const TABLE_COUNT_ID = 'host-table-count';
-const MAX_TABLES = 12;
+const MAX_TABLES = LIMITS.tablesPerSession;
 
 function TablesForm({ state }: { state: SessionState }) {
   const t = useT();
