@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
+import type { Config } from '../../server/src/config';
+import { startServer, type TestServer } from './server';
 import { waitFor } from './wait';
 
 /** The shared Redis of the machine (CI starts it in .ci/run); override with TEST_REDIS_URL. */
@@ -150,4 +152,25 @@ export async function startOwnRedis(port: number, dir: string): Promise<OwnRedis
     });
   await start();
   return { url, port, stop, start };
+}
+
+/**
+ * A start function for the suites that run on both engines: each server it starts uses the shared
+ * Redis under a key prefix of its own (or one prefix for all, `samePrefix`, so that a restarted
+ * server finds the same store); every prefix is deleted after the file. Call it inside the
+ * describeWithRedis body.
+ */
+export function redisServers(
+  label: string,
+  { samePrefix = false } = {},
+): (overrides?: Partial<Config>) => Promise<TestServer> {
+  const prefixes: string[] = [];
+  afterAll(async () => {
+    for (const prefix of prefixes) await deleteKeys(prefix);
+  });
+  return (overrides = {}) => {
+    const redisPrefix = samePrefix && prefixes[0] ? prefixes[0] : uniquePrefix(label);
+    if (!prefixes.includes(redisPrefix)) prefixes.push(redisPrefix);
+    return startServer({ redisUrl: REDIS_URL, redisPrefix, ...overrides });
+  };
 }
