@@ -371,13 +371,12 @@ function checkItem(ctx: Context, item: Y.Item, inserted: boolean): void {
   const parent = item.parent as SharedType;
   // What sits inside a type that is itself gone is decided with that type.
   if (parent._item?.deleted) return;
-  const { root, keys } = locate(item);
+  const { root, rootType, keys } = locate(item);
   if (root === null || !isBoardRoot(root)) {
     if (inserted) removeInserted(ctx, item, 'schema');
     return;
   }
   const expected = BOARD_ROOTS[root];
-  const rootType = doc(parent).share.get(root)!;
   if (expected === 'text') return checkCoreQuestion(ctx, item, inserted, keys, rootType);
   if (keys[0] === null || keys[0] === undefined) {
     if (inserted) removeInserted(ctx, item, 'schema');
@@ -385,18 +384,14 @@ function checkItem(ctx: Context, item: Y.Item, inserted: boolean): void {
   }
   switch (root) {
     case CARDS_KEY:
-      return checkCard(ctx, item, inserted, keys);
+      return checkCard(ctx, item, inserted, keys, rootType);
     case CLUSTERS_KEY:
-      return checkCluster(ctx, item, inserted, keys);
+      return checkCluster(ctx, item, inserted, keys, rootType);
     case DOTS_KEY:
-      return checkDots(ctx, item, inserted, keys);
+      return checkDots(ctx, item, inserted, keys, rootType);
     case LEARNINGS_KEY:
-      return checkLearning(ctx, item, inserted, keys);
+      return checkLearning(ctx, item, inserted, keys, rootType);
   }
-}
-
-function doc(type: SharedType): Y.Doc {
-  return type.doc!;
 }
 
 function checkCoreQuestion(
@@ -426,8 +421,13 @@ function entryOf(item: Y.Item, depth: number): SharedType {
  * A card or cluster itself (created, deleted or replaced): it lives in a column, which the writer
  * must have open. Returns the entry when the change stands, null when it was refused.
  */
-function checkColumnEntry(ctx: Context, item: Y.Item, inserted: boolean, id: string): SharedType | null {
-  const map = locate(item).rootType;
+function checkColumnEntry(
+  ctx: Context,
+  item: Y.Item,
+  inserted: boolean,
+  id: string,
+  map: SharedType,
+): SharedType | null {
   const entry = typeOf(item);
   if (inserted && (!(entry instanceof Y.Map) || !isEntryKey(id))) {
     removeInserted(ctx, item, 'schema');
@@ -441,11 +441,17 @@ function checkColumnEntry(ctx: Context, item: Y.Item, inserted: boolean, id: str
   return null;
 }
 
-function checkCard(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<string | null>): void {
+function checkCard(
+  ctx: Context,
+  item: Y.Item,
+  inserted: boolean,
+  keys: Array<string | null>,
+  rootType: SharedType,
+): void {
   const { tr, writer } = ctx;
   if (keys.length === 1) {
     const cardId = keys[0]!;
-    const card = checkColumnEntry(ctx, item, inserted, cardId);
+    const card = checkColumnEntry(ctx, item, inserted, cardId, rootType);
     if (!card) return;
     if (inserted) {
       // The author is whoever the server knows wrote it, whatever the client put there; a card
@@ -507,10 +513,16 @@ function checkCard(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<st
   if (inserted) removeInserted(ctx, item, 'schema');
 }
 
-function checkCluster(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<string | null>): void {
+function checkCluster(
+  ctx: Context,
+  item: Y.Item,
+  inserted: boolean,
+  keys: Array<string | null>,
+  rootType: SharedType,
+): void {
   const { tr, writer } = ctx;
   if (keys.length === 1) {
-    checkColumnEntry(ctx, item, inserted, keys[0]!);
+    checkColumnEntry(ctx, item, inserted, keys[0]!, rootType);
     return;
   }
   const field = keys[1];
@@ -539,14 +551,19 @@ function columnOfCard(type: SharedType, cardId: string): unknown {
   return card instanceof Y.Map ? currentValue(card, 'column') : null;
 }
 
-function checkDots(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<string | null>): void {
+function checkDots(
+  ctx: Context,
+  item: Y.Item,
+  inserted: boolean,
+  keys: Array<string | null>,
+  rootType: SharedType,
+): void {
   const owner = keys[0]!;
-  const dots = locate(item).rootType;
   if (keys.length === 1) {
     if (inserted && (!(typeOf(item) instanceof Y.Map) || !isEntryKey(owner)))
       return removeInserted(ctx, item, 'schema');
     const refusal = dotVerdict(ctx.writer, owner, undefined);
-    if (refusal) restoreKey(ctx, dots, owner, refusal);
+    if (refusal) restoreKey(ctx, rootType, owner, refusal);
     return;
   }
   const cardId = keys[1];
@@ -562,16 +579,21 @@ function checkDots(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<st
   if (refusal) restoreKey(ctx, own, cardId, refusal);
 }
 
-function checkLearning(ctx: Context, item: Y.Item, inserted: boolean, keys: Array<string | null>): void {
+function checkLearning(
+  ctx: Context,
+  item: Y.Item,
+  inserted: boolean,
+  keys: Array<string | null>,
+  rootType: SharedType,
+): void {
   const owner = keys[0]!;
-  const learnings = locate(item).rootType;
   if (keys.length !== 1) {
     if (inserted) removeInserted(ctx, item, 'schema');
     return;
   }
-  if (inserted && (!isEntryKey(owner) || !isLearning(currentValue(learnings, owner)))) {
+  if (inserted && (!isEntryKey(owner) || !isLearning(currentValue(rootType, owner)))) {
     return removeInserted(ctx, item, 'schema');
   }
   const refusal = learningVerdict(ctx.writer, owner);
-  if (refusal) restoreKey(ctx, learnings, owner, refusal);
+  if (refusal) restoreKey(ctx, rootType, owner, refusal);
 }
