@@ -1,12 +1,11 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
-import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import {
   CLOSE_CODES,
   LIMITS,
   refusalReason,
+  sessionOfDoc,
   typeBoardRoots,
   writerFor,
   type Writer,
@@ -27,10 +26,6 @@ import {
 import { enforceContentLimits, VIOLATION_MESSAGES } from './contentLimits';
 import { analyse, createPolicyMemory, markPolicyItems, type PolicyMemory, type PolicyResult } from './writePolicy';
 import {
-  MESSAGE_AUTH,
-  MESSAGE_AWARENESS,
-  MESSAGE_QUERY_AWARENESS,
-  MESSAGE_SYNC,
   encodeAwarenessMessage,
   encodePermissionDenied,
   encodeSyncStep1,
@@ -38,6 +33,7 @@ import {
   encodeUpdateMessage,
 } from './messages';
 import { REMOTE_ORIGIN } from './RoomSync';
+import { readClientMessage } from './receiver';
 
 export { MalformedMessageError, type Connection, type RoomOptions };
 /**
@@ -71,6 +67,8 @@ export class DocRoom {
   private sizeBound = 0;
   /** The connection that announced each awareness client id (one map per room, not a Set per connection). */
   private readonly awarenessOwners = new Map<number, Connection>();
+  /** The session the board belongs to (rooms exist only for real session documents). */
+  private readonly sessionId: string;
   // Bound methods, not arrow fields: tsx compiles with esbuild's keepNames, which gives an arrow
   // field its own `name` property, a 256-byte property dictionary per room (heap snapshots).
   private readonly onAwarenessUpdate = this.handleAwarenessUpdate.bind(this);
@@ -86,6 +84,7 @@ export class DocRoom {
   ) {
     this.appendsSinceCompaction = appendsSinceCompaction;
     this.lastSeq = lastSeq;
+    this.sessionId = sessionOfDoc(name) ?? name;
     // The server holds no awareness state of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -244,50 +243,31 @@ export class DocRoom {
   }
 
   private async handleMessage(conn: Connection, data: Uint8Array): Promise<void> {
-    let type: number;
-    const decoder = decoding.createDecoder(data);
-    try {
-      type = decoding.readVarUint(decoder);
-    } catch {
-      throw new MalformedMessageError('unreadable message type');
-    }
-    switch (type) {
-      case MESSAGE_SYNC:
-        return this.handleSync(conn, decoder);
-      case MESSAGE_AWARENESS:
-        return this.handleAwareness(conn, decoder);
-      case MESSAGE_QUERY_AWARENESS:
+    const message = readClientMessage(data);
+    switch (message.kind) {
+      case 'sync-step1': {
+        let reply: Uint8Array;
+        try {
+          reply = encodeSyncStep2(this.doc, message.stateVector);
+        } catch {
+          throw new MalformedMessageError('invalid state vector');
+        }
+        this.send(conn, reply);
+        return;
+      }
+      case 'update':
+        return this.handleUpdate(conn, message.update);
+      case 'awareness':
+        return this.handleAwareness(conn, message.update);
+      case 'query-awareness':
         this.send(conn, encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
         return;
-      case MESSAGE_AUTH:
-        return; // permission messages are server→client only; ignore
-      default:
-        throw new MalformedMessageError(`unknown message type ${type}`);
+      case 'ignored':
+        return;
     }
   }
 
-  private async handleSync(conn: Connection, decoder: decoding.Decoder): Promise<void> {
-    let subType: number;
-    let payload: Uint8Array;
-    try {
-      subType = decoding.readVarUint(decoder);
-      payload = decoding.readVarUint8Array(decoder);
-    } catch {
-      throw new MalformedMessageError('truncated sync message');
-    }
-    if (subType === syncProtocol.messageYjsSyncStep1) {
-      let reply: Uint8Array;
-      try {
-        reply = encodeSyncStep2(this.doc, payload);
-      } catch {
-        throw new MalformedMessageError('invalid state vector');
-      }
-      this.send(conn, reply);
-      return;
-    }
-    if (subType !== syncProtocol.messageYjsSyncStep2 && subType !== syncProtocol.messageYjsUpdate) {
-      throw new MalformedMessageError(`unknown sync message ${subType}`);
-    }
+  private async handleUpdate(conn: Connection, payload: Uint8Array): Promise<void> {
     if (conn.readOnly) return; // refused: a reader's writes are neither applied nor relayed
     const writer = this.options.states ? await this.writerOf(conn) : null;
     this.full = this.isFull(payload.byteLength);
@@ -370,8 +350,7 @@ export class DocRoom {
   /** Who writes through `conn` now, with the rights of the current round (shared/src/domain/writeRules.ts). */
   private async writerOf(conn: Connection): Promise<Writer> {
     const states = this.options.states!;
-    const sessionId = this.name.slice(0, this.name.indexOf('.'));
-    const state = states.get(sessionId) ?? (await states.fetch(sessionId));
+    const state = states.get(this.sessionId) ?? (await states.fetch(this.sessionId));
     return writerFor(state, this.name, conn.principal);
   }
 
@@ -428,11 +407,9 @@ export class DocRoom {
     return update;
   }
 
-  private handleAwareness(conn: Connection, decoder: decoding.Decoder): void {
-    let update: Uint8Array;
+  private handleAwareness(conn: Connection, update: Uint8Array): void {
     if (!conn.awarenessBudget.take(Date.now())) return; // throttled: dropped, the next one carries the state
     try {
-      update = decoding.readVarUint8Array(decoder);
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
     } catch {
       throw new MalformedMessageError('invalid awareness update');
