@@ -9,6 +9,7 @@ import type { CommunityPrefill } from './archive/CommunityCreateForm';
 import { communityBody, NO_COMMUNITY, type CommunityChoice } from './archive/communityChoice';
 import { CommunitySessionFields } from './archive/CommunitySessionFields';
 import { uiStore, useUiStore } from '../stores/uiStore';
+import { Field, FormError, SubmitButton } from './Field';
 import { useFormSubmit } from './useFormSubmit';
 
 /** `community`: a community just created on the home page, to prefill the community part. */
@@ -63,8 +64,7 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
     <form className="panel" onSubmit={submit} aria-labelledby="create-heading">
       <h2 id="create-heading">{t.createHeading}</h2>
       <p className="muted">{t.createIntro}</p>
-      <label className="field">
-        <span>{t.createTitle}</span>
+      <Field label={t.createTitle}>
         <input
           data-testid="create-title"
           required
@@ -73,9 +73,8 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
           placeholder={t.createTitlePlaceholder}
           onChange={(e) => setTitle(e.target.value)}
         />
-      </label>
-      <label className="field">
-        <span>{t.createCity}</span>
+      </Field>
+      <Field label={t.createCity}>
         <input
           data-testid="create-city"
           required
@@ -84,9 +83,8 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
           placeholder={t.createCityPlaceholder}
           onChange={(e) => setCity(e.target.value)}
         />
-      </label>
-      <label className="field">
-        <span>{t.createQuestion}</span>
+      </Field>
+      <Field label={t.createQuestion}>
         <textarea
           data-testid="create-question"
           required
@@ -96,9 +94,8 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
           placeholder={t.createQuestionPlaceholder}
           onChange={(e) => setQuestion(e.target.value)}
         />
-      </label>
-      <label className="field">
-        <span>{t.createCaseHolder}</span>
+      </Field>
+      <Field label={t.createCaseHolder}>
         <input
           data-testid="create-caseholder"
           maxLength={LIMITS.nameChars}
@@ -106,9 +103,8 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
           placeholder={t.createCaseHolderPlaceholder}
           onChange={(e) => setCaseHolder(e.target.value)}
         />
-      </label>
-      <label className="field">
-        <span>{t.createMethod}</span>
+      </Field>
+      <Field label={t.createMethod}>
         <select data-testid="create-method" value={method} onChange={(e) => setMethod(e.target.value as MethodId)}>
           {Object.values(METHODS).map((m) => (
             <option key={m.id} value={m.id}>
@@ -116,7 +112,7 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       <CommunitySessionFields
         value={choice}
         onChange={setChoice}
@@ -128,14 +124,8 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
           if (!city.trim()) setCity(entry.city);
         }}
       />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button primary" data-testid="create-submit" disabled={busy}>
-        {busy ? t.createBusy : t.createSubmit}
-      </button>
+      <FormError error={error} />
+      <SubmitButton busy={busy} label={t.createSubmit} busyLabel={t.createBusy} testId="create-submit" />
     </form>
   );
 }

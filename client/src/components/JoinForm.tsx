@@ -5,6 +5,7 @@ import { describeError } from '../i18n/errors';
 import { joinSession } from '../net/api';
 import { saveCredentials } from '../net/credentials';
 import { JoinPreviewPanel } from './JoinPreviewPanel';
+import { Field, FormError, SubmitButton } from './Field';
 import { useFormSubmit } from './useFormSubmit';
 import { boardPath, navigate } from '../router';
 import { uiStore } from '../stores/uiStore';
@@ -40,8 +41,7 @@ export function JoinForm({ initialCode }: { initialCode: string | null }) {
     <form className="panel" onSubmit={submit} aria-labelledby="join-heading">
       <h2 id="join-heading">{t.joinHeading}</h2>
       <p className="muted">{t.joinIntro}</p>
-      <label className="field">
-        <span>{t.joinCode}</span>
+      <Field label={t.joinCode}>
         <input
           data-testid="join-code"
           className="code-input"
@@ -54,10 +54,9 @@ export function JoinForm({ initialCode }: { initialCode: string | null }) {
           placeholder={t.joinCodePlaceholder}
           onChange={(e) => setCode(e.target.value.toUpperCase())}
         />
-      </label>
+      </Field>
       <JoinPreviewPanel code={code} />
-      <label className="field">
-        <span>{t.joinName}</span>
+      <Field label={t.joinName}>
         <input
           ref={nameRef}
           data-testid="join-name"
@@ -68,15 +67,9 @@ export function JoinForm({ initialCode }: { initialCode: string | null }) {
           placeholder={t.joinNamePlaceholder}
           onChange={(e) => setName(e.target.value)}
         />
-      </label>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button primary" data-testid="join-submit" disabled={busy}>
-        {busy ? t.joinBusy : t.joinSubmit}
-      </button>
+      </Field>
+      <FormError error={error} />
+      <SubmitButton busy={busy} label={t.joinSubmit} busyLabel={t.joinBusy} testId="join-submit" />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { deleteCommunity, fetchArchiveZip, fetchCommunity, saveFile } from '../../net/communityApi';
+import { Field, FormError, StatusLine } from '../Field';
 
 interface Props {
   communityId: string;
@@ -45,9 +46,7 @@ export function ArchiveAdmin({ communityId, token, view, onFacilitatorKey, onDel
         >
           {exporting ? t.archive.exporting : t.archive.exportZip}
         </button>
-        <p className={exportMessage?.error ? 'form-error' : 'hint'} role="status">
-          {exportMessage?.text ?? ''}
-        </p>
+        <StatusLine message={exportMessage} />
       </div>
       {view.role === 'facilitator' ? (
         <DeleteCommunity communityId={communityId} token={token} name={view.name} onDeleted={onDeleted} />
@@ -87,8 +86,7 @@ function KeyForm({ communityId, onAccepted }: { communityId: string; onAccepted:
       <summary>{t.archive.keyHeading}</summary>
       <form onSubmit={submit}>
         <p className="hint">{t.archive.keyIntro}</p>
-        <label className="field">
-          <span>{t.archive.keyLabel}</span>
+        <Field label={t.archive.keyLabel}>
           <input
             type="password"
             autoComplete="off"
@@ -96,10 +94,8 @@ function KeyForm({ communityId, onAccepted }: { communityId: string; onAccepted:
             value={key}
             onChange={(e) => setKey(e.target.value)}
           />
-        </label>
-        <p className="form-error" role="alert" hidden={!error}>
-          {error}
-        </p>
+        </Field>
+        <FormError error={error} persistent />
         <button type="submit" className="button small" data-testid="archive-key-submit">
           {t.archive.keySubmit}
         </button>
@@ -184,9 +180,7 @@ function DeleteCommunity({
           {t.archive.deleteButton}
         </button>
       )}
-      <p className="form-error" role="alert" hidden={!error}>
-        {error}
-      </p>
+      <FormError error={error} persistent />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { ArchiveQuery, CommunityView } from '@casusbord/shared';
 import { useT } from '../../i18n';
+import { Field } from '../Field';
 
 interface Props {
   view: CommunityView;
@@ -14,8 +15,7 @@ export function ArchiveFilters({ view, filters, onChange }: Props) {
   return (
     <fieldset className="archive-filters" data-testid="archive-filters">
       <legend>{t.archive.filtersLabel}</legend>
-      <label className="field">
-        <span>{t.archive.cityFilter}</span>
+      <Field label={t.archive.cityFilter}>
         <select
           data-testid="filter-city"
           value={filters.city ?? ''}
@@ -28,9 +28,8 @@ export function ArchiveFilters({ view, filters, onChange }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t.archive.yearFilter}</span>
+      </Field>
+      <Field label={t.archive.yearFilter}>
         <select
           data-testid="filter-year"
           value={filters.year === undefined ? '' : String(filters.year)}
@@ -43,9 +42,8 @@ export function ArchiveFilters({ view, filters, onChange }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t.archive.themeFilter}</span>
+      </Field>
+      <Field label={t.archive.themeFilter}>
         <select
           data-testid="filter-theme"
           value={filters.theme ?? ''}
@@ -58,7 +56,7 @@ export function ArchiveFilters({ view, filters, onChange }: Props) {
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       {active && (
         <button type="button" className="button small" data-testid="filter-clear" onClick={() => onChange({})}>
           {t.archive.clearFilters}

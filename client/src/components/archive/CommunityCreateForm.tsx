@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { createCommunity } from '../../net/communityApi';
-import { copyText } from '../JoinCodePanel';
+import { CopyRow } from '../CopyButton';
+import { Field, FormError, SubmitButton } from '../Field';
 import { useFormSubmit } from '../useFormSubmit';
 import '../../styles/archive.css';
 
@@ -12,24 +13,21 @@ export interface CommunityPrefill {
   facilitatorKey: string;
 }
 
-const FEEDBACK_MS = 2500;
-
 /** One secret shown once, read-only and selectable, with a copy button and its own feedback. */
 function SecretRow({ label, value, testId }: { label: string; value: string; testId: string }) {
   const t = useT();
-  const [feedback, setFeedback] = useState<'copied' | 'failed' | null>(null);
-  useEffect(() => {
-    if (!feedback) return;
-    const timer = setTimeout(() => setFeedback(null), FEEDBACK_MS);
-    return () => clearTimeout(timer);
-  }, [feedback]);
   const id = `secret-${testId}`;
   return (
     <div className="secret-row">
       <label htmlFor={id} className="secret-label">
         {label}
       </label>
-      <div className="join-link-row">
+      <CopyRow
+        value={value}
+        label={t.community.copy}
+        ariaLabel={t.community.copyLabel(label)}
+        testId={`${testId}-copy`}
+      >
         <input
           id={id}
           className="secret-value"
@@ -38,19 +36,7 @@ function SecretRow({ label, value, testId }: { label: string; value: string; tes
           data-testid={testId}
           onFocus={(e) => e.currentTarget.select()}
         />
-        <button
-          type="button"
-          className="button small"
-          aria-label={t.community.copyLabel(label)}
-          data-testid={`${testId}-copy`}
-          onClick={() => void copyText(value).then((ok) => setFeedback(ok ? 'copied' : 'failed'))}
-        >
-          {feedback === 'copied' ? t.copied : t.community.copy}
-        </button>
-      </div>
-      <span className="hint" role="status">
-        {feedback === 'failed' ? t.copyFailed : ''}
-      </span>
+      </CopyRow>
     </div>
   );
 }
@@ -130,8 +116,7 @@ export function CommunityCreateForm({ onUse }: { onUse: (prefill: CommunityPrefi
     <form className="panel" onSubmit={submit} aria-labelledby="community-heading" data-testid="community-form">
       <h2 id="community-heading">{t.community.createHeading}</h2>
       <p className="muted">{t.community.createIntro}</p>
-      <label className="field">
-        <span>{t.community.nameLabel}</span>
+      <Field label={t.community.nameLabel}>
         <input
           data-testid="community-name"
           required
@@ -140,15 +125,14 @@ export function CommunityCreateForm({ onUse }: { onUse: (prefill: CommunityPrefi
           placeholder={t.community.namePlaceholder}
           onChange={(e) => setName(e.target.value)}
         />
-      </label>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="button primary" data-testid="community-submit" disabled={busy}>
-        {busy ? t.community.createBusy : t.community.createSubmit}
-      </button>
+      </Field>
+      <FormError error={error} />
+      <SubmitButton
+        busy={busy}
+        label={t.community.createSubmit}
+        busyLabel={t.community.createBusy}
+        testId="community-submit"
+      />
     </form>
   );
 }

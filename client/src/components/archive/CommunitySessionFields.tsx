@@ -6,6 +6,7 @@ import { fetchArchive } from '../../net/communityApi';
 import { useUiStore } from '../../stores/uiStore';
 import type { CommunityChoice } from './communityChoice';
 import { formatDay } from './format';
+import { Field, StatusLine } from '../Field';
 
 interface Props {
   value: CommunityChoice;
@@ -74,8 +75,7 @@ export function CommunitySessionFields({ value, onChange, onFollowUp, open, onTo
     >
       <summary>{t.community.sessionLegend}</summary>
       <p className="hint">{t.community.sessionIntro}</p>
-      <label className="field">
-        <span>{t.community.idLabel}</span>
+      <Field label={t.community.idLabel}>
         <input
           data-testid="create-community-id"
           maxLength={64}
@@ -86,9 +86,8 @@ export function CommunitySessionFields({ value, onChange, onFollowUp, open, onTo
             setEntries(null);
           }}
         />
-      </label>
-      <label className="field">
-        <span>{t.community.keyLabel}</span>
+      </Field>
+      <Field label={t.community.keyLabel}>
         <input
           data-testid="create-community-key"
           type="password"
@@ -101,9 +100,8 @@ export function CommunitySessionFields({ value, onChange, onFollowUp, open, onTo
             setEntries(null);
           }}
         />
-      </label>
-      <label className="field">
-        <span>{t.community.themeLabel}</span>
+      </Field>
+      <Field label={t.community.themeLabel}>
         <input
           data-testid="create-theme"
           maxLength={COMMUNITY_LIMITS.themeChars}
@@ -111,7 +109,7 @@ export function CommunitySessionFields({ value, onChange, onFollowUp, open, onTo
           placeholder={t.community.themePlaceholder}
           onChange={(e) => set({ theme: e.target.value })}
         />
-      </label>
+      </Field>
       <div className="field">
         <button
           type="button"
@@ -122,13 +120,10 @@ export function CommunitySessionFields({ value, onChange, onFollowUp, open, onTo
         >
           {loading ? t.community.loadingArchive : t.community.loadArchive}
         </button>
-        <span className={message?.error ? 'form-error' : 'hint'} role="status" data-testid="create-archive-status">
-          {message?.text ?? ''}
-        </span>
+        <StatusLine message={message} as="span" testId="create-archive-status" />
       </div>
       {entries && entries.length > 0 && (
-        <label className="field">
-          <span>{t.community.followUpLabel}</span>
+        <Field label={t.community.followUpLabel}>
           <select data-testid="create-followup" value={value.followUpOf} onChange={(e) => pick(e.target.value)}>
             <option value="">{t.community.followUpNone}</option>
             {entries.map((entry) => (
@@ -138,7 +133,7 @@ export function CommunitySessionFields({ value, onChange, onFollowUp, open, onTo
             ))}
           </select>
           <span className="hint">{t.community.followUpHint}</span>
-        </label>
+        </Field>
       )}
     </details>
   );

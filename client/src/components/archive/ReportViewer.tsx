@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { fetchArchiveReport, saveFile, type ReportFormat } from '../../net/communityApi';
 import { useUiStore } from '../../stores/uiStore';
+import { FormError } from '../Field';
 import { LoadFailed } from '../LoadFailed';
 
 interface Props {
@@ -96,9 +97,7 @@ export function ReportViewer({ communityId, token, sessionId, title, onClose }: 
           </button>
         ))}
       </div>
-      <p className="form-error" role="alert" hidden={!downloadError}>
-        {downloadError}
-      </p>
+      <FormError error={downloadError} persistent />
       {error ? (
         <LoadFailed
           what={t.archive.reportFailed}

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { boardViewStore, useBoardView } from '../../stores/boardViewStore';
 import type * as Y from 'yjs';
 import { saveLearningPoint } from '../../board/useBoardActions';
+import { Field } from '../Field';
 
 /**
  * The closing round: each person writes one learning point under their own id (so nobody
@@ -59,15 +60,14 @@ function LearningForm({ initial, save }: { initial: string; save: (text: string)
   };
   return (
     <form className="learning-form" onSubmit={submit}>
-      <label className="field">
-        <span>{t.board.learningLabel}</span>
+      <Field label={t.board.learningLabel}>
         <input
           data-testid="learning-input"
           maxLength={LIMITS.cardChars}
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-      </label>
+      </Field>
       <button
         type="submit"
         className="button small primary"

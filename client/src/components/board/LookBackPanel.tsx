@@ -11,6 +11,7 @@ import { useT } from '../../i18n';
 import { useUiStore } from '../../stores/uiStore';
 import { formatDay } from '../archive/format';
 import '../../styles/followUp.css';
+import { Field } from '../Field';
 
 /** Sends `followup:mark`; resolves with the server's answer, never rejects (sendControl / sendHost). */
 export type MarkFollowUp = (payload: { adviceId: string; status: FollowUpStatus; note: string }) => Promise<StateAck>;
@@ -86,8 +87,7 @@ function ItemEditor({ item, send, describe }: { item: FollowUpItem; send: MarkFo
           ))}
         </div>
       </fieldset>
-      <label className="field">
-        <span>{t.lookBack.noteLabel}</span>
+      <Field label={t.lookBack.noteLabel}>
         <textarea
           rows={2}
           maxLength={COMMUNITY_LIMITS.followUpNoteChars}
@@ -98,7 +98,7 @@ function ItemEditor({ item, send, describe }: { item: FollowUpItem; send: MarkFo
             setFeedback(null);
           }}
         />
-      </label>
+      </Field>
       <div className="button-row">
         <button type="submit" className="button small primary" data-testid="followup-save">
           {feedback?.kind === 'saving' ? t.lookBack.saving : t.lookBack.save}

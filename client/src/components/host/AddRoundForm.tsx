@@ -4,6 +4,7 @@ import { DICTIONARIES, useT } from '../../i18n';
 import { uiStore, useUiStore } from '../../stores/uiStore';
 import { formatMinutes, parseMinutes } from './hostFormat';
 import { useHostAction } from './useHostAction';
+import { Field } from '../Field';
 
 const BLANK = 'blank';
 
@@ -95,8 +96,7 @@ export function AddRoundForm({ rounds, roundIndex, started, groupId }: Props) {
     <form className="add-round" onSubmit={submit} aria-labelledby={`${uid}-heading`} data-testid="add-round">
       <h3 id={`${uid}-heading`}>{t.host.addRoundHeading}</h3>
       <div className="add-round-grid">
-        <label className="field">
-          <span>{t.host.templateLabel}</span>
+        <Field label={t.host.templateLabel}>
           <select value={choice} onChange={(e) => choose(e.target.value)} data-testid="add-round-template">
             <option value={BLANK}>{t.host.blankRound}</option>
             {TEMPLATES.map((r) => (
@@ -105,25 +105,22 @@ export function AddRoundForm({ rounds, roundIndex, started, groupId }: Props) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field narrow">
-          <span>{t.host.newMinutes}</span>
+        </Field>
+        <Field label={t.host.newMinutes} narrow>
           <input inputMode="decimal" required value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-        </label>
+        </Field>
         {started && (
-          <label className="field">
-            <span>{t.host.addAt}</span>
+          <Field label={t.host.addAt}>
             <select value={where} onChange={(e) => setWhere(e.target.value === 'after' ? 'after' : 'end')}>
               <option value="end">{t.host.addAtEnd}</option>
               <option value="after">{t.host.addAfterCurrent}</option>
             </select>
-          </label>
+          </Field>
         )}
       </div>
       {!template && (
         <div className="add-round-custom">
-          <label className="field">
-            <span>{t.host.newTitle}</span>
+          <Field label={t.host.newTitle}>
             <input
               required
               maxLength={120}
@@ -131,11 +128,10 @@ export function AddRoundForm({ rounds, roundIndex, started, groupId }: Props) {
               onChange={(e) => setTitle(e.target.value)}
               data-testid="add-round-title"
             />
-          </label>
-          <label className="field">
-            <span>{t.host.newInstruction}</span>
+          </Field>
+          <Field label={t.host.newInstruction}>
             <input maxLength={400} value={instruction} onChange={(e) => setInstruction(e.target.value)} />
-          </label>
+          </Field>
           <fieldset className="checks">
             <legend>{t.host.newColumns}</legend>
             {COLUMNS.map((column) => (

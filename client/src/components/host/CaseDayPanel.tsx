@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { usePresenceStore } from '../../stores/presenceStore';
 import { participantsOf } from './hostFormat';
 import { useHostAction } from './useHostAction';
+import { clampCount, CountField } from '../Field';
 
 /** Id of the table-count field, where the checklist's "set tables" leads. */
 export const TABLE_COUNT_ID = 'host-table-count';
@@ -16,25 +17,22 @@ function TablesForm({ state }: { state: SessionState }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (count === null) return;
-    const n = Math.min(MAX_TABLES, Math.max(1, Math.round(Number(count) || 1)));
+    const n = clampCount(count, MAX_TABLES);
     await run('host:tables', { count: n }, t.host.tablesSaved(n));
     // Either way the field shows the number of tables there really are now.
     setCount(null);
   };
   return (
     <form className="inline-form" onSubmit={submit}>
-      <label className="field narrow">
-        <span>{t.host.tablesCount}</span>
-        <input
-          id={TABLE_COUNT_ID}
-          type="number"
-          min={1}
-          max={MAX_TABLES}
-          data-testid="table-count"
-          value={count ?? String(state.tables.length)}
-          onChange={(e) => setCount(e.target.value)}
-        />
-      </label>
+      <CountField
+        label={t.host.tablesCount}
+        max={MAX_TABLES}
+        draft={count}
+        saved={state.tables.length}
+        onDraft={setCount}
+        id={TABLE_COUNT_ID}
+        testId="table-count"
+      />
       <button type="submit" className="button small" data-testid="table-count-apply">
         {t.host.apply}
       </button>

@@ -4,7 +4,7 @@ import { messagesFor, useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { handOverSession, reopenSession } from '../../net/api';
 import { uiStore, useUiStore } from '../../stores/uiStore';
-import { copyText } from '../JoinCodePanel';
+import { copyText } from '../CopyButton';
 
 /**
  * The report link is shown once by the server (only its hash is stored), so the host's browser

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { usePresenceStore } from '../../stores/presenceStore';
 import { HOST_SECTION_IDS, participantsOf } from './hostFormat';
 import { useHostAction } from './useHostAction';
+import { clampCount, CountField, Field } from '../Field';
 
 /** Ids the checklist's actions focus. */
 export const CASE_HOLDER_SELECT_ID = 'host-case-holder';
@@ -23,7 +24,7 @@ export function SettingsPanel({ state }: { state: SessionState }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const payload: { dotsPerPerson?: number; caseHolderId?: string | null } = {};
-    if (dots !== null) payload.dotsPerPerson = Math.min(MAX_DOTS, Math.max(1, Math.round(Number(dots) || 1)));
+    if (dots !== null) payload.dotsPerPerson = clampCount(dots, MAX_DOTS);
     if (holder !== null) payload.caseHolderId = holder === '' ? null : holder;
     if (Object.keys(payload).length === 0) return;
     if (await run('host:settings', payload, t.host.settingsSaved)) {
@@ -36,8 +37,7 @@ export function SettingsPanel({ state }: { state: SessionState }) {
     <section id={HOST_SECTION_IDS.settings} className="host-section panel" aria-labelledby="host-settings-heading">
       <h2 id="host-settings-heading">{t.host.settingsHeading}</h2>
       <form className="settings-form" onSubmit={submit}>
-        <label className="field">
-          <span>{t.host.caseHolderLabel}</span>
+        <Field label={t.host.caseHolderLabel}>
           <select
             id={CASE_HOLDER_SELECT_ID}
             data-testid="case-holder-select"
@@ -51,18 +51,15 @@ export function SettingsPanel({ state }: { state: SessionState }) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field narrow">
-          <span>{t.host.dotsLabel}</span>
-          <input
-            type="number"
-            min={1}
-            max={MAX_DOTS}
-            data-testid="dots-input"
-            value={dots ?? String(state.dotsPerPerson)}
-            onChange={(e) => setDots(e.target.value)}
-          />
-        </label>
+        </Field>
+        <CountField
+          label={t.host.dotsLabel}
+          max={MAX_DOTS}
+          draft={dots}
+          saved={state.dotsPerPerson}
+          onDraft={setDots}
+          testId="dots-input"
+        />
         <button type="submit" className="button small" data-testid="settings-save">
           {t.host.save}
         </button>
