@@ -6,6 +6,7 @@ import * as lua from './redisScripts';
 import type { ParsedQuery } from '@casusbord/shared';
 import type { ArchiveRecord, CommunityRecord } from './ArchiveStore';
 import { RedisArchive } from './redisArchive';
+import { GroupCommit } from './groupCommit';
 
 type Log = { warn(obj: object, msg: string): void };
 
@@ -181,14 +182,26 @@ export class RedisStore implements Store {
     if (!results || failed) throw failed?.[0] ?? new Error('the token was not stored (transaction aborted)');
   }
 
-  async appendUpdate(docName: string, update: Uint8Array): Promise<number> {
+  /** The appends of one event-loop turn share one pipeline (group commit, see groupCommit.ts). */
+  private readonly appends = new GroupCommit<[docName: string, update: Uint8Array], number>((items) =>
+    this.appendGroup(items),
+  );
+
+  private async appendGroup(items: [string, Uint8Array][]): Promise<(number | Error)[]> {
     const k = this.keys;
-    const seq = await scripts.appendUpdate.run(
+    const answers = await scripts.appendUpdate.runMany(
       this.client,
-      [k.docSeq(docName), k.docLog(docName), this.docsKeyOf(docName)],
-      [toBuffer(update), docName],
+      items.map(([docName, update]) => ({
+        keys: [k.docSeq(docName), k.docLog(docName), this.docsKeyOf(docName)],
+        args: [toBuffer(update), docName],
+      })),
     );
-    return Number(seq);
+    return answers.map((a) => (a instanceof Error ? a : Number(a)));
+  }
+
+  /** Resolves with the update's seq once its group is stored. */
+  appendUpdate(docName: string, update: Uint8Array): Promise<number> {
+    return this.appends.add([docName, update]);
   }
 
   async loadDoc(docName: string): Promise<StoredDoc> {
@@ -237,6 +250,8 @@ export class RedisStore implements Store {
 
   async deleteSession(sessionId: string): Promise<void> {
     const k = this.keys;
+    // An append requested before the delete must not land after it and outlive the session.
+    await this.appends.flush();
     const communityId = (await this.getSession(sessionId))?.communityId ?? null;
     await scripts.deleteSession.run(
       this.client,
@@ -267,6 +282,7 @@ export class RedisStore implements Store {
   deleteCommunity = (communityId: string) => this.archive.deleteCommunity(communityId);
 
   async close(): Promise<void> {
+    if (this.client.status === 'ready') await this.appends.flush();
     // QUIT would wait for a Redis that is away; then just drop the connection.
     if (this.client.status === 'ready') await this.client.quit().catch(() => this.client.disconnect());
     else this.client.disconnect();

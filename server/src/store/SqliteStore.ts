@@ -6,6 +6,7 @@ import type { ParticipantRecord, SessionRecord, Store, StoredDoc, TokenRecord } 
 import type { ArchiveRecord, CommunityRecord } from './ArchiveStore';
 import { SqliteArchive } from './sqliteArchive';
 import { WalCheckpointer } from './walCheckpointer';
+import { GroupCommit } from './groupCommit';
 import type { ParsedQuery } from '@casusbord/shared';
 
 /** Ordered migrations; PRAGMA user_version records how many have run. */
@@ -217,11 +218,26 @@ export class SqliteStore implements Store {
     this.insertToken(token);
   }
 
-  async appendUpdate(docName: string, update: Uint8Array): Promise<number> {
-    return Number(this.stmt.appendUpdate.run(docName, update).lastInsertRowid);
+  /** The appends of one event-loop turn share one transaction (group commit, see groupCommit.ts). */
+  private readonly appends = new GroupCommit<[docName: string, update: Uint8Array], number>((items) =>
+    this.appendGroup(items),
+  );
+  private appendTransaction: ((items: [string, Uint8Array][]) => number[]) | null = null;
+
+  private appendGroup(items: [string, Uint8Array][]): number[] {
+    this.appendTransaction ??= this.db.transaction((group: [string, Uint8Array][]) =>
+      group.map(([doc, update]) => Number(this.stmt.appendUpdate.run(doc, update).lastInsertRowid)),
+    );
+    return this.appendTransaction(items);
+  }
+
+  /** Resolves with the update's seq once its group is committed. */
+  appendUpdate(docName: string, update: Uint8Array): Promise<number> {
+    return this.appends.add([docName, update]);
   }
 
   async loadDoc(docName: string): Promise<StoredDoc> {
+    await this.appends.flush();
     return this.db.transaction(() => {
       const snap = this.stmt.getSnapshot.get(docName);
       const rows = this.stmt.getUpdates.all(docName, snap?.through_seq ?? 0);
@@ -235,6 +251,7 @@ export class SqliteStore implements Store {
   }
 
   async compactDoc(docName: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    await this.appends.flush();
     this.db.transaction(() => {
       this.stmt.putSnapshot.run(docName, throughSeq, snapshot);
       this.stmt.dropUpdates.run(docName, throughSeq);
@@ -258,6 +275,7 @@ export class SqliteStore implements Store {
 
   async deleteSession(sessionId: string): Promise<void> {
     const prefix = `${sessionId}.`;
+    await this.appends.flush();
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId);
       this.db.prepare('DELETE FROM participants WHERE session_id = ?').run(sessionId);
@@ -283,6 +301,7 @@ export class SqliteStore implements Store {
   deleteCommunity = (communityId: string) => this.archive.deleteCommunity(communityId);
 
   async close(): Promise<void> {
+    if (this.db.open) await this.appends.flush();
     await this.checkpointer?.stop();
     if (!this.db.open) return;
     // Leave a small file behind: the whole log copied into the database, the log emptied.

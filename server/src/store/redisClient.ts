@@ -54,4 +54,25 @@ export class LuaScript {
       return client.eval(this.source, keys.length, ...keys, ...args);
     }
   }
+
+  /**
+   * Runs the script once per call in one pipeline (one round trip, one write). Answers per call:
+   * its result or its Error. A call the server did not know the script for is run again alone.
+   */
+  async runMany(client: Redis, calls: { keys: string[]; args: (string | Buffer | number)[] }[]): Promise<unknown[]> {
+    const pipeline = client.pipeline();
+    for (const { keys, args } of calls) {
+      if (keys.length !== this.numberOfKeys) throw new Error(`script expects ${this.numberOfKeys} keys`);
+      pipeline.evalsha(this.sha, keys.length, ...keys, ...args);
+    }
+    const answers = (await pipeline.exec()) ?? [];
+    return Promise.all(
+      calls.map(async (call, i) => {
+        const [err, result] = answers[i] ?? [new Error('no answer in the pipeline'), null];
+        if (!err) return result;
+        if (!err.message.startsWith('NOSCRIPT')) return err;
+        return this.run(client, call.keys, call.args).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      }),
+    );
+  }
 }
