@@ -1,5 +1,5 @@
 import type { SessionView } from '@casusbord/shared';
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 import { forgetCredentials } from '../net/credentials';
 import { hostPath, navigate } from '../router';
@@ -7,6 +7,8 @@ import { CaseSummary } from './CaseSummary';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link } from './Link';
+import { SessionTopbar } from './SessionTopbar';
+import { useDocumentTitle } from './useDocumentTitle';
 
 export function BoardHeader({
   sessionId,
@@ -21,37 +23,25 @@ export function BoardHeader({
   caseSlot?: ReactNode;
 }) {
   const t = useT();
-  const title = view?.title;
-  useEffect(() => {
-    document.title = title ? `${title} — ${t.appName}` : t.appName;
-  }, [title, t]);
+  useDocumentTitle(view?.title, t.appName);
   const leave = () => {
     forgetCredentials(sessionId);
     navigate('/');
   };
   return (
     <header className="board-header">
-      <div className="board-topbar">
-        <Link href="/" className="brand small">
-          {t.appName}
-        </Link>
-        <div className="board-title">
-          <h1>{view ? view.title : t.loading}</h1>
-          {view && <span className="city">{view.city}</span>}
-        </div>
-        <div className="topbar-actions">
-          {isHost && (
-            <Link href={hostPath(sessionId)} className="button small" data-testid="to-host-view">
-              {t.host.pageTitle}
-            </Link>
-          )}
-          <ConnectionStatus />
-          <LanguageSwitch />
-          <button type="button" className="button ghost small" onClick={leave} aria-label={t.leaveLabel}>
-            {t.leave}
-          </button>
-        </div>
-      </div>
+      <SessionTopbar view={view}>
+        {isHost && (
+          <Link href={hostPath(sessionId)} className="button small" data-testid="to-host-view">
+            {t.host.pageTitle}
+          </Link>
+        )}
+        <ConnectionStatus />
+        <LanguageSwitch />
+        <button type="button" className="button ghost small" onClick={leave} aria-label={t.leaveLabel}>
+          {t.leave}
+        </button>
+      </SessionTopbar>
       {view && <CaseSummary view={view} showJoinCode={isHost} caseSlot={caseSlot} />}
     </header>
   );

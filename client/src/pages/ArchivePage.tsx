@@ -18,6 +18,7 @@ import {
 } from '../net/communityApi';
 import '../styles/archive.css';
 import { LoadFailed } from '../components/LoadFailed';
+import { useDocumentTitle } from '../components/useDocumentTitle';
 
 /** Why the archive cannot be shown; each says what the reader can do. */
 type Problem = { kind: 'noToken' } | { kind: 'badToken' } | { kind: 'notFound' } | { kind: 'failed'; detail: string };
@@ -51,11 +52,7 @@ export function ArchivePage({ communityId }: { communityId: string }) {
   const [report, setReport] = useState<{ sessionId: string; title: string } | null>(null);
   const [deleted, setDeleted] = useState(false);
 
-  useEffect(() => {
-    document.title = view
-      ? `${t.archive.pageTitle}: ${view.name} — ${t.appName}`
-      : `${t.archive.pageTitle} — ${t.appName}`;
-  }, [view, t]);
+  useDocumentTitle(view ? `${t.archive.pageTitle}: ${view.name}` : t.archive.pageTitle, t.appName);
 
   // The community (name, role, filter values); a token change (facilitator key) reloads it.
   useEffect(() => {

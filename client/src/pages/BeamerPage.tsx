@@ -6,6 +6,7 @@ import { RoundAnnouncer } from '../components/host/RoundAnnouncer';
 import { RoundClock } from '../components/host/RoundClock';
 import { RoundStatusBadge } from '../components/host/RoundStatusBadge';
 import { roundTitle } from '../components/host/hostFormat';
+import { useDocumentTitle } from '../components/useDocumentTitle';
 import { joinLinkFor } from '../config';
 import { useServerNow } from '../hooks/useServerNow';
 import { messagesFor, type Messages } from '../i18n';
@@ -37,13 +38,7 @@ function TableProgress({ table, t, locale }: { table: TableState; t: Messages; l
       <div className="beamer-table-round">
         {t.host.roundOf(round.roundIndex + 1, round.rounds.length)} · {roundTitle(currentRound(round), locale)}
       </div>
-      <RoundClock
-        round={round}
-        className="beamer-table-clock"
-        testId="beamer-table-clock"
-        label={t.host.timeLeft}
-        overtimeLabel={t.host.overtime}
-      />
+      <RoundClock round={round} className="beamer-table-clock" testId="beamer-table-clock" t={t} />
       <div className="round-progress" aria-hidden="true">
         <span style={{ width: `${Math.round(elapsedFraction(round, now) * 100)}%` }} />
       </div>
@@ -65,13 +60,7 @@ function BeamerRound({ state, t, locale }: { state: SessionState; t: Messages; l
       <h1 className="beamer-round-title" data-testid="beamer-round-title">
         {roundTitle(current, locale)}
       </h1>
-      <RoundClock
-        round={round}
-        className="beamer-clock"
-        testId="beamer-clock"
-        label={t.host.timeLeft}
-        overtimeLabel={t.host.overtime}
-      />
+      <RoundClock round={round} className="beamer-clock" testId="beamer-clock" t={t} />
       <p className="beamer-instruction" data-testid="beamer-instruction">
         {round.status === 'idle' ? t.host.beamerWaiting : current ? current.instruction[locale] : ''}
       </p>
@@ -91,9 +80,7 @@ function Beamer({ sessionId, credentials }: { sessionId: string; credentials: St
   const t = messagesFor(locale);
   const joinLink = view?.joinCode ? joinLinkFor(view.joinCode, view.joinUrl) : null;
 
-  useEffect(() => {
-    document.title = view ? `${view.title} — ${t.appName}` : t.appName;
-  }, [view, t]);
+  useDocumentTitle(view?.title, t.appName);
 
   return (
     <div

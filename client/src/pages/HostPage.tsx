@@ -18,6 +18,7 @@ import { loadCredentials, type StoredCredentials } from '../net/credentials';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useRoundStore } from '../stores/roundStore';
 import { useSessionStore } from '../stores/sessionStore';
+import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useUiStore } from '../stores/uiStore';
 import '../styles/host.css';
 import '../styles/hostTables.css';
@@ -38,11 +39,7 @@ function HostView({ sessionId, credentials }: { sessionId: string; credentials: 
   const loadError = useSessionStore((s) => s.loadError);
   const state = useRoundStore((s) => s.state);
   const fatal = useConnectionStore((s) => s.fatal);
-  const title = view?.title;
-
-  useEffect(() => {
-    document.title = title ? `${t.host.pageTitle}: ${title} — ${t.appName}` : t.appName;
-  }, [title, t]);
+  useDocumentTitle(view ? `${t.host.pageTitle}: ${view.title}` : null, t.appName);
 
   const caseDay = state?.plenaryDocName != null;
   const beforeStart = state?.tables.every((table) => table.round.status === 'idle') ?? false;

@@ -5,6 +5,7 @@ import { beamerPath, boardPath } from '../../router';
 import { CaseSummary } from '../CaseSummary';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { Link } from '../Link';
+import { SessionTopbar } from '../SessionTopbar';
 import { HOST_SECTION_IDS } from './hostFormat';
 import { HostStatus } from './HostStatus';
 
@@ -37,34 +38,28 @@ export function HostHeader({
 
   return (
     <header className="host-header">
-      <div className="board-topbar">
-        <Link href="/" className="brand small">
-          {t.appName}
+      <SessionTopbar
+        view={view}
+        badge={<span className="host-badge">{t.host.pageTitle}</span>}
+        titleTestId="host-title"
+      >
+        <Link href={boardPath(sessionId)} className="button small" data-testid="open-board">
+          {t.host.openBoard}
         </Link>
-        <div className="board-title">
-          <span className="host-badge">{t.host.pageTitle}</span>
-          <h1 data-testid="host-title">{view ? view.title : t.loading}</h1>
-          {view && <span className="city">{view.city}</span>}
-        </div>
-        <div className="topbar-actions">
-          <Link href={boardPath(sessionId)} className="button small" data-testid="open-board">
-            {t.host.openBoard}
-          </Link>
-          <a
-            href={beamerPath(sessionId)}
-            target="_blank"
-            rel="noopener"
-            className="button small"
-            aria-label={t.host.openBeamerLabel}
-            data-testid="open-beamer"
-            onClick={openBeamerWindow}
-          >
-            {t.host.openBeamer}
-          </a>
-          <HostStatus />
-          <LanguageSwitch />
-        </div>
-      </div>
+        <a
+          href={beamerPath(sessionId)}
+          target="_blank"
+          rel="noopener"
+          className="button small"
+          aria-label={t.host.openBeamerLabel}
+          data-testid="open-beamer"
+          onClick={openBeamerWindow}
+        >
+          {t.host.openBeamer}
+        </a>
+        <HostStatus />
+        <LanguageSwitch />
+      </SessionTopbar>
       {view && <CaseSummary view={view} showJoinCode />}
       <nav className="host-nav" aria-label={t.host.navLabel}>
         {sections.map(([key, label]) => (

@@ -1,5 +1,6 @@
 import { formatClock, isOvertime, timeLeftMs, type RoundState } from '@casusbord/shared';
 import { useServerNow } from '../../hooks/useServerNow';
+import type { Messages } from '../../i18n';
 
 /**
  * Time left in a table's round on the server's clock. Its own component so only the digits
@@ -9,17 +10,16 @@ export function RoundClock({
   round,
   className,
   testId,
-  overtimeLabel,
-  label,
+  t,
 }: {
   round: RoundState;
   className: string;
   testId: string;
-  /** Said and shown beside the digits in overtime. */
-  overtimeLabel: string;
-  /** Accessible name of the clock, e.g. "Tijd over". */
-  label: string;
+  /** The texts of the room: the host's own language, or the session's on the beamer. */
+  t: Messages;
 }) {
+  // Accessible name "Tijd over"; in overtime "Uitloop" is said and shown beside the digits.
+  const { timeLeft: label, overtime: overtimeLabel } = t.host;
   const now = useServerNow(250);
   const left = timeLeftMs(round, now);
   const over = isOvertime(round, now);

@@ -69,13 +69,7 @@ export function TableCard({ table, board, people, ready, caseHolderId, locale }:
             {roundTitle(round, locale)}
           </div>
         </div>
-        <RoundClock
-          round={state}
-          className="table-clock"
-          testId="table-clock"
-          label={t.host.timeLeft}
-          overtimeLabel={t.host.overtime}
-        />
+        <RoundClock round={state} className="table-clock" testId="table-clock" t={t} />
       </div>
       <ProgressBar table={table} />
 
