@@ -15,6 +15,8 @@ import { refuseSocket } from './http/rawReply';
 import { sessionRoutes } from './http/sessionRoutes';
 import { hostRoutes } from './http/hostRoutes';
 import { communityRoutes } from './http/communityRoutes';
+import { registerPrincipal } from './http/principal';
+import { reportRoutes } from './http/reportRoutes';
 import { startRetention } from './sessions';
 import { ScaleOut } from './scale/ScaleOut';
 import { createStore } from './store/createStore';
@@ -114,6 +116,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('deps', { config, store, auth, registry, control });
 
   registerErrorHandling(app);
+  registerPrincipal(app);
   // Security headers on every response. The client is one same-origin bundle: no inline scripts,
   // sockets to its own origin, QR codes as data: images; React style attributes need inline styles.
   await app.register(helmet, {
@@ -155,7 +158,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(sessionRoutes);
   await app.register(hostRoutes);
   await app.register(communityRoutes);
-  await app.register((await import('./http/reportRoutes')).reportRoutes);
+  // The report routes lock and unlock sessions; the control plane tells the sockets.
+  await app.register(reportRoutes, {
+    announceLock: (sessionId, locked, state) => control.announceLock(sessionId, locked, state),
+  });
 
   const indexHtml = path.join(config.clientDist, 'index.html');
   const hasClient = fs.existsSync(indexHtml);

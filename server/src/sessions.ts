@@ -1,5 +1,34 @@
-import { CLOSE_CODES } from '@casusbord/shared';
+import { AppError, CLOSE_CODES } from '@casusbord/shared';
 import type { AppDeps } from './app';
+import { generateJoinCode } from './auth/tokens';
+import type { SessionRecord, Store } from './store/Store';
+
+/** Fresh codes tried before giving up: a collision among ~9e8 codes is rare, five in a row means trouble. */
+const CODE_ATTEMPTS = 5;
+
+/**
+ * Runs `store` with fresh join codes until the store accepts one (a `conflict` means the code is
+ * taken) and returns its result; `503 unavailable` after CODE_ATTEMPTS. `save` should only store:
+ * a conflict anywhere in it is read as a taken code.
+ */
+export async function withFreshJoinCode<T>(save: (joinCode: string) => Promise<T>): Promise<T> {
+  for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+    try {
+      return await save(generateJoinCode());
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'conflict') continue;
+      throw err;
+    }
+  }
+  throw new AppError('unavailable', 'Could not allocate a join code; try again');
+}
+
+/** The session record, or `404 session_not_found` (deleted since the token was issued). */
+export async function existingSession(store: Store, sessionId: string): Promise<SessionRecord> {
+  const session = await store.getSession(sessionId);
+  if (!session) throw new AppError('session_not_found');
+  return session;
+}
 
 type Log = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 

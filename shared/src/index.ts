@@ -17,3 +17,5 @@ export * from './domain/followUp';
 export * from './domain/lenses';
 export * from './domain/permissions';
 export * from './domain/writeRules';
+export * from './domain/placement';
+export * from './domain/sessionView';

@@ -1,6 +1,6 @@
 import { getMethod, parseDocName, type Role } from '@casusbord/shared';
 import type { SessionRecord, Store } from '../store/Store';
-import { hashToken } from './tokens';
+import { hashToken, isTokenShaped } from './tokens';
 
 /** Who is behind a token, from the server's own records (never from what the client claims). */
 export interface Principal {
@@ -15,14 +15,11 @@ export interface Principal {
 
 export type DocAccess = 'write' | 'read' | 'none';
 
-/** Token length bounds: anything outside them is rejected before hashing or a store lookup. */
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
-
 export class Auth {
   constructor(private readonly store: Store) {}
 
   async resolve(token: unknown): Promise<Principal | null> {
-    if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) return null;
+    if (!isTokenShaped(token)) return null;
     const record = await this.store.getToken(hashToken(token));
     if (!record) return null;
     if (record.role === 'participant') {

@@ -6,6 +6,14 @@ export function generateToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** Token length bounds: anything outside them is refused before hashing or a store lookup. */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
+
+/** Whether a value can be a token of ours (session token, report token, member token, facilitator key). */
+export function isTokenShaped(value: unknown): value is string {
+  return typeof value === 'string' && TOKEN_PATTERN.test(value);
+}
+
 /** Tokens are stored and looked up by their SHA-256, so a leaked database holds no usable token. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -261,4 +261,10 @@ export class ControlPlane {
       void this.io.close(() => resolve());
     });
   }
+
+  /** Tells the session's sockets it was locked or unlocked (handover, reopen), with its state after the change. */
+  announceLock(sessionId: string, locked: boolean, state: SessionState): void {
+    this.io?.to(sessionRoom(sessionId)).emit('session:locked', { locked });
+    this.io?.to(sessionRoom(sessionId)).emit('session:state', state);
+  }
 }

@@ -1,13 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { AppError, createFollowUp, type CreateSessionBody } from '@casusbord/shared';
 import { bearerToken } from '../auth/Auth';
-import { hashToken } from '../auth/tokens';
+import { hashToken, isTokenShaped } from '../auth/tokens';
 import type { ArchiveRecord, CommunityRecord, CommunityRole } from '../store/ArchiveStore';
 import type { SessionRecord, Store } from '../store/Store';
 import type { SessionControl } from '../control/SessionControl';
-
-/** Same bounds as session tokens: anything else is refused before hashing or a lookup. */
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -26,7 +23,7 @@ export async function requireCommunity(
   need: CommunityRole = 'member',
 ): Promise<{ community: CommunityRecord; role: CommunityRole }> {
   const token = bearerToken(authorization);
-  const found = token && TOKEN_PATTERN.test(token) ? await store.findCommunityToken(hashToken(token)) : null;
+  const found = isTokenShaped(token) ? await store.findCommunityToken(hashToken(token)) : null;
   if (!found)
     throw new AppError(
       'unauthorized',
@@ -58,7 +55,7 @@ export async function checkCommunityFields(store: Store, body: CreateSessionBody
     return null;
   }
   if (!body.communityKey) throw new AppError('validation_failed', 'communityKey: required with communityId');
-  const community = TOKEN_PATTERN.test(body.communityKey) ? await store.getCommunity(body.communityId) : null;
+  const community = isTokenShaped(body.communityKey) ? await store.getCommunity(body.communityId) : null;
   if (!community || !sameHash(community.facilitatorKeyHash, hashToken(body.communityKey))) {
     throw new AppError('forbidden', 'This key is not the facilitator key of that community');
   }

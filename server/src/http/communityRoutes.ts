@@ -1,6 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
-  AppError,
   COMMUNITY_LIMITS,
   archiveQuery,
   createCommunityBody,
@@ -14,14 +13,15 @@ import {
   type LensesResponse,
   type SearchResponse,
 } from '@casusbord/shared';
-import { bearerToken } from '../auth/Auth';
 import { generateId, generateToken, hashToken } from '../auth/tokens';
 import { dutchDay } from '../export/loadBoards';
-import { deleteSessionEverywhere } from '../sessions';
+import { deleteSessionEverywhere, existingSession } from '../sessions';
 import { searchArchive, type ArchiveRecord } from '../store/ArchiveStore';
 import { requireCommunity } from './communityAccess';
 import { archiveReportRoute, archiveZip } from './communityExport';
 import { parseRequest } from './errors';
+import { publicUrl } from './origin';
+import { principalOf, requireSessionToken } from './principal';
 
 const yearOf = (ms: number) => Number(dutchDay(ms).slice(0, 4));
 const sameText = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
@@ -39,8 +39,7 @@ type Params = { Params: { id: string } };
  * the facilitator key can also create sessions in it (POST /api/sessions) and delete it.
  */
 export async function communityRoutes(app: FastifyInstance): Promise<void> {
-  const { store, auth, config } = app.deps;
-  const publicUrl = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
+  const { store, config } = app.deps;
 
   app.post('/api/communities', async (request, reply) => {
     const body = parseRequest(createCommunityBody, request.body);
@@ -59,7 +58,7 @@ export async function communityRoutes(app: FastifyInstance): Promise<void> {
       name: body.name,
       memberToken,
       facilitatorKey,
-      archiveUrl: `${publicUrl(request)}/archief/${id}#${memberToken}`,
+      archiveUrl: `${publicUrl(config, request)}/archief/${id}#${memberToken}`,
     };
     return reply.status(201).send(res);
   });
@@ -128,13 +127,8 @@ export async function communityRoutes(app: FastifyInstance): Promise<void> {
   });
 
   /** The lens deck of a session: the built-in lenses plus the pitfalls its community's archive names most. */
-  app.get<Params>('/api/sessions/:id/lenses', async (request) => {
-    const principal = await auth.resolve(bearerToken(request.headers.authorization));
-    if (!principal) throw new AppError('unauthorized', 'Send a valid token as "Authorization: Bearer <token>"');
-    if (principal.sessionId !== request.params.id)
-      throw new AppError('forbidden', 'This token belongs to another session');
-    const session = await store.getSession(principal.sessionId);
-    if (!session) throw new AppError('session_not_found', 'This session no longer exists');
+  app.get<Params>('/api/sessions/:id/lenses', { preHandler: requireSessionToken }, async (request) => {
+    const session = await existingSession(store, principalOf(request).sessionId);
     const records = session.communityId ? await store.listArchive(session.communityId) : [];
     const pitfalls = records.flatMap((r) =>
       r.entry.sessionId === session.id ? [] : r.documents.filter((d) => d.column === 'pitfall').map((d) => d.text),

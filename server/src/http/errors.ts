@@ -1,7 +1,14 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { AppError, ERROR_STATUS, describeZodError, type ErrorBody, type ErrorCode } from '@casusbord/shared';
+import {
+  AppError,
+  ERROR_MESSAGES,
+  ERROR_STATUS,
+  describeZodError,
+  type ErrorBody,
+  type ErrorCode,
+} from '@casusbord/shared';
 import { rawErrorResponse } from './rawReply';
 
 /** Fastify's own error codes for bad requests, mapped to our catalogue. */
@@ -14,11 +21,12 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'validation_failed',
 };
 
-/** What the client is told for each mapped Fastify code; by default the body was not valid JSON. */
-const FASTIFY_MESSAGES: Partial<Record<ErrorCode, string>> = {
-  payload_too_large: 'The request body is too large',
-  unsupported_media_type: 'Send the body as application/json',
-};
+/** What the client is told for a mapped Fastify code: the catalogue's words, or that the body was not valid JSON. */
+function fastifyMessage(code: ErrorCode): string {
+  return code === 'payload_too_large' || code === 'unsupported_media_type'
+    ? ERROR_MESSAGES[code]
+    : 'The request body is not valid JSON';
+}
 
 /** The 4xx statuses of other errors (from plugins, e.g. @fastify/static) that have a code in the catalogue. */
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -57,8 +65,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const fastifyCode = 'code' in err && typeof err.code === 'string' ? FASTIFY_CODES[err.code] : undefined;
     if (fastifyCode) {
-      const message = FASTIFY_MESSAGES[fastifyCode] ?? 'The request body is not valid JSON';
-      return reply.status(ERROR_STATUS[fastifyCode]).send(errorBody(fastifyCode, message));
+      return reply.status(ERROR_STATUS[fastifyCode]).send(errorBody(fastifyCode, fastifyMessage(fastifyCode)));
     }
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status >= 400 && status < 500) {
@@ -67,7 +74,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(ERROR_STATUS[code]).send(errorBody(code, err.message));
     }
     request.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(errorBody('internal', 'Something went wrong on the server'));
+    return reply.status(500).send(errorBody('internal', ERROR_MESSAGES.internal));
   });
 }
 
@@ -96,7 +103,7 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
     err.code === 'HPE_HEADER_OVERFLOW'
       ? [431, 'headers_too_large', 'The request headers are over 16 KiB']
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'request_timeout', 'The request took too long to arrive']
+        ? [408, 'request_timeout', ERROR_MESSAGES.request_timeout]
         : [400, 'bad_request', 'The request is not valid HTTP/1.1'];
   // As Node does: no answer on a connection that already carried one (it would be misread).
   if (socket.writable && socket.bytesWritten === 0) socket.write(rawErrorResponse(status, code, message));

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 
 /** The origin of a URL, or null for anything that is not one (`null`, `http://[`, a list "a, b"). */
@@ -28,4 +29,21 @@ export function isOriginAllowed(config: Config, origin: unknown, host: unknown):
   if (typeof host === 'string' && host !== '' && parsed.host === host) return true;
   if (config.publicUrl && originOf(config.publicUrl) === parsed.origin) return true;
   return config.allowedOrigins.includes(parsed.origin);
+}
+
+/** The app's address as people reach it: PUBLIC_URL, else the scheme and host of this request. */
+export function publicUrl(
+  config: Pick<Config, 'publicUrl'>,
+  request: Pick<FastifyRequest, 'protocol' | 'host'>,
+): string {
+  return config.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+/** The link participants open to join: `<public URL>/join/<code>`. */
+export function joinUrl(
+  config: Pick<Config, 'publicUrl'>,
+  request: Pick<FastifyRequest, 'protocol' | 'host'>,
+  joinCode: string,
+): string {
+  return `${publicUrl(config, request)}/join/${joinCode}`;
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   AppError,
   REPORT_FORMATS,
@@ -6,16 +6,18 @@ import {
   type Locale,
   type ReopenResponse,
   type ReportFormat,
+  type SessionState,
 } from '@casusbord/shared';
-import { bearerToken } from '../auth/Auth';
 import { generateToken, hashToken } from '../auth/tokens';
-import { sessionRoom } from '../control/ControlPlane';
 import { inLocale, isLocale, renderReport } from '../export/formats';
 import { REPORT_CSP, renderHtml } from '../export/html';
 import { PRIVATE_HEADERS, parseFormat, parseLang, sendReportFile } from './reportReply';
 import { loadReport } from '../export/loadBoards';
 import { archiveSession } from '../export/archiveEntry';
 import type { SessionRecord } from '../store/Store';
+import { existingSession } from '../sessions';
+import { publicUrl } from './origin';
+import { requireHost } from './principal';
 
 type Params = { Params: { id: string } };
 type PreviewParams = Params & { Querystring: { format?: unknown; lang?: unknown } };
@@ -26,23 +28,19 @@ const NOT_FOUND_PAGE = `<!doctype html><html lang="nl"><head><meta charset="utf-
 <p>Deze link hoort bij geen adviesrapport. Vraag de procesbegeleider om een nieuwe link.</p>
 <p lang="en">This link does not belong to an advice report. Ask the facilitator for a new link.</p></body></html>`;
 
+export interface ReportRouteOptions {
+  /** Tells the session's sockets it was locked or unlocked, with its state after the change. */
+  announceLock(sessionId: string, locked: boolean, state: SessionState): void;
+}
+
 /**
  * The handover (overdracht) and the advice report: the host locks the session and gets a
  * read-only recipient link; the report is rendered from the boards on every request, as html,
  * md, docx or pdf. A recipient token opens the report and nothing else.
  */
-export async function reportRoutes(app: FastifyInstance): Promise<void> {
+export async function reportRoutes(app: FastifyInstance, { announceLock }: ReportRouteOptions): Promise<void> {
   const { store, auth, config, registry, control } = app.deps;
   const reportDeps = { store, registry, control: control.control };
-
-  const baseUrl = (request: FastifyRequest): string => config.publicUrl ?? `${request.protocol}://${request.host}`;
-
-  async function requireHost(request: FastifyRequest, sessionId: string): Promise<void> {
-    const principal = await auth.resolve(bearerToken(request.headers.authorization));
-    if (!principal) throw new AppError('unauthorized', 'Send a valid token as "Authorization: Bearer <token>"');
-    if (principal.sessionId !== sessionId) throw new AppError('forbidden', 'This token belongs to another session');
-    if (principal.role !== 'host') throw new AppError('forbidden', 'Only the facilitator may do this');
-  }
 
   /** The session a recipient token belongs to; anything else (unknown, host or participant token) is not a report. */
   async function reportSession(token: string): Promise<SessionRecord> {
@@ -64,8 +62,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       Object.assign(current, next);
       await registry.setSessionReadOnly(sessionId, locked);
     });
-    control.io?.to(sessionRoom(sessionId)).emit('session:locked', { locked });
-    control.io?.to(sessionRoom(sessionId)).emit('session:state', control.control.view(session, record, Date.now()));
+    announceLock(sessionId, locked, control.control.view(session, record, Date.now()));
   }
 
   async function sendFile(
@@ -78,9 +75,8 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     return sendReportFile(reply, report, format, await renderReport(report, format));
   }
 
-  app.post<Params>('/api/sessions/:id/handover', async (request) => {
+  app.post<Params>('/api/sessions/:id/handover', { preHandler: requireHost }, async (request) => {
     const sessionId = request.params.id;
-    await requireHost(request, sessionId);
     const reportToken = generateToken();
     const tokenHash = hashToken(reportToken);
     const now = Date.now();
@@ -95,7 +91,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         request.log.error({ err, sessionId }, 'could not write the archive entry'),
       );
     }
-    const base = baseUrl(request);
+    const base = publicUrl(config, request);
     const downloads = Object.fromEntries(
       REPORT_FORMATS.map((f) => [f, `${base}/api/reports/${reportToken}?format=${f}`]),
     ) as Record<ReportFormat, string>;
@@ -109,22 +105,18 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     return res;
   });
 
-  app.post<Params>('/api/sessions/:id/reopen', async (request) => {
+  app.post<Params>('/api/sessions/:id/reopen', { preHandler: requireHost }, async (request) => {
     const sessionId = request.params.id;
-    await requireHost(request, sessionId);
     await setLocked(sessionId, false);
     const res: ReopenResponse = { locked: false };
     return res;
   });
 
   // The host's preview of the report before (or after) the handover, with the host token in a header.
-  app.get<PreviewParams>('/api/sessions/:id/report', async (request, reply) => {
+  app.get<PreviewParams>('/api/sessions/:id/report', { preHandler: requireHost }, async (request, reply) => {
     const format = parseFormat(request.query.format);
     const lang = parseLang(request.query.lang);
-    await requireHost(request, request.params.id);
-    const session = await store.getSession(request.params.id);
-    if (!session) throw new AppError('session_not_found', 'This session no longer exists');
-    return sendFile(reply, session, format, lang);
+    return sendFile(reply, await existingSession(store, request.params.id), format, lang);
   });
 
   app.get<TokenParams>('/api/reports/:token', async (request, reply) => {

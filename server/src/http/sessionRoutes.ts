@@ -7,32 +7,26 @@ import {
   joinBody,
   joinPreviewParams,
   normalizeJoinCode,
+  seesJoinDetails,
+  sessionView,
+  tableForNewcomer,
   type CreateSessionResponse,
   type JoinPreview,
   type JoinResponse,
   type SessionView,
   boardDocName,
 } from '@casusbord/shared';
-import { bearerToken, type Principal } from '../auth/Auth';
-import { generateId, generateJoinCode, generateToken, hashToken } from '../auth/tokens';
+import { generateId, generateToken, hashToken } from '../auth/tokens';
+import { existingSession, withFreshJoinCode } from '../sessions';
 import { AddressLimiter, JOIN_MISSES, sessionCreations } from './AddressLimiter';
 import { checkCommunityFields, initCommunitySession } from './communityAccess';
 import { type SessionRecord } from '../store/Store';
 import { parseRequest } from './errors';
-
-/** Tries a few fresh codes; a collision among ~9e8 codes is rare, five in a row means trouble. */
-const CODE_ATTEMPTS = 5;
+import { joinUrl } from './origin';
+import { principalOf, requireSessionToken } from './principal';
 
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
-  const { store, auth, config } = app.deps;
-
-  const publicUrl = (request: FastifyRequest): string => config.publicUrl ?? `${request.protocol}://${request.host}`;
-
-  async function principalFor(request: FastifyRequest): Promise<Principal> {
-    const principal = await auth.resolve(bearerToken(request.headers.authorization));
-    if (!principal) throw new AppError('unauthorized', 'Send a valid token as "Authorization: Bearer <token>"');
-    return principal;
-  }
+  const { store, config } = app.deps;
 
   /** Throws `429 rate_limited` with Retry-After (seconds) while `limiter` holds the address back. */
   function holdBack(limiter: AddressLimiter, request: FastifyRequest, reply: FastifyReply, message: string): void {
@@ -53,10 +47,10 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     const community = await checkCommunityFields(store, body);
     const hostToken = generateToken();
     const now = Date.now();
-    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+    const session = await withFreshJoinCode(async (joinCode) => {
       const session: SessionRecord = {
         id: generateId(),
-        joinCode: generateJoinCode(),
+        joinCode,
         title: body.title,
         city: body.city,
         question: body.question,
@@ -70,29 +64,25 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
         theme: body.theme || null,
         followUpOf: community?.earlier?.entry.sessionId ?? null,
       };
-      try {
-        await store.createSession(session, {
-          tokenHash: hashToken(hostToken),
-          role: 'host',
-          sessionId: session.id,
-          participantId: null,
-          createdAt: now,
-        });
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'conflict') continue;
-        throw err;
-      }
-      if (community) await initCommunitySession(store, app.deps.control.control, session, community);
-      const res: CreateSessionResponse = {
+      // A conflict is a taken join code (or id): the allocator tries again with fresh ones.
+      await store.createSession(session, {
+        tokenHash: hashToken(hostToken),
+        role: 'host',
         sessionId: session.id,
-        joinCode: session.joinCode,
-        hostToken,
-        docName: boardDocName(session.id, session.groups[0]!.id),
-        joinUrl: `${publicUrl(request)}/join/${session.joinCode}`,
-      };
-      return reply.status(201).send(res);
-    }
-    throw new AppError('unavailable', 'Could not allocate a join code; try again');
+        participantId: null,
+        createdAt: now,
+      });
+      return session;
+    });
+    if (community) await initCommunitySession(store, app.deps.control.control, session, community);
+    const res: CreateSessionResponse = {
+      sessionId: session.id,
+      joinCode: session.joinCode,
+      hostToken,
+      docName: boardDocName(session.id, session.groups[0]!.id),
+      joinUrl: joinUrl(config, request, session.joinCode),
+    };
+    return reply.status(201).send(res);
   });
 
   const joinGuard = new AddressLimiter(JOIN_MISSES);
@@ -139,11 +129,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     const session = await sessionByCode(request, reply, body.code);
     const token = generateToken();
     const now = Date.now();
-    // Balance new people over the tables: join the table with the fewest participants.
-    const participants = await store.listParticipants(session.id);
-    const counts = new Map(session.groups.map((g) => [g.id, 0]));
-    for (const p of participants) counts.set(p.groupId, (counts.get(p.groupId) ?? 0) + 1);
-    const group = [...session.groups].sort((a, b) => counts.get(a.id)! - counts.get(b.id)!)[0]!;
+    const group = tableForNewcomer(session.groups, await store.listParticipants(session.id));
     const participant = {
       id: generateId(),
       sessionId: session.id,
@@ -176,45 +162,13 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     return res;
   });
 
-  app.get<{ Params: { id: string } }>('/api/sessions/:id', async (request) => {
-    const principal = await principalFor(request);
-    if (principal.sessionId !== request.params.id) {
-      throw new AppError('forbidden', 'This token belongs to another session');
-    }
-    const session = await store.getSession(principal.sessionId);
-    if (!session) throw new AppError('session_not_found', 'This session no longer exists');
-    const visibleGroups =
-      principal.role === 'participant' ? session.groups.filter((g) => g.id === principal.groupId) : session.groups;
-    const view: SessionView = {
-      id: session.id,
-      title: session.title,
-      city: session.city,
-      question: session.question,
-      caseHolderName: session.caseHolderName,
-      context: session.context,
-      method: session.method,
-      locale: session.locale,
-      createdAt: new Date(session.createdAt).toISOString(),
-      communityId: session.communityId ?? null,
-      theme: session.theme ?? null,
-      followUpOf: session.followUpOf ?? null,
-      you: {
-        role: principal.role,
-        participantId: principal.participantId,
-        name: principal.role === 'participant' ? principal.name : null,
-        groupId: principal.groupId,
-      },
-      groups: visibleGroups.map((g) => ({ id: g.id, name: g.name, docName: boardDocName(session.id, g.id) })),
-    };
-    if (principal.role === 'host') {
-      view.joinCode = session.joinCode;
-      view.joinUrl = `${publicUrl(request)}/join/${session.joinCode}`;
-      view.participants = (await store.listParticipants(session.id)).map((p) => ({
-        id: p.id,
-        name: p.name,
-        groupId: p.groupId,
-      }));
-    }
+  app.get<{ Params: { id: string } }>('/api/sessions/:id', { preHandler: requireSessionToken }, async (request) => {
+    const principal = principalOf(request);
+    const session = await existingSession(store, principal.sessionId);
+    const join = seesJoinDetails(principal.role)
+      ? { joinUrl: joinUrl(config, request, session.joinCode), participants: await store.listParticipants(session.id) }
+      : null;
+    const view: SessionView = sessionView(session, principal, join);
     return view;
   });
 }

@@ -33,6 +33,33 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/**
+ * What a client is told for each code unless the thrower says more: the usual reason, so the same
+ * words are not written at every place that refuses (`new AppError('forbidden')`).
+ */
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  bad_request: 'The request is not valid',
+  validation_failed: 'The request does not match its schema',
+  unauthorized: 'Missing or invalid token',
+  forbidden: 'Only the facilitator may do this',
+  not_found: 'Not found',
+  session_not_found: 'This session no longer exists',
+  conflict: 'This conflicts with the current state; reload and try again',
+  invalid_command: 'This command does not fit the current round',
+  session_full: 'This session is full',
+  session_locked: 'This session has been handed over and is read-only',
+  request_timeout: 'The request took too long to arrive',
+  precondition_failed: 'A precondition of the request does not hold',
+  payload_too_large: 'The request body is too large',
+  uri_too_long: 'The request path is too long',
+  unsupported_media_type: 'Send the body as application/json',
+  range_not_satisfiable: 'The requested range is not satisfiable',
+  rate_limited: 'Too many requests; wait a moment and try again',
+  headers_too_large: 'The request headers are too large',
+  internal: 'Something went wrong on the server',
+  unavailable: 'The server cannot do this right now; try again',
+};
+
 export interface ApiError {
   code: ErrorCode;
   message: string;
@@ -49,7 +76,7 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 /** Thrown inside handlers; turned into an HTTP error or a failed ack at the edge, never a crash. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string = ERROR_MESSAGES[code]) {
     super(message);
     this.name = 'AppError';
     this.code = code;
