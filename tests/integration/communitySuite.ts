@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type ArchiveResponse,
   type CommunityView,
@@ -8,35 +8,21 @@ import {
   type LensesResponse,
   type SearchResponse,
 } from '@casusbord/shared';
-import type { Config } from '../../server/src/config';
 import { purgeExpired } from '../../server/src/sessions';
 import { createSession, join, postJson } from '../helpers/api';
-import { command, connectControl, latest, type ControlClient } from '../helpers/control';
+import { command, connectControl, latest } from '../helpers/control';
 import { handedOverSession as handedOverArchivedSession, type ArchivedCard } from '../helpers/archive';
 import { handOver } from '../helpers/handover';
-import type { TestServer } from '../helpers/server';
+import { useTestServer, type StartServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/wait';
-import type { Peer } from '../helpers/yjs';
 
 /**
  * Communities, the archive, search and follow-up sessions (issue 9), run on every store engine
  * (community.test.ts: SQLite; community.redis.test.ts: Redis).
  */
-export function registerCommunitySuite(
-  engine: string,
-  startServer: (overrides?: Partial<Config>) => Promise<TestServer>,
-): void {
-  let server: TestServer;
-  const peers: Peer[] = [];
-  const sockets: ControlClient[] = [];
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => {
-    for (const p of peers) p.destroy();
-    for (const s of sockets) s.close();
-    await server.close();
-  });
+export function registerCommunitySuite(engine: string, startServer: StartServer): void {
+  const server = useTestServer(startServer);
+  const { peers, sockets } = server;
 
   async function get(path: string, token?: string, base = server.url) {
     const res = await fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });

@@ -1,14 +1,14 @@
 import type { IncomingMessage } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { io, type Socket } from 'socket.io-client';
 import { CLOSE_CODES, LIMITS, addCard, readCards } from '@casusbord/shared';
-import type { Config } from '../../server/src/config';
 import type { StoredDoc } from '../../server/src/store/Store';
 import type { TestServer } from '../helpers/server';
+import { useTestServer, type StartServer } from '../helpers/testServer';
 import { createSession, join, postJson } from '../helpers/api';
 import { handOver } from '../helpers/handover';
-import { connectPeer, synced, type Peer } from '../helpers/yjs';
+import { connectPeer, synced } from '../helpers/yjs';
 import { nextEvent, waitFor } from '../helpers/wait';
 
 /** Sync step 1 with an empty state vector: every open connection, read-only or not, answers it. */
@@ -42,21 +42,12 @@ const isEmpty = (doc: StoredDoc) => doc.snapshot === null && doc.updates.length 
  * does not have. Run on every store engine: connectionLimits.test.ts (SQLite) and
  * connectionLimits.redis.test.ts (Redis).
  */
-export function registerConnectionLimitsSuite(
-  engine: string,
-  startServer: (overrides?: Partial<Config>) => Promise<TestServer>,
-): void {
-  let server: TestServer;
-  const peers: Peer[] = [];
+export function registerConnectionLimitsSuite(engine: string, startServer: StartServer): void {
+  const server = useTestServer(startServer);
+  const { peers } = server;
+  /** Raw /yjs sockets the server accepted; terminated (no close handshake) after the file. */
   const sockets: WebSocket[] = [];
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => {
-    for (const p of peers) p.destroy();
-    for (const ws of sockets) ws.terminate();
-    await server.close();
-  });
+  server.afterFile(() => sockets.forEach((ws) => ws.terminate()));
 
   const yjsUrl = (srv: TestServer, docName: string, token: string) => `${srv.wsUrl}/yjs/${docName}?token=${token}`;
 

@@ -1,37 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { addCard, cardText, readCards, type PresenceEntry } from '@casusbord/shared';
-import { startServer, type TestServer } from '../helpers/server';
 import { createSession, join } from '../helpers/api';
-import { openBoard } from '../helpers/control';
-import { connectPeer, synced, type Peer } from '../helpers/yjs';
+import { sessionWith, useTestServer } from '../helpers/testServer';
+import { synced } from '../helpers/yjs';
 import { nextEvent, waitFor } from '../helpers/wait';
 
-let server: TestServer;
-const peers: Peer[] = [];
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const p of peers) p.destroy();
-  for (const s of sockets) s.close();
-  await server.close();
-});
-
-function peer(docName: string, token: string): Peer {
-  const p = connectPeer(server.wsUrl, docName, token);
-  peers.push(p);
-  return p;
-}
+const server = useTestServer();
+const { peer, sockets } = server;
 
 describe('content plane with the official y-websocket client', () => {
   it('two providers converge on a card text and a late third receives it', async () => {
-    const session = await createSession(server.url);
-    await openBoard(server.url, session.hostToken);
-    const anna = await join(server.url, session.joinCode, 'Anna');
+    const {
+      session,
+      people: [anna],
+    } = await sessionWith(server.url, { open: true, people: ['Anna'] });
     const bram = await join(server.url, session.joinCode.toLowerCase(), 'Bram');
     expect(bram.docName).toBe(anna.docName);
 
@@ -74,12 +58,11 @@ describe('content plane with the official y-websocket client', () => {
   });
 
   it('a malformed frame closes only its own connection; others keep converging', async () => {
-    const session = await createSession(server.url);
-    await openBoard(server.url, session.hostToken);
-    const anna = await join(server.url, session.joinCode, 'Anna');
-    const a = peer(anna.docName, anna.token);
-    const b = peer(anna.docName, session.hostToken);
-    await Promise.all([synced(a), synced(b)]);
+    const {
+      session,
+      people: [anna],
+    } = await sessionWith(server.url, { open: true, people: ['Anna'] });
+    const [a, b] = await server.syncedPeers([anna.docName, anna.token], [anna.docName, session.hostToken]);
 
     const frames = [
       Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]), // huge varint

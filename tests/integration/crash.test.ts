@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCard, cardText, readCards } from '@casusbord/shared';
 import { spawnServer, tempDataDir, type ServerProcess } from '../helpers/server';
-import { createSession, join } from '../helpers/api';
-import { openBoard } from '../helpers/control';
+import { sessionWith } from '../helpers/testServer';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
 import { waitFor } from '../helpers/wait';
 
@@ -20,14 +19,21 @@ function trackServer(proc: ServerProcess): ServerProcess {
   return proc;
 }
 
+/** A spawned server on a fresh DATA_DIR; a session on it with its board open, Anna joined and her peer connected. */
+async function annaOnSpawnedServer() {
+  const dataDir = tempDataDir();
+  const first = trackServer(await spawnServer({ DATA_DIR: dataDir }));
+  const {
+    session,
+    people: [anna],
+  } = await sessionWith(first.url, { open: true, people: ['Anna'] });
+  const a = track(connectPeer(first.wsUrl, anna.docName, anna.token));
+  return { dataDir, first, session, anna, a };
+}
+
 describe('nothing lost', () => {
   it('every edit another client saw survives kill -9 and a restart on the same DATA_DIR', async () => {
-    const dataDir = tempDataDir();
-    const first = trackServer(await spawnServer({ DATA_DIR: dataDir }));
-    const session = await createSession(first.url);
-    await openBoard(first.url, session.hostToken);
-    const anna = await join(first.url, session.joinCode, 'Anna');
-    const a = track(connectPeer(first.wsUrl, anna.docName, anna.token));
+    const { dataDir, first, session, anna, a } = await annaOnSpawnedServer();
     const b = track(connectPeer(first.wsUrl, anna.docName, session.hostToken));
     await Promise.all([synced(a), synced(b)]);
 
@@ -55,12 +61,7 @@ describe('nothing lost', () => {
   });
 
   it('a client reconnects by itself after a restart and its offline edits reach the others', async () => {
-    const dataDir = tempDataDir();
-    const first = trackServer(await spawnServer({ DATA_DIR: dataDir }));
-    const session = await createSession(first.url);
-    await openBoard(first.url, session.hostToken);
-    const anna = await join(first.url, session.joinCode, 'Anna');
-    const a = track(connectPeer(first.wsUrl, anna.docName, anna.token));
+    const { dataDir, first, session, anna, a } = await annaOnSpawnedServer();
     await synced(a);
     addCard(a.doc, { id: 'before', column: 'question', text: 'Wie is eigenaar?', authorId: anna.participantId, createdAt: 1 });
     const fresh0 = track(connectPeer(first.wsUrl, anna.docName, session.hostToken));

@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { addCard, readCards } from '@casusbord/shared';
-import { startServer, type TestServer } from '../helpers/server';
-import { createSession, join } from '../helpers/api';
-import { openBoard } from '../helpers/control';
-import { connectPeer, synced, type Peer } from '../helpers/yjs';
+import { sessionWith, useTestServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/wait';
 
 /**
@@ -19,15 +16,7 @@ import { waitFor } from '../helpers/wait';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
-let server: TestServer;
-const peers: Peer[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const p of peers) p.destroy();
-  await server.close();
-});
+const server = useTestServer();
 
 function envelope(type: number, subType: number | null, payload: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
@@ -83,13 +72,11 @@ function sendAll(url: string, frames: Uint8Array[]): Promise<void> {
 
 describe('fuzzing the /yjs message path', () => {
   it('arbitrary frames never stop the server or the honest clients', async () => {
-    const s = await createSession(server.url);
-    await openBoard(server.url, s.hostToken);
-    const anna = await join(server.url, s.joinCode, 'Anna');
-    const a = connectPeer(server.wsUrl, anna.docName, anna.token);
-    const b = connectPeer(server.wsUrl, anna.docName, s.hostToken);
-    peers.push(a, b);
-    await Promise.all([synced(a), synced(b)]);
+    const {
+      session: s,
+      people: [anna],
+    } = await sessionWith(server.url, { open: true, people: ['Anna'] });
+    const [a, b] = await server.syncedPeers([anna.docName, anna.token], [anna.docName, s.hostToken]);
     const url = `${server.wsUrl}/yjs/${anna.docName}?token=${anna.token}`;
     let run = 0;
     await fc.assert(

@@ -3,34 +3,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, changeDots, readCards, setReaction, type Reaction } from '@casusbord/shared';
 import { createSession, postJson } from '../helpers/api';
-import { command, connectControl, latest, openBoard, type ControlClient } from '../helpers/control';
+import { command, latest, openBoard } from '../helpers/control';
 import { fetchReport, handOver, joinWithConsent } from '../helpers/handover';
-import { startServer, type TestServer } from '../helpers/server';
+import { useTestServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/wait';
-import { connectPeer, synced, type Peer } from '../helpers/yjs';
+import type { Peer } from '../helpers/yjs';
 
-let server: TestServer;
-const peers: Peer[] = [];
-const sockets: ControlClient[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const p of peers) p.destroy();
-  for (const s of sockets) s.close();
-  await server.close();
-});
+const server = useTestServer();
 
-async function peer(docName: string, token: string): Promise<Peer> {
-  const p = connectPeer(server.wsUrl, docName, token);
-  peers.push(p);
-  await synced(p);
-  return p;
-}
+/** A peer on the file's server, once it has synced. */
+const peer = async (docName: string, token: string): Promise<Peer> => (await server.syncedPeers([docName, token]))[0]!;
 
 /** What the store holds for a document, as a state vector. */
 async function storedVector(docName: string): Promise<Uint8Array> {
@@ -202,8 +188,7 @@ describe('handover and the advice report', () => {
     const bram = await joinWithConsent(server.url, session.joinCode, 'Bram', false);
     const doc = anna.docName;
     const [a, b] = await Promise.all([peer(doc, anna.token), peer(doc, bram.token)]);
-    const bramSocket = await connectControl(server.url, bram.token);
-    sockets.push(bramSocket);
+    const bramSocket = await server.control(bram.token);
     const lockEvents: boolean[] = [];
     bramSocket.on('session:locked', ({ locked }) => lockEvents.push(locked));
     addCard(a.doc, {
@@ -262,8 +247,7 @@ describe('handover and the advice report', () => {
         expect(res.json.error?.code).toBe('forbidden');
       }
     }
-    const recipientSocket = await connectControl(server.url, reportToken);
-    sockets.push(recipientSocket);
+    const recipientSocket = await server.control(reportToken);
     const ack = await command(recipientSocket, 'host:command', { type: 'start' });
     expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 

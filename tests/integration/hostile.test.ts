@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import WebSocket from 'ws';
 import { addCard, readCards } from '@casusbord/shared';
-import { startServer, type TestServer } from '../helpers/server';
-import { createSession, join } from '../helpers/api';
-import { openBoard } from '../helpers/control';
-import { connectPeer, synced, type Peer } from '../helpers/yjs';
+import { createSession } from '../helpers/api';
+import { sessionWith, useTestServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/wait';
 import { YJS_REPRODUCERS, hostileFrame, prng } from '../helpers/frames';
 import * as encoding from 'lib0/encoding';
@@ -23,17 +21,9 @@ const heapMb = () => {
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
 
-let server: TestServer;
-const peers: Peer[] = [];
-beforeAll(async () => {
-  // PARALLEL connections of one token at a time, and their closes overlap the next batch: this
-  // test is about frames, not about the cap on connections per token (connectionLimits.test.ts).
-  server = await startServer({ yjsConnectionsPerToken: 10 * PARALLEL });
-});
-afterAll(async () => {
-  for (const p of peers) p.destroy();
-  await server.close();
-});
+// PARALLEL connections of one token at a time, and their closes overlap the next batch: this
+// test is about frames, not about the cap on connections per token (connectionLimits.test.ts).
+const server = useTestServer(undefined, { yjsConnectionsPerToken: 10 * PARALLEL });
 
 /** Sync step 1 with an empty state vector: the server answers with sync step 2 once it got this far. */
 const PROBE = Uint8Array.from([0, 0, 1, 0]);
@@ -91,13 +81,11 @@ describe('hostile frames on /yjs', () => {
   });
 
   it(`${FRAMES} mixed malformed frames: server up, senders closed, others converge, memory returns`, async () => {
-    const s = await createSession(server.url);
-    await openBoard(server.url, s.hostToken);
-    const anna = await join(server.url, s.joinCode, 'Anna');
-    const a = connectPeer(server.wsUrl, anna.docName, anna.token);
-    const b = connectPeer(server.wsUrl, anna.docName, s.hostToken);
-    peers.push(a, b);
-    await Promise.all([synced(a), synced(b)]);
+    const {
+      session: s,
+      people: [anna],
+    } = await sessionWith(server.url, { open: true, people: ['Anna'] });
+    const [a, b] = await server.syncedPeers([anna.docName, anna.token], [anna.docName, s.hostToken]);
     const heapBefore = heapMb();
 
     const rand = prng(20261129);
@@ -134,9 +122,7 @@ describe('hostile frames on /yjs', () => {
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     // A fresh client sees exactly the honest edits.
-    const fresh = connectPeer(server.wsUrl, anna.docName, s.hostToken);
-    peers.push(fresh);
-    await synced(fresh);
+    const [fresh] = await server.syncedPeers([anna.docName, s.hostToken]);
     expect(
       readCards(fresh.doc)
         .map((c) => c.id)

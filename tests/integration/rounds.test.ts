@@ -1,36 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCard, draftDocName, readCards } from '@casusbord/shared';
-import { startServer, spawnServer, tempDataDir, type TestServer } from '../helpers/server';
-import { createSession, join } from '../helpers/api';
-import { allAt, command, connectControl, latest, openBoard, withoutNow, type ControlClient } from '../helpers/control';
-import { connectPeer, synced, type Peer } from '../helpers/yjs';
+import { spawnServer, tempDataDir } from '../helpers/server';
+import { createSession } from '../helpers/api';
+import { allAt, command, latest, withoutNow } from '../helpers/control';
+import { sessionWith, useTestServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/wait';
 
-let server: TestServer;
-const clients: ControlClient[] = [];
-const peers: Peer[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  for (const p of peers) p.destroy();
-  await server.close();
-});
+const server = useTestServer();
+const { peer } = server;
 
-async function control(url: string, token: string) {
-  const c = await connectControl(url, token);
-  clients.push(c);
-  return c;
-}
-
-async function threePeople(base = server.url) {
-  const session = await createSession(base);
-  const anna = await join(base, session.joinCode, 'Anna');
-  const bram = await join(base, session.joinCode, 'Bram');
-  const host = await control(base, session.hostToken);
-  const a = await control(base, anna.token);
-  const b = await control(base, bram.token);
+/** A session Anna and Bram joined, with a control client for the host and for each of them. */
+async function threePeople() {
+  const {
+    session,
+    people: [anna, bram],
+  } = await sessionWith(server.url, { people: ['Anna', 'Bram'] });
+  const host = await server.control(session.hostToken);
+  const a = await server.control(anna.token);
+  const b = await server.control(bram.token);
   return { session, anna, bram, host, a, b };
 }
 
@@ -122,30 +109,21 @@ describe('private writing', () => {
     expect(analysis).toBeGreaterThan(0);
     expect((await command(host, 'host:command', { type: 'start', index: analysis })).ok).toBe(true);
 
-    const draftA = connectPeer(server.wsUrl, draftDocName(session.sessionId, anna.participantId), anna.token);
-    const boardB = connectPeer(server.wsUrl, bram.docName, bram.token);
-    peers.push(draftA, boardB);
-    await Promise.all([synced(draftA), synced(boardB)]);
-    addCard(draftA.doc, {
-      id: 'secret',
-      column: 'pitfall',
-      text: 'Geen gedeeld doel',
-      authorId: anna.participantId,
-      createdAt: 1,
-    });
+    const [draftA, boardB] = await server.syncedPeers(
+      [draftDocName(session.sessionId, anna.participantId), anna.token],
+      [bram.docName, bram.token],
+    );
+    addCard(draftA.doc, { id: 'secret', column: 'pitfall', text: 'Geen gedeeld doel', authorId: anna.participantId, createdAt: 1 });
 
     // Nobody else may open the draft, not even the host.
     for (const token of [bram.token, session.hostToken]) {
-      const spy = connectPeer(server.wsUrl, draftDocName(session.sessionId, anna.participantId), token);
-      peers.push(spy);
+      const spy = peer(draftDocName(session.sessionId, anna.participantId), token);
       await waitFor('refusal', () => spy.closes.length > 0);
       expect(spy.closes[0]!.code).toBe(4403);
       spy.provider.disconnect();
     }
     // Give the server time to relay anything it (wrongly) would: a fresh reader of the board syncs fully.
-    const reader = connectPeer(server.wsUrl, bram.docName, session.hostToken);
-    peers.push(reader);
-    await synced(reader);
+    const [reader] = await server.syncedPeers([bram.docName, session.hostToken]);
     expect(readCards(reader.doc)).toHaveLength(0);
     expect(readCards(boardB.doc)).toHaveLength(0);
 
@@ -160,17 +138,13 @@ describe('private writing', () => {
 
 describe('case day', () => {
   it('tables in parallel; a card promoted from each table appears on the plenary board', async () => {
-    const session = await createSession(server.url, { method: 'case-day' });
-    const host = await control(server.url, session.hostToken);
-    expect((await command(host, 'host:tables', { count: 2 })).ok).toBe(true);
-    await openBoard(server.url, session.hostToken);
-    const anna = await join(server.url, session.joinCode, 'Anna');
-    const bram = await join(server.url, session.joinCode, 'Bram');
+    const {
+      session,
+      people: [anna, bram],
+    } = await sessionWith(server.url, { create: { method: 'case-day' }, tables: 2, open: true, people: ['Anna', 'Bram'] });
+    const host = await server.control(session.hostToken);
     expect(new Set([anna.groupId, bram.groupId])).toEqual(new Set(['t1', 't2']));
-    const a = connectPeer(server.wsUrl, anna.docName, anna.token);
-    const b = connectPeer(server.wsUrl, bram.docName, bram.token);
-    peers.push(a, b);
-    await Promise.all([synced(a), synced(b)]);
+    const [a, b] = await server.syncedPeers([anna.docName, anna.token], [bram.docName, bram.token]);
     addCard(a.doc, {
       id: 'ka',
       column: 'advice',
@@ -188,7 +162,7 @@ describe('case day', () => {
     // B cannot see table 1's board.
     expect(readCards(b.doc).map((c) => c.id)).toEqual(['kb']);
 
-    const annaCtl = await control(server.url, anna.token);
+    const annaCtl = await server.control(anna.token);
     await waitFor(
       'card stored at table 1',
       async () => (await command(annaCtl, 'card:promote', { groupId: 't1', cardId: 'ka' })).ok,
@@ -204,9 +178,7 @@ describe('case day', () => {
     );
 
     const plenaryDoc = latest(host).plenaryDocName!;
-    const plenary = connectPeer(server.wsUrl, plenaryDoc, anna.token);
-    peers.push(plenary);
-    await synced(plenary);
+    const [plenary] = await server.syncedPeers([plenaryDoc, anna.token]);
     const texts = readCards(plenary.doc)
       .map((c) => c.text)
       .sort();
@@ -220,7 +192,7 @@ describe('restart', () => {
     const first = await spawnServer({ DATA_DIR: dataDir });
     try {
       const session = await createSession(first.url);
-      const host = await control(first.url, session.hostToken);
+      const host = await server.control(session.hostToken, first.url);
       await command(host, 'host:command', { type: 'start' });
       const ack = await command(host, 'host:command', { type: 'next' });
       expect(ack.ok).toBe(true);
@@ -229,7 +201,7 @@ describe('restart', () => {
       await first.kill('SIGKILL');
       const second = await spawnServer({ DATA_DIR: dataDir });
       try {
-        const again = await control(second.url, session.hostToken);
+        const again = await server.control(session.hostToken, second.url);
         const after = latest(again).tables[0]!.round;
         expect(after).toMatchObject({ status: 'running', roundIndex: 1, endsAt: before.endsAt });
       } finally {

@@ -14,6 +14,7 @@ import { REDIS_URL, deleteKeys, describeWithRedis, listKeys, startOwnRedis, uniq
 import { card, cardIds, convergedEverywhere, startInstances, storedCardIds, within } from '../helpers/scale';
 import type { ServerProcess } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
+import { sessionWith } from '../helpers/testServer';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
 
 const prefix = uniquePrefix('scale');
@@ -37,6 +38,19 @@ async function pair(redisUrl: string, env: Record<string, string> = {}): Promise
   return [one!, two!];
 }
 
+/** A session (board open) made on `first`, Anna joined there and Bram on `second`; each one's peer synced on their server. */
+async function annaAndBram(first: { url: string; wsUrl: string }, second: { url: string; wsUrl: string }) {
+  const {
+    session,
+    people: [anna],
+  } = await sessionWith(first.url, { open: true, people: ['Anna'] });
+  const bram = await join(second.url, session.joinCode, 'Bram');
+  const a = peer(first.wsUrl, anna.docName, anna.token);
+  const b = peer(second.wsUrl, bram.docName, bram.token);
+  await Promise.all([synced(a), synced(b)]);
+  return { session, anna, bram, a, b };
+}
+
 /** Every peer and Redis (under this file's prefix) hold exactly `expected`; how long that took, ms. */
 const converged = (what: string, peers: Peer[], docName: string, expected: string[], timeoutMs: number, redisUrl = REDIS_URL) =>
   convergedEverywhere({ what, peers, redisUrl, prefix, docName, expected, timeoutMs });
@@ -55,15 +69,8 @@ await describeWithRedis('scale-out: several instances on one Redis', () => {
   });
 
   it('clients on two instances converge; awareness crosses; compaction under concurrent appends loses nothing', async () => {
-    const session = await createSession(one.url);
-    await openBoard(one.url, session.hostToken);
-    const anna = await join(one.url, session.joinCode, 'Anna');
-    const bram = await join(two.url, session.joinCode, 'Bram');
+    const { session, anna, bram, a, b } = await annaAndBram(one, two);
     expect(bram.docName).toBe(anna.docName);
-
-    const a = peer(one.wsUrl, anna.docName, anna.token);
-    const b = peer(two.wsUrl, bram.docName, bram.token);
-    await Promise.all([synced(a), synced(b)]);
 
     const expected: string[] = [];
     for (let i = 0; i < 30; i++) {
@@ -219,14 +226,8 @@ await describeWithRedis('scale-out: several instances on one Redis', () => {
     const [one, two] = await pair(REDIS_URL);
     const front = await startFront(one.port, two.port);
     cleanup.push(() => front.close());
-    const session = await createSession(front.url);
-    await openBoard(front.url, session.hostToken);
-    const anna = await join(front.url, session.joinCode, 'Anna');
-    const bram = await join(two.url, session.joinCode, 'Bram');
-
-    const a = peer(front.wsUrl, anna.docName, anna.token); // through the front: instance one
-    const b = peer(two.wsUrl, bram.docName, bram.token);
-    await Promise.all([synced(a), synced(b)]);
+    // A through the front (to instance one), B on instance two.
+    const { anna, bram, a, b } = await annaAndBram(front, two);
 
     const expected: string[] = [];
     const edit = (i: number) => {
@@ -258,13 +259,7 @@ await describeWithRedis('scale-out: several instances on one Redis', () => {
     cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     cleanup.push(() => own.stop());
     const [one, two] = await pair(own.url);
-    const session = await createSession(one.url);
-    await openBoard(one.url, session.hostToken);
-    const anna = await join(one.url, session.joinCode, 'Anna');
-    const bram = await join(two.url, session.joinCode, 'Bram');
-    const a = peer(one.wsUrl, anna.docName, anna.token);
-    const b = peer(two.wsUrl, bram.docName, bram.token);
-    await Promise.all([synced(a), synced(b)]);
+    const { session, anna, bram, a, b } = await annaAndBram(one, two);
 
     const expected: string[] = [];
     for (let i = 0; i < 10; i++) {

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../server/src/config';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { io } from 'socket.io-client';
 import * as Y from 'yjs';
 import * as authProtocol from 'y-protocols/auth';
 import type * as decoding from 'lib0/decoding';
 import { LIMITS, addCard, learningsMap, readCards } from '@casusbord/shared';
-import type { TestServer } from '../helpers/server';
+import { useTestServer, type StartServer } from '../helpers/testServer';
 import { createSession, join, postJson } from '../helpers/api';
 import { openBoard } from '../helpers/control';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
@@ -17,19 +16,9 @@ import { purgeExpired } from '../../server/src/sessions';
  * The hardening promises of SECURITY.md, as one suite run on every store engine
  * (security.test.ts: SQLite; security.redis.test.ts: Redis).
  */
-export function registerSecuritySuite(
-  engine: string,
-  startServer: (overrides?: Partial<Config>) => Promise<TestServer>,
-): void {
-  let server: TestServer;
-  const peers: Peer[] = [];
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => {
-    for (const p of peers) p.destroy();
-    await server.close();
-  });
+export function registerSecuritySuite(engine: string, startServer: StartServer): void {
+  const server = useTestServer(startServer);
+  const { peers } = server;
 
   function closeCodeOf(ws: WebSocket): Promise<number> {
     return new Promise((resolve) => ws.on('close', (code) => resolve(code)));
