@@ -1,15 +1,38 @@
+import { Redis } from 'ioredis';
 import { expect, it } from 'vitest';
-import { RedisStore } from '../../server/src/store/RedisStore';
+import { RedisStore, redisKeys } from '../../server/src/store/RedisStore';
 import { REDIS_URL, deleteKeys, describeWithRedis, listKeys, uniquePrefix } from '../helpers/redis';
+import type { StoredKind } from './damagedContract';
+import { controlRecord } from './damagedContract';
 import { cardUpdates, newSession, participant, token } from './fixtures';
 import { registerStoreContract } from './storeContract';
 
 // One prefix per run, so runs never see each other's data; every key under it is deleted after.
 const prefix = uniquePrefix('contract');
 
+// The keys of the records a damaged-record case overwrites (layout: RedisStore.ts, redisArchive.ts).
+const keys = redisKeys(prefix);
+const keyOf: Record<StoredKind, (id: string) => string> = {
+  session: keys.session,
+  participant: keys.participant,
+  token: keys.token,
+  control: keys.control,
+  community: (id) => `${prefix}community:${id}`,
+  archive: (id) => `${prefix}archive:${id}`,
+};
+
 await describeWithRedis('redis store', () => {
   registerStoreContract('redis', {
-    open: async () => RedisStore.connect(REDIS_URL, prefix),
+    open: async (log) => RedisStore.connect(REDIS_URL, prefix, log && { ...log, warn: () => undefined }),
+    corrupt: async (kind, id, raw) => {
+      const client = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+      try {
+        // XX: only an existing record is overwritten, so a wrong key fails the test instead of passing it.
+        if ((await client.set(keyOf[kind](id), raw, 'XX')) !== 'OK') throw new Error(`no ${kind} ${id} to damage`);
+      } finally {
+        client.disconnect();
+      }
+    },
     cleanup: async () => {
       await deleteKeys(prefix);
     },
@@ -27,7 +50,7 @@ await describeWithRedis('redis store', () => {
       const seq = await store.appendUpdate(doc, cardUpdates(1)[0]!);
       await store.compactDoc(doc, cardUpdates(1)[0]!, seq);
       await store.appendUpdate(doc, cardUpdates(1, 1)[0]!);
-      await store.setControlState(session.id, '{}');
+      await store.setControlState(session.id, controlRecord(1));
       expect((await listKeys(own)).length).toBeGreaterThan(8);
       await store.deleteSession(session.id);
       expect(await listKeys(own)).toEqual([]);

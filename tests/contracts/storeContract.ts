@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Store } from '../../server/src/store/Store';
+import type { StoreLog } from '../../server/src/store/records';
 import { cardUpdates, code, codeOf, id, newSession, participant, replay, token } from './fixtures';
 import { registerArchiveContract } from './archiveContract';
+import { controlRecord, registerDamagedRecordContract, type CorruptRecord } from './damagedContract';
 
 /**
  * One behaviour, every engine: each Store implementation registers this suite with a factory.
@@ -10,7 +12,10 @@ import { registerArchiveContract } from './archiveContract';
  * server instances racing); `cleanup()` removes whatever the run stored.
  */
 export interface StoreHarness {
-  open(): Promise<Store>;
+  /** `log` (default: the console) hears of damaged records. */
+  open(log?: StoreLog): Promise<Store>;
+  /** Writes a value straight into the engine's database, past the store (see damagedContract.ts). */
+  corrupt: CorruptRecord;
   cleanup?(): Promise<void>;
 }
 
@@ -211,9 +216,9 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
       const { session: a } = await newSession(store);
       const { session: b } = await newSession(store);
       expect(await store.getControlState(a.id)).toBeNull();
-      await store.setControlState(a.id, '{"version":1}');
-      await other.setControlState(a.id, '{"version":2}');
-      expect(await store.getControlState(a.id)).toBe('{"version":2}');
+      await store.setControlState(a.id, controlRecord(1));
+      await other.setControlState(a.id, controlRecord(2));
+      expect(await store.getControlState(a.id)).toEqual(controlRecord(2));
       expect(await store.getControlState(b.id)).toBeNull();
     });
 
@@ -226,7 +231,7 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
       const keptP = participant(kept.id);
       await store.addParticipant(keptP, token(kept.id, 'participant', keptP.id), 10);
       for (const s of [gone, kept]) {
-        await store.setControlState(s.id, '{}');
+        await store.setControlState(s.id, controlRecord(1));
         const seq = await store.appendUpdate(`${s.id}.t1`, cardUpdates(1)[0]!);
         await store.appendUpdate(`${s.id}.t2`, cardUpdates(1)[0]!);
         await store.compactDoc(`${s.id}.t1`, cardUpdates(1)[0]!, seq);
@@ -246,7 +251,7 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
       expect(await store.getSession(kept.id)).toEqual(kept);
       expect(await store.getToken(keptHost.tokenHash)).toEqual(keptHost);
       expect(await store.listParticipants(kept.id)).toHaveLength(1);
-      expect(await store.getControlState(kept.id)).toBe('{}');
+      expect(await store.getControlState(kept.id)).toEqual(controlRecord(1));
       expect((await store.loadDoc(`${kept.id}.t1`)).snapshot).not.toBeNull();
       expect((await store.loadDoc(`${kept.id}.t2`)).updates).toHaveLength(1);
 
@@ -255,5 +260,6 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
     });
 
     registerArchiveContract(() => store);
+    registerDamagedRecordContract((log) => harness.open(log), harness.corrupt);
   });
 }

@@ -68,7 +68,7 @@ export const archiveEn: Messages['archive'] = {
   noAdvice: 'There was no advice on the board.',
   dots: (n) => (n === 1 ? '1 dot' : `${n} dots`),
   reactionLabel: 'Case holder’s reaction',
-  reactions: { adopt: 'Adopt', consider: 'Consider', not_now: 'Not now' },
+  reactions: { adopt: 'Adopt', consider: 'Consider', 'not-now': 'Not now' },
   noReaction: 'No reaction',
   followUpOf: 'Follow-up of',
   threadHeading: (n) => `Thread on this case (${n} sessions)`,

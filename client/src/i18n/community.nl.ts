@@ -74,7 +74,7 @@ export const archiveNl = {
   noAdvice: 'Er stonden geen adviezen op het bord.',
   dots: (n: number) => (n === 1 ? '1 stip' : `${n} stippen`),
   reactionLabel: 'Reactie casusinbrenger',
-  reactions: { adopt: 'Overnemen', consider: 'Overwegen', not_now: 'Niet nu' } as Record<string, string>,
+  reactions: { adopt: 'Overnemen', consider: 'Overwegen', 'not-now': 'Niet nu' } as Record<string, string>,
   noReaction: 'Geen reactie',
   followUpOf: 'Vervolg op',
   threadHeading: (n: number) => `Draad op deze casus (${n} bijeenkomsten)`,

@@ -5,28 +5,16 @@ import {
   getMethod,
   methodRounds,
   withLookback,
-  type RoundState,
-  type FollowUpState,
   type SessionState,
   boardDocName,
 } from '@casusbord/shared';
-import type { SessionRecord, Store } from '../store/Store';
+import type { ControlRecord, SessionRecord, Store } from '../store/Store';
 
 /** Runs `fn` while no other server instance changes the same session's state. */
 export type SessionLock = <T>(sessionId: string, fn: () => Promise<T>) => Promise<T>;
 
-/** What the server keeps per session beside the session record (stored as JSON via the Store). */
-export interface ControlRecord {
-  version: number;
-  tables: Record<string, { round: RoundState; revealedRounds: string[] }>;
-  dotsPerPerson: number;
-  caseHolderId: string | null;
-  ready: string[];
-  /** Issue 9: the look-back on the session this one follows up (absent in older records). */
-  followUp?: FollowUpState | null;
-  /** Issue 9: the lens deck is open (absent in older records). */
-  lensesOpen?: boolean;
-}
+/** What the server keeps per session beside the session record; its schema: store/records.ts. */
+export type { ControlRecord };
 
 export const DEFAULT_DOTS = 3;
 
@@ -72,8 +60,7 @@ export class SessionControl {
   }
 
   async load(session: SessionRecord): Promise<ControlRecord> {
-    const json = await this.store.getControlState(session.id);
-    const record = json ? (JSON.parse(json) as ControlRecord) : this.fresh(session);
+    const record = (await this.store.getControlState(session.id)) ?? this.fresh(session);
     ensureTables(session, record);
     return record;
   }
@@ -94,7 +81,7 @@ export class SessionControl {
           const result = await change(session, record);
           ensureTables(session, record);
           record.version++;
-          await this.store.setControlState(sessionId, JSON.stringify(record));
+          await this.store.setControlState(sessionId, record);
           this.onSaved(this.view(session, record, Date.now()));
           return { result, session, record };
         }),

@@ -1,4 +1,4 @@
-import type { ArchiveAdvice, Reaction, Report, SearchDocument } from '@casusbord/shared';
+import type { ArchiveAdvice, Report, SearchDocument } from '@casusbord/shared';
 import type { ArchiveRecord } from '../store/ArchiveStore';
 import type { SessionRecord } from '../store/Store';
 import { loadReport, type ReportDeps } from './loadBoards';
@@ -8,12 +8,6 @@ import { loadReport, type ReportDeps } from './loadBoards';
  * report model the recipient gets, reduced to what the archive shows and search indexes.
  */
 
-const REACTION: Record<Reaction, ArchiveAdvice['reaction']> = {
-  adopt: 'adopt',
-  consider: 'consider',
-  'not-now': 'not_now',
-};
-
 export function buildArchiveRecord(session: SessionRecord, report: Report, handedOverAt: number): ArchiveRecord {
   // A case day's plenary section comes first and holds the merged result; else the single board.
   const main = report.sections.find((s) => s.advice.length > 0) ?? report.sections[0];
@@ -21,7 +15,7 @@ export function buildArchiveRecord(session: SessionRecord, report: Report, hande
     cardId: a.id,
     text: a.text,
     dots: a.dots,
-    reaction: a.reaction ? REACTION[a.reaction] : null,
+    reaction: a.reaction,
     reactionNote: a.reactionNote || null,
   }));
 

@@ -1,12 +1,13 @@
 import {
   parseQuery,
   rankSearch,
-  type ArchiveEntry,
   type ParsedQuery,
   type SearchCandidate,
-  type SearchDocument,
   type SearchHit,
 } from '@casusbord/shared';
+import type { ArchiveRecord, CommunityRecord, CommunityToken } from './records';
+
+export type { ArchiveRecord, CommunityRecord, CommunityRole, CommunityToken } from './records';
 
 /**
  * The part of the Store that keeps communities, their archive and its search index (issue 9).
@@ -14,33 +15,12 @@ import {
  * (tests/contracts/archiveContract.ts).
  */
 
-export type CommunityRole = 'member' | 'facilitator';
-
-export interface CommunityRecord {
-  id: string;
-  name: string;
-  /** ms since epoch */
-  createdAt: number;
-  /** SHA-256 of the member token (opens the archive); the token itself is never stored. */
-  memberTokenHash: string;
-  /** SHA-256 of the facilitator key (may also create sessions in it and delete it). */
-  facilitatorKeyHash: string;
-}
-
-/** What one handover of a community session leaves in the archive. `thread` is computed on reading. */
-export interface ArchiveRecord {
-  communityId: string;
-  entry: Omit<ArchiveEntry, 'thread'>;
-  /** Every card of every board and the core question: what search indexes. */
-  documents: SearchDocument[];
-}
-
 export interface ArchiveStore {
   /** Throws AppError('conflict') when the id or a token hash is taken. */
   createCommunity(community: CommunityRecord): Promise<void>;
   getCommunity(id: string): Promise<CommunityRecord | null>;
   /** The community and role a member token or facilitator key (by its hash) belongs to. */
-  findCommunityToken(tokenHash: string): Promise<{ communityId: string; role: CommunityRole } | null>;
+  findCommunityToken(tokenHash: string): Promise<CommunityToken | null>;
   /** Remembers that a session was created in a community (so deleting the community finds it). */
   addCommunitySession(communityId: string, sessionId: string): Promise<void>;
   listCommunitySessions(communityId: string): Promise<string[]>;
@@ -59,6 +39,45 @@ export interface ArchiveStore {
    * deleted by the caller first (deleteSession also drops a session's archive entry).
    */
   deleteCommunity(communityId: string): Promise<void>;
+}
+
+/**
+ * Base of both Store engines: the archive part of the Store is answered by the engine's archive
+ * object (sqliteArchive.ts, redisArchive.ts), which the engine creates in its constructor.
+ */
+export abstract class DelegatesArchive implements ArchiveStore {
+  protected abstract readonly archive: ArchiveStore;
+
+  createCommunity(c: CommunityRecord) {
+    return this.archive.createCommunity(c);
+  }
+  getCommunity(id: string) {
+    return this.archive.getCommunity(id);
+  }
+  findCommunityToken(hash: string) {
+    return this.archive.findCommunityToken(hash);
+  }
+  addCommunitySession(communityId: string, sessionId: string) {
+    return this.archive.addCommunitySession(communityId, sessionId);
+  }
+  listCommunitySessions(communityId: string) {
+    return this.archive.listCommunitySessions(communityId);
+  }
+  putArchiveEntry(record: ArchiveRecord) {
+    return this.archive.putArchiveEntry(record);
+  }
+  getArchiveEntry(sessionId: string) {
+    return this.archive.getArchiveEntry(sessionId);
+  }
+  listArchive(communityId: string) {
+    return this.archive.listArchive(communityId);
+  }
+  searchCandidates(communityId: string, query: ParsedQuery) {
+    return this.archive.searchCandidates(communityId, query);
+  }
+  deleteCommunity(communityId: string) {
+    return this.archive.deleteCommunity(communityId);
+  }
 }
 
 /** Candidates from the stored records of the sessions the index named, in (sessionId, index) order. */

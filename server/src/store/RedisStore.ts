@@ -1,14 +1,28 @@
 import type { Redis } from 'ioredis';
 import { AppError, sessionOfDoc } from '@casusbord/shared';
+import type { z } from 'zod';
 import { LuaScript, createRedisClient } from './redisClient';
-import { type ParticipantRecord, type SessionRecord, type Store, type StoredDoc, type TokenRecord } from './Store';
+import type { Store, StoredDoc } from './Store';
 import * as lua from './redisScripts';
-import type { ParsedQuery } from '@casusbord/shared';
-import type { ArchiveRecord, CommunityRecord } from './ArchiveStore';
+import { DelegatesArchive } from './ArchiveStore';
 import { RedisArchive } from './redisArchive';
 import { GroupCommit } from './groupCommit';
+import {
+  consoleLog,
+  controlRecordSchema,
+  parseStored,
+  participantRecordSchema,
+  sessionRecordSchema,
+  tokenRecordSchema,
+  type ControlRecord,
+  type ParticipantRecord,
+  type SessionRecord,
+  type StoreLog,
+  type TokenRecord,
+} from './records';
 
-type Log = { warn(obj: object, msg: string): void };
+/** The app's logger as the Redis store uses it: connection trouble (warn) and damaged records (error). */
+export type RedisStoreLog = StoreLog & { warn(obj: object, msg: string): void };
 
 /**
  * Key layout under the prefix (the Lua scripts in redisScripts.ts build the same names):
@@ -65,21 +79,29 @@ function seqOf(id: Buffer | string): number {
  * acknowledged by Redis when its promise resolves; with `appendonly yes` and `appendfsync always`
  * (docker-compose.yml) that means it is on disk.
  */
-export class RedisStore implements Store {
+export class RedisStore extends DelegatesArchive implements Store {
   readonly kind = 'redis';
   private readonly keys;
-  private readonly archive: RedisArchive;
+  protected readonly archive: RedisArchive;
 
+  /** `log` hears of stored records that fail their schema (records.ts). */
   constructor(
     readonly client: Redis,
     readonly prefix: string,
+    private readonly log: StoreLog = consoleLog,
   ) {
+    super();
     this.keys = redisKeys(prefix);
-    this.archive = new RedisArchive(client, prefix);
+    this.archive = new RedisArchive(client, prefix, log);
   }
 
-  static connect(url: string, prefix: string, log?: Log): RedisStore {
-    return new RedisStore(createRedisClient(url, 'casusbord-store', log), prefix);
+  static connect(url: string, prefix: string, log?: RedisStoreLog): RedisStore {
+    return new RedisStore(createRedisClient(url, 'casusbord-store', log), prefix, log);
+  }
+
+  /** One stored JSON value (or null) read through its schema; `what` names it in the log and the error. */
+  private read<S extends z.ZodType>(schema: S, json: string | null, what: string): z.output<S> | null {
+    return json === null ? null : parseStored(schema, json, what, this.log);
   }
 
   private docsKeyOf(docName: string): string {
@@ -103,8 +125,7 @@ export class RedisStore implements Store {
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
-    const json = await this.client.get(this.keys.session(id));
-    return json ? (JSON.parse(json) as SessionRecord) : null;
+    return this.read(sessionRecordSchema, await this.client.get(this.keys.session(id)), `session ${id}`);
   }
 
   async getSessionByCode(joinCode: string): Promise<SessionRecord | null> {
@@ -146,8 +167,7 @@ export class RedisStore implements Store {
   }
 
   async getParticipant(id: string): Promise<ParticipantRecord | null> {
-    const json = await this.client.get(this.keys.participant(id));
-    return json ? (JSON.parse(json) as ParticipantRecord) : null;
+    return this.read(participantRecordSchema, await this.client.get(this.keys.participant(id)), `participant ${id}`);
   }
 
   async updateParticipant(participant: ParticipantRecord): Promise<void> {
@@ -163,12 +183,13 @@ export class RedisStore implements Store {
     const ids = await this.client.zrange(this.keys.participants(sessionId), 0, -1);
     if (ids.length === 0) return [];
     const rows = await this.client.mget(ids.map((id) => this.keys.participant(id)));
-    return rows.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as ParticipantRecord);
+    return rows
+      .map((r, i) => this.read(participantRecordSchema, r, `participant ${ids[i]}`))
+      .filter((p): p is ParticipantRecord => p !== null);
   }
 
   async getToken(tokenHash: string): Promise<TokenRecord | null> {
-    const json = await this.client.get(this.keys.token(tokenHash));
-    return json ? (JSON.parse(json) as TokenRecord) : null;
+    return this.read(tokenRecordSchema, await this.client.get(this.keys.token(tokenHash)), 'token');
   }
 
   async addToken(token: TokenRecord): Promise<void> {
@@ -236,12 +257,13 @@ export class RedisStore implements Store {
     );
   }
 
-  async getControlState(sessionId: string): Promise<string | null> {
-    return this.client.get(this.keys.control(sessionId));
+  async getControlState(sessionId: string): Promise<ControlRecord | null> {
+    const json = await this.client.get(this.keys.control(sessionId));
+    return this.read(controlRecordSchema, json, `control state of session ${sessionId}`);
   }
 
-  async setControlState(sessionId: string, json: string): Promise<void> {
-    await this.client.set(this.keys.control(sessionId), json);
+  async setControlState(sessionId: string, record: ControlRecord): Promise<void> {
+    await this.client.set(this.keys.control(sessionId), JSON.stringify(record));
   }
 
   async listSessionsCreatedBefore(createdBefore: number): Promise<string[]> {
@@ -267,19 +289,6 @@ export class RedisStore implements Store {
     );
     await this.archive.deleteSessionRows(sessionId, communityId);
   }
-
-  // Communities and the archive (issue 9): redisArchive.ts.
-  createCommunity = (c: CommunityRecord) => this.archive.createCommunity(c);
-  getCommunity = (id: string) => this.archive.getCommunity(id);
-  findCommunityToken = (hash: string) => this.archive.findCommunityToken(hash);
-  addCommunitySession = (communityId: string, sessionId: string) =>
-    this.archive.addCommunitySession(communityId, sessionId);
-  listCommunitySessions = (communityId: string) => this.archive.listCommunitySessions(communityId);
-  putArchiveEntry = (record: ArchiveRecord) => this.archive.putArchiveEntry(record);
-  getArchiveEntry = (sessionId: string) => this.archive.getArchiveEntry(sessionId);
-  listArchive = (communityId: string) => this.archive.listArchive(communityId);
-  searchCandidates = (communityId: string, query: ParsedQuery) => this.archive.searchCandidates(communityId, query);
-  deleteCommunity = (communityId: string) => this.archive.deleteCommunity(communityId);
 
   async close(): Promise<void> {
     if (this.client.status === 'ready') await this.appends.flush();

@@ -1,13 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { z } from 'zod';
 import { AppError } from '@casusbord/shared';
-import type { ParticipantRecord, SessionRecord, Store, StoredDoc, TokenRecord } from './Store';
-import type { ArchiveRecord, CommunityRecord } from './ArchiveStore';
+import type { Store, StoredDoc } from './Store';
+import { DelegatesArchive } from './ArchiveStore';
+import {
+  checkStored,
+  consoleLog,
+  controlRecordSchema,
+  parseStored,
+  participantRecordSchema,
+  sessionRecordSchema,
+  tokenRecordSchema,
+  type ControlRecord,
+  type ParticipantRecord,
+  type SessionRecord,
+  type StoreLog,
+  type TokenRecord,
+} from './records';
 import { SqliteArchive } from './sqliteArchive';
+import { uniqueOrConflict } from './sqliteUnique';
 import { WalCheckpointer } from './walCheckpointer';
 import { GroupCommit } from './groupCommit';
-import type { ParsedQuery } from '@casusbord/shared';
 
 /** Ordered migrations; PRAGMA user_version records how many have run. */
 const MIGRATIONS: string[] = [
@@ -53,25 +68,24 @@ interface SqliteRow {
   data: string;
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  // A taken session id (primary key) is a conflict just like a taken join code (unique index).
-  const code = err instanceof Error && 'code' in err ? (err as { code: string }).code : '';
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
 /**
  * The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so a write has
  * reached the database file (WAL) when the promise resolves; synchronous=NORMAL keeps committed
  * transactions through a process crash (kill -9), only an OS crash may lose the last ones.
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends DelegatesArchive implements Store {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmt;
-  private readonly archive: SqliteArchive;
+  protected readonly archive: SqliteArchive;
   private readonly checkpointer: WalCheckpointer | null = null;
 
-  constructor(file: string) {
+  /** `log` hears of stored records that fail their schema (records.ts). */
+  constructor(
+    file: string,
+    private readonly log: StoreLog = consoleLog,
+  ) {
+    super();
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -85,7 +99,7 @@ export class SqliteStore implements Store {
       this.checkpointer = new WalCheckpointer(file);
     }
     this.migrate();
-    this.archive = new SqliteArchive(this.db);
+    this.archive = new SqliteArchive(this.db, log);
     const db = this.db;
     this.stmt = {
       insertSession: db.prepare('INSERT INTO sessions (id, join_code, created_at, data) VALUES (?, ?, ?, ?)'),
@@ -138,39 +152,39 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** A stored JSON column read through its schema; `what` names the record in the log and the error. */
+  private read<S extends z.ZodType>(schema: S, row: SqliteRow | undefined, what: string): z.output<S> | null {
+    return row ? parseStored(schema, row.data, what, this.log) : null;
+  }
+
   private insertToken(token: TokenRecord): void {
     this.stmt.insertToken.run(token.tokenHash, token.sessionId, token.role, token.participantId, token.createdAt);
   }
 
   async createSession(session: SessionRecord, hostToken: TokenRecord): Promise<void> {
-    try {
+    // A taken session id (primary key) is a conflict just like a taken join code (unique index).
+    uniqueOrConflict(
       this.db.transaction(() => {
         this.stmt.insertSession.run(session.id, session.joinCode, session.createdAt, JSON.stringify(session));
         this.insertToken(hostToken);
-      })();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('conflict', 'Session id or join code already in use');
-      throw err;
-    }
+      }),
+      'Session id or join code already in use',
+    );
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
-    const row = this.stmt.getSession.get(id);
-    return row ? (JSON.parse(row.data) as SessionRecord) : null;
+    return this.read(sessionRecordSchema, this.stmt.getSession.get(id), `session ${id}`);
   }
 
   async getSessionByCode(joinCode: string): Promise<SessionRecord | null> {
-    const row = this.stmt.getSessionByCode.get(joinCode);
-    return row ? (JSON.parse(row.data) as SessionRecord) : null;
+    return this.read(sessionRecordSchema, this.stmt.getSessionByCode.get(joinCode), `session of code ${joinCode}`);
   }
 
   async updateSession(session: SessionRecord): Promise<void> {
-    try {
-      this.stmt.updateSession.run(session.joinCode, JSON.stringify(session), session.id);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('conflict', 'Join code already in use');
-      throw err;
-    }
+    uniqueOrConflict(
+      () => this.stmt.updateSession.run(session.joinCode, JSON.stringify(session), session.id),
+      'Join code already in use',
+    );
   }
 
   async addParticipant(participant: ParticipantRecord, token: TokenRecord, maxParticipants: number): Promise<void> {
@@ -190,8 +204,7 @@ export class SqliteStore implements Store {
   }
 
   async getParticipant(id: string): Promise<ParticipantRecord | null> {
-    const row = this.stmt.getParticipant.get(id);
-    return row ? (JSON.parse(row.data) as ParticipantRecord) : null;
+    return this.read(participantRecordSchema, this.stmt.getParticipant.get(id), `participant ${id}`);
   }
 
   async updateParticipant(participant: ParticipantRecord): Promise<void> {
@@ -199,19 +212,22 @@ export class SqliteStore implements Store {
   }
 
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
-    return this.stmt.listParticipants.all(sessionId).map((r) => JSON.parse(r.data) as ParticipantRecord);
+    return this.stmt.listParticipants
+      .all(sessionId)
+      .map((r) => this.read(participantRecordSchema, r, `participant of session ${sessionId}`)!);
   }
 
   async getToken(tokenHash: string): Promise<TokenRecord | null> {
     const row = this.stmt.getToken.get(tokenHash);
     if (!row) return null;
-    return {
+    const token = {
       tokenHash: row.hash,
       sessionId: row.session_id,
-      role: row.role as TokenRecord['role'],
+      role: row.role,
       participantId: row.participant_id,
       createdAt: row.created_at,
     };
+    return checkStored(tokenRecordSchema, token, `token of session ${row.session_id}`, this.log);
   }
 
   async addToken(token: TokenRecord): Promise<void> {
@@ -258,12 +274,12 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async getControlState(sessionId: string): Promise<string | null> {
-    return this.stmt.getControl.get(sessionId)?.data ?? null;
+  async getControlState(sessionId: string): Promise<ControlRecord | null> {
+    return this.read(controlRecordSchema, this.stmt.getControl.get(sessionId), `control state of session ${sessionId}`);
   }
 
-  async setControlState(sessionId: string, json: string): Promise<void> {
-    this.stmt.putControl.run(sessionId, json);
+  async setControlState(sessionId: string, record: ControlRecord): Promise<void> {
+    this.stmt.putControl.run(sessionId, JSON.stringify(record));
   }
 
   async listSessionsCreatedBefore(createdBefore: number): Promise<string[]> {
@@ -286,19 +302,6 @@ export class SqliteStore implements Store {
       this.archive.deleteSessionRows(sessionId);
     })();
   }
-
-  // Communities and the archive (issue 9): sqliteArchive.ts.
-  createCommunity = (c: CommunityRecord) => this.archive.createCommunity(c);
-  getCommunity = (id: string) => this.archive.getCommunity(id);
-  findCommunityToken = (hash: string) => this.archive.findCommunityToken(hash);
-  addCommunitySession = (communityId: string, sessionId: string) =>
-    this.archive.addCommunitySession(communityId, sessionId);
-  listCommunitySessions = (communityId: string) => this.archive.listCommunitySessions(communityId);
-  putArchiveEntry = (record: ArchiveRecord) => this.archive.putArchiveEntry(record);
-  getArchiveEntry = (sessionId: string) => this.archive.getArchiveEntry(sessionId);
-  listArchive = (communityId: string) => this.archive.listArchive(communityId);
-  searchCandidates = (communityId: string, query: ParsedQuery) => this.archive.searchCandidates(communityId, query);
-  deleteCommunity = (communityId: string) => this.archive.deleteCommunity(communityId);
 
   async close(): Promise<void> {
     if (this.db.open) await this.appends.flush();

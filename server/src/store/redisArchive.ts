@@ -1,14 +1,18 @@
 import type { Redis } from 'ioredis';
 import { AppError, tokenize, type ParsedQuery, type SearchCandidate } from '@casusbord/shared';
 import { LuaScript } from './redisClient';
+import { setAllIfNew } from './redisScripts';
+import { byNewest, candidatesOf, type ArchiveStore } from './ArchiveStore';
 import {
-  byNewest,
-  candidatesOf,
+  archiveRecordSchema,
+  communityRecordSchema,
+  communityTokenSchema,
+  parseStored,
   type ArchiveRecord,
-  type ArchiveStore,
   type CommunityRecord,
-  type CommunityRole,
-} from './ArchiveStore';
+  type CommunityToken,
+  type StoreLog,
+} from './records';
 
 /**
  * Communities, the archive and its search index in Redis. Key layout under the prefix:
@@ -57,13 +61,7 @@ return 1
 `;
 
 /** KEYS: community, member token, facilitator key. ARGV: community JSON, member JSON, facilitator JSON. */
-const CREATE_COMMUNITY = `
-if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 or redis.call('EXISTS', KEYS[3]) == 1 then
-  return 0
-end
-redis.call('SET', KEYS[1], ARGV[1])
-redis.call('SET', KEYS[2], ARGV[2])
-redis.call('SET', KEYS[3], ARGV[3])
+const CREATE_COMMUNITY = `${setAllIfNew(3)}
 return 1
 `;
 
@@ -95,6 +93,7 @@ export class RedisArchive implements ArchiveStore {
   constructor(
     private readonly client: Redis,
     private readonly prefix: string,
+    private readonly log: StoreLog,
   ) {}
 
   private community = (id: string) => `${this.prefix}community:${id}`;
@@ -108,8 +107,8 @@ export class RedisArchive implements ArchiveStore {
       [this.community(c.id), this.tokenKey(c.memberTokenHash), this.tokenKey(c.facilitatorKeyHash)],
       [
         JSON.stringify(c),
-        JSON.stringify({ communityId: c.id, role: 'member' }),
-        JSON.stringify({ communityId: c.id, role: 'facilitator' }),
+        JSON.stringify({ communityId: c.id, role: 'member' } satisfies CommunityToken),
+        JSON.stringify({ communityId: c.id, role: 'facilitator' } satisfies CommunityToken),
       ],
     );
     if (created !== 1) throw new AppError('conflict', 'Community id or token already in use');
@@ -117,12 +116,12 @@ export class RedisArchive implements ArchiveStore {
 
   async getCommunity(id: string): Promise<CommunityRecord | null> {
     const json = await this.client.get(this.community(id));
-    return json ? (JSON.parse(json) as CommunityRecord) : null;
+    return json ? parseStored(communityRecordSchema, json, `community ${id}`, this.log) : null;
   }
 
-  async findCommunityToken(tokenHash: string): Promise<{ communityId: string; role: CommunityRole } | null> {
+  async findCommunityToken(tokenHash: string): Promise<CommunityToken | null> {
     const json = await this.client.get(this.tokenKey(tokenHash));
-    return json ? (JSON.parse(json) as { communityId: string; role: CommunityRole }) : null;
+    return json ? parseStored(communityTokenSchema, json, 'community token', this.log) : null;
   }
 
   async addCommunitySession(communityId: string, sessionId: string): Promise<void> {
@@ -147,14 +146,15 @@ export class RedisArchive implements ArchiveStore {
   }
 
   async getArchiveEntry(sessionId: string): Promise<ArchiveRecord | null> {
-    const json = await this.client.get(this.entryKey(sessionId));
-    return json ? (JSON.parse(json) as ArchiveRecord) : null;
+    return (await this.records([sessionId]))[0] ?? null;
   }
 
   private async records(sessionIds: string[]): Promise<(ArchiveRecord | null)[]> {
     if (sessionIds.length === 0) return [];
     const rows = await this.client.mget(sessionIds.map((id) => this.entryKey(id)));
-    return rows.map((r) => (r ? (JSON.parse(r) as ArchiveRecord) : null));
+    return rows.map((r, i) =>
+      r ? parseStored(archiveRecordSchema, r, `archive entry of session ${sessionIds[i]}`, this.log) : null,
+    );
   }
 
   async listArchive(communityId: string): Promise<ArchiveRecord[]> {

@@ -5,16 +5,23 @@
  */
 
 /**
+ * The start of a script that creates records under unique keys: returns 0 when any of KEYS[1..n]
+ * exists, else sets each KEYS[i] to ARGV[i] and goes on with what follows.
+ */
+export function setAllIfNew(n: number): string {
+  return `
+for i = 1, ${n} do
+  if redis.call('EXISTS', KEYS[i]) == 1 then return 0 end
+end
+for i = 1, ${n} do redis.call('SET', KEYS[i], ARGV[i]) end
+`;
+}
+
+/**
  * KEYS: session, code, token, session tokens, sessions by creation time.
  * ARGV: session JSON, session id, token JSON, token hash, createdAt.
  */
-export const CREATE_SESSION = `
-if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 or redis.call('EXISTS', KEYS[3]) == 1 then
-  return 0
-end
-redis.call('SET', KEYS[1], ARGV[1])
-redis.call('SET', KEYS[2], ARGV[2])
-redis.call('SET', KEYS[3], ARGV[3])
+export const CREATE_SESSION = `${setAllIfNew(3)}
 redis.call('SADD', KEYS[4], ARGV[4])
 redis.call('ZADD', KEYS[5], ARGV[5], ARGV[2])
 return 1

@@ -1,13 +1,16 @@
 import type Database from 'better-sqlite3';
-import { AppError, tokenize, type ParsedQuery, type SearchCandidate } from '@casusbord/shared';
+import { tokenize, type ParsedQuery, type SearchCandidate } from '@casusbord/shared';
+import { byNewest, candidatesOf, type ArchiveStore } from './ArchiveStore';
 import {
-  byNewest,
-  candidatesOf,
+  archiveRecordSchema,
+  communityRecordSchema,
+  parseStored,
   type ArchiveRecord,
-  type ArchiveStore,
   type CommunityRecord,
-  type CommunityRole,
-} from './ArchiveStore';
+  type CommunityToken,
+  type StoreLog,
+} from './records';
+import { uniqueOrConflict } from './sqliteUnique';
 
 /**
  * Communities, the archive and its full-text index in the SQLite file. The tables are created
@@ -51,15 +54,13 @@ export function ftsQuery(query: ParsedQuery): string {
     .join(' ');
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const code = err instanceof Error && 'code' in err ? (err as { code: string }).code : '';
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
 export class SqliteArchive implements ArchiveStore {
   private readonly stmt;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly log: StoreLog,
+  ) {
     db.exec(SCHEMA);
     this.stmt = {
       insertCommunity: db.prepare(
@@ -81,8 +82,8 @@ export class SqliteArchive implements ArchiveStore {
            handed_over_at = excluded.handed_over_at, data = excluded.data`,
       ),
       getEntry: db.prepare<[string], { data: string }>('SELECT data FROM archive_entries WHERE session_id = ?'),
-      listEntries: db.prepare<[string], { data: string }>(
-        'SELECT data FROM archive_entries WHERE community_id = ? ORDER BY handed_over_at DESC, session_id',
+      listEntries: db.prepare<[string], { session_id: string; data: string }>(
+        'SELECT session_id, data FROM archive_entries WHERE community_id = ? ORDER BY handed_over_at DESC, session_id',
       ),
       insertFts: db.prepare('INSERT INTO archive_fts (body, community_id, session_id, doc) VALUES (?, ?, ?, ?)'),
       deleteFtsOfSession: db.prepare('DELETE FROM archive_fts WHERE session_id = ?'),
@@ -95,20 +96,18 @@ export class SqliteArchive implements ArchiveStore {
   }
 
   async createCommunity(c: CommunityRecord): Promise<void> {
-    try {
-      this.stmt.insertCommunity.run(c.id, c.memberTokenHash, c.facilitatorKeyHash, c.createdAt, JSON.stringify(c));
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('conflict', 'Community id or token already in use');
-      throw err;
-    }
+    uniqueOrConflict(
+      () => this.stmt.insertCommunity.run(c.id, c.memberTokenHash, c.facilitatorKeyHash, c.createdAt, JSON.stringify(c)),
+      'Community id or token already in use',
+    );
   }
 
   async getCommunity(id: string): Promise<CommunityRecord | null> {
     const row = this.stmt.getCommunity.get(id);
-    return row ? (JSON.parse(row.data) as CommunityRecord) : null;
+    return row ? parseStored(communityRecordSchema, row.data, `community ${id}`, this.log) : null;
   }
 
-  async findCommunityToken(tokenHash: string): Promise<{ communityId: string; role: CommunityRole } | null> {
+  async findCommunityToken(tokenHash: string): Promise<CommunityToken | null> {
     const row = this.stmt.findToken.get(tokenHash, tokenHash);
     if (!row) return null;
     return { communityId: row.id, role: row.member_hash === tokenHash ? 'member' : 'facilitator' };
@@ -135,14 +134,22 @@ export class SqliteArchive implements ArchiveStore {
   }
 
   async getArchiveEntry(sessionId: string): Promise<ArchiveRecord | null> {
+    return this.entry(sessionId);
+  }
+
+  private entry(sessionId: string): ArchiveRecord | null {
     const row = this.stmt.getEntry.get(sessionId);
-    return row ? (JSON.parse(row.data) as ArchiveRecord) : null;
+    return row ? this.parseEntry(row.data, sessionId) : null;
+  }
+
+  private parseEntry(json: string, sessionId: string): ArchiveRecord {
+    return parseStored(archiveRecordSchema, json, `archive entry of session ${sessionId}`, this.log);
   }
 
   async listArchive(communityId: string): Promise<ArchiveRecord[]> {
     return this.stmt.listEntries
       .all(communityId)
-      .map((r) => JSON.parse(r.data) as ArchiveRecord)
+      .map((r) => this.parseEntry(r.data, r.session_id))
       .sort(byNewest);
   }
 
@@ -154,11 +161,10 @@ export class SqliteArchive implements ArchiveStore {
       set.add(Number(row.doc));
       hits.set(row.session_id, set);
     }
-    const records = [...hits.keys()].sort().map((id) => {
-      const row = this.stmt.getEntry.get(id);
-      return row ? (JSON.parse(row.data) as ArchiveRecord) : null;
-    });
-    return candidatesOf(records, hits);
+    return candidatesOf(
+      [...hits.keys()].sort().map((id) => this.entry(id)),
+      hits,
+    );
   }
 
   /** Runs inside SqliteStore.deleteSession's transaction: the session's archive rows go with it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Column } from '../domain/board';
+import { REACTIONS } from '../domain/boardExtras';
 
 /**
  * Communities and their archive (issue 9). A community has no accounts: a long secret member
@@ -19,7 +20,14 @@ export const COMMUNITY_LIMITS = {
 export const FOLLOW_UP_STATUSES = ['done', 'in_progress', 'dropped', 'not_started'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
-export type AdviceReaction = 'adopt' | 'consider' | 'not_now';
+/** The case holder's reaction to an advice, spelled as the board stores it (REACTIONS). */
+export type AdviceReaction = (typeof REACTIONS)[number];
+
+/**
+ * A reaction as stored in an archive entry or a look-back: archive entries written before the
+ * spelling was unified say `not_now`; they are read as `not-now`.
+ */
+const storedReaction = z.preprocess((v) => (v === 'not_now' ? 'not-now' : v), z.enum(REACTIONS));
 
 /** POST /api/communities → 201. The member token and facilitator key are shown once; only hashes are stored. */
 export interface CreateCommunityResponse {
@@ -41,47 +49,58 @@ export interface CommunityView {
   themes: string[];
 }
 
-export interface ArchiveAdvice {
-  cardId: string;
-  text: string;
-  dots: number;
-  reaction: AdviceReaction | null;
-  reactionNote: string | null;
-}
+// ---- stored records (read back from the store through these schemas) ----
 
-export interface FollowUpItem {
+export const archiveAdviceSchema = z.object({
+  cardId: z.string(),
+  text: z.string(),
+  dots: z.number(),
+  reaction: storedReaction.nullable(),
+  reactionNote: z.string().nullable(),
+});
+export type ArchiveAdvice = z.infer<typeof archiveAdviceSchema>;
+
+export const followUpItemSchema = z.object({
   /** Card id of the earlier advice. */
-  adviceId: string;
-  text: string;
-  dots: number;
-  reaction: AdviceReaction | null;
-  status: FollowUpStatus | null;
-  note: string;
-}
+  adviceId: z.string(),
+  text: z.string(),
+  dots: z.number(),
+  reaction: storedReaction.nullable(),
+  status: z.enum(FOLLOW_UP_STATUSES).nullable(),
+  note: z.string(),
+});
+export type FollowUpItem = z.infer<typeof followUpItemSchema>;
 
 /** SessionState.followUp: the look-back on the session this one follows up. Server-owned, persisted. */
-export interface FollowUpState {
-  ofSessionId: string;
-  ofTitle: string;
+export const followUpStateSchema = z.object({
+  ofSessionId: z.string(),
+  ofTitle: z.string(),
   /** ms since epoch */
-  ofHandedOverAt: number;
-  items: FollowUpItem[];
-}
+  ofHandedOverAt: z.number(),
+  items: z.array(followUpItemSchema),
+});
+export type FollowUpState = z.infer<typeof followUpStateSchema>;
 
-export interface ArchiveEntry {
-  sessionId: string;
-  title: string;
-  city: string;
-  theme: string | null;
+/** An archive entry as the store keeps it; `thread` is computed on reading (ArchiveEntry). */
+export const storedArchiveEntrySchema = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  city: z.string(),
+  theme: z.string().nullable(),
   /** ms since epoch */
-  handedOverAt: number;
-  coreQuestion: string;
-  followUpOf: string | null;
+  handedOverAt: z.number(),
+  coreQuestion: z.string(),
+  followUpOf: z.string().nullable(),
+  advice: z.array(archiveAdviceSchema),
+  /** statuses given in this session's look-back round to the advice of `followUpOf` */
+  followUp: z.array(followUpItemSchema),
+});
+
+export type StoredArchiveEntry = z.infer<typeof storedArchiveEntrySchema>;
+
+export interface ArchiveEntry extends StoredArchiveEntry {
   /** session ids of the whole thread on this case, oldest first, this one included */
   thread: string[];
-  advice: ArchiveAdvice[];
-  /** statuses given in this session's look-back round to the advice of `followUpOf` */
-  followUp: FollowUpItem[];
 }
 
 export interface SearchSegment {

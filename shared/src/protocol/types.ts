@@ -1,6 +1,7 @@
 import type { Bilingual } from '../domain/methods';
 import type { RoundState, RoundStatus } from '../domain/rounds';
-import type { Locale, MethodId } from './schemas';
+import { z } from 'zod';
+import { LOCALES, METHOD_IDS, type Locale, type MethodId } from './schemas';
 import type { FollowUpState } from './community';
 
 export type Role = 'host' | 'participant' | 'recipient';
@@ -60,16 +61,21 @@ export interface ParticipantView {
   groupId: string;
 }
 
+/** The case a session is about, as the host set it up: kept in the session record, shown in SessionView. */
+export const sessionCaseSchema = z.object({
+  title: z.string(),
+  city: z.string(),
+  question: z.string(),
+  caseHolderName: z.string().nullable(),
+  context: z.string().nullable(),
+  method: z.enum(METHOD_IDS),
+  locale: z.enum(LOCALES),
+});
+export type SessionCase = z.infer<typeof sessionCaseSchema>;
+
 /** GET /api/sessions/:id — what every role may see. */
-export interface SessionView {
+export interface SessionView extends SessionCase {
   id: string;
-  title: string;
-  city: string;
-  question: string;
-  caseHolderName: string | null;
-  context: string | null;
-  method: MethodId;
-  locale: Locale;
   createdAt: string;
   /** The community the session belongs to (issue 9), or null. */
   communityId: string | null;
