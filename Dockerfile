@@ -15,13 +15,13 @@ COPY shared/package.json shared/
 COPY server/package.json server/
 COPY client/package.json client/
 
-# The client bundle (vite), built with the dev dependencies.
+# The client bundle (vite) and the compiled server (esbuild), built with the dev dependencies.
 FROM manifests AS build
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
-# Production dependencies only (tsx, which runs the TypeScript server, is one of them).
+# Production dependencies only: the server runs as compiled JavaScript.
 FROM manifests AS prod-deps
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
@@ -32,10 +32,11 @@ COPY --from=prod-deps /app ./
 COPY shared/ ./shared/
 COPY server/ ./server/
 COPY --from=build /app/client/dist ./client/dist
+COPY --from=build /app/server/dist ./server/dist
 # The code stays root-owned and read-only for the app; only DATA_DIR (SQLite mode) is writable.
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--import", "tsx", "server/src/main.ts"]
+CMD ["node", "server/dist/main.js"]

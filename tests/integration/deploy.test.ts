@@ -62,11 +62,12 @@ describe('deployment files', () => {
     }
   });
 
-  it('the Dockerfile is multi-stage, runs as a non-root user and starts the server with tsx', () => {
+  it('the Dockerfile is multi-stage, runs as a non-root user and starts the compiled server', () => {
     const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(3);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^HEALTHCHECK /m);
-    expect(dockerfile).toContain('CMD ["node", "--import", "tsx", "server/src/main.ts"]');
+    expect(dockerfile).toContain('COPY --from=build /app/server/dist ./server/dist');
+    expect(dockerfile).toContain('CMD ["node", "server/dist/main.js"]');
   });
 });

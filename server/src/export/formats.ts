@@ -1,8 +1,6 @@
 import { LOCALES, REPORT_FORMATS, type Locale, type Report, type ReportFormat } from '@casusbord/shared';
-import { renderDocx } from './docx';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
-import { renderPdf } from './pdf';
 
 export function isReportFormat(value: unknown): value is ReportFormat {
   return typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value);
@@ -25,6 +23,10 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
 };
 
+/**
+ * Word and PDF are loaded on the first export that needs them: docx and pdfkit take about 35 MB
+ * of memory, which a server that never exports (or not yet) does not pay.
+ */
 export async function renderReport(report: Report, format: ReportFormat): Promise<Buffer> {
   switch (format) {
     case 'html':
@@ -32,9 +34,9 @@ export async function renderReport(report: Report, format: ReportFormat): Promis
     case 'md':
       return Buffer.from(renderMarkdown(report), 'utf8');
     case 'docx':
-      return renderDocx(report);
+      return (await import('./docx')).renderDocx(report);
     case 'pdf':
-      return renderPdf(report);
+      return (await import('./pdf')).renderPdf(report);
   }
 }
 
