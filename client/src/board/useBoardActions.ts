@@ -57,7 +57,8 @@ export interface BoardActions {
   promote: (cardId: string) => void;
 }
 
-interface ActionDeps {
+/** What the actions write to and as whom; a component that offers board actions takes these props. */
+export interface ActionDeps {
   doc: Y.Doc;
   draftDoc: Y.Doc | null;
   rights: BoardRights;

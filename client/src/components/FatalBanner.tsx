@@ -1,7 +1,7 @@
 import { useT } from '../i18n';
 import { useConnectionStore, type FatalReason } from '../stores/connectionStore';
 import type { Messages } from '../i18n';
-import { Link } from './Link';
+import { BackHome, Notice } from './Notice';
 
 function messageFor(t: Messages, reason: FatalReason): string {
   switch (reason) {
@@ -22,11 +22,8 @@ export function FatalBanner() {
   const fatal = useConnectionStore((s) => s.fatal);
   if (!fatal) return null;
   return (
-    <div className="notice error" role="alert" data-testid="connection-error">
-      <p>{messageFor(t, fatal)}</p>
-      <Link href="/" className="button small">
-        {t.backHome}
-      </Link>
-    </div>
+    <Notice tone="error" testId="connection-error" action={<BackHome />}>
+      {messageFor(t, fatal)}
+    </Notice>
   );
 }

@@ -1,5 +1,6 @@
 import { useT } from '../i18n';
 import { uiStore, useUiStore } from '../stores/uiStore';
+import { Notice } from './Notice';
 
 /** A notice carried over a redirect, e.g. "you have not joined this session". */
 export function FlashNotice() {
@@ -7,16 +8,20 @@ export function FlashNotice() {
   const flash = useUiStore((s) => s.flash);
   if (!flash) return null;
   return (
-    <div className="notice" role="alert" data-testid="flash">
-      <p>{flash}</p>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={t.dismiss}
-        onClick={() => uiStore.getState().setFlash(null)}
-      >
-        ×
-      </button>
-    </div>
+    <Notice
+      testId="flash"
+      action={
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t.dismiss}
+          onClick={() => uiStore.getState().setFlash(null)}
+        >
+          ×
+        </button>
+      }
+    >
+      {flash}
+    </Notice>
   );
 }

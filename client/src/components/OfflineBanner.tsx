@@ -1,5 +1,6 @@
 import { useT } from '../i18n';
 import { useConnectionStore } from '../stores/connectionStore';
+import { Notice } from './Notice';
 
 /**
  * Shown while the page runs on what this browser saved (net/offlineCache.ts) because the server
@@ -10,8 +11,8 @@ export function OfflineBanner() {
   const show = useConnectionStore((s) => s.offlineCopy && !s.synced && !s.fatal);
   if (!show) return null;
   return (
-    <div className="notice" role="status" data-testid="offline-banner">
-      <p>{t.offlineCopy}</p>
-    </div>
+    <Notice role="status" testId="offline-banner">
+      {t.offlineCopy}
+    </Notice>
   );
 }

@@ -30,6 +30,7 @@ import { uiStore } from '../stores/uiStore';
 import '../styles/board.css';
 import '../styles/reactions.css';
 import '../styles/round.css';
+import { Notice } from '../components/Notice';
 
 /** Codes after which the stored credentials are useless: forget them and go back to the start. */
 const GONE_CODES = new Set(['session_not_found', 'not_found', 'unauthorized', 'forbidden']);
@@ -177,15 +178,11 @@ function Board({
       />
       <FatalBanner />
       <OfflineBanner />
-      {loadError && (
-        <div className="notice error" role="alert">
-          <p>{loadError}</p>
-        </div>
-      )}
+      {loadError && <Notice tone="error">{loadError}</Notice>}
       {draftsFailed && (
-        <div className="notice error" role="alert" data-testid="drafts-failed">
-          <p>{t.board.draftsFailed}</p>
-        </div>
+        <Notice tone="error" testId="drafts-failed">
+          {t.board.draftsFailed}
+        </Notice>
       )}
       <RoundBanner state={state} table={table} rights={rights} role={role} participantId={participantId} />
       {state?.followUp && rights.phase === 'open' && kind === 'lookback' && (

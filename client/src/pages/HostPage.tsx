@@ -1,5 +1,4 @@
 import { useEffect, useMemo } from 'react';
-import { Link } from '../components/Link';
 import { CaseDayPanel } from '../components/host/CaseDayPanel';
 import { FollowUpHostPanel } from '../components/host/FollowUpHostPanel';
 import { Checklist } from '../components/host/Checklist';
@@ -23,6 +22,7 @@ import { useUiStore } from '../stores/uiStore';
 import '../styles/host.css';
 import '../styles/hostTables.css';
 import '../styles/hostPanels.css';
+import { BackHome, Notice } from '../components/Notice';
 
 export function HostPage({ sessionId }: { sessionId: string }) {
   const credentials = useMemo(() => loadCredentials(sessionId), [sessionId]);
@@ -48,12 +48,9 @@ function HostView({ sessionId, credentials }: { sessionId: string; credentials: 
     <div className="host-page" data-testid="host-page">
       <HostHeader sessionId={sessionId} view={view} caseDay={caseDay} />
       {(loadError || fatal) && (
-        <div className="notice error" role="alert">
-          <p>{fatal ? t.fatalUnauthorized : loadError}</p>
-          <Link href="/" className="button small">
-            {t.backHome}
-          </Link>
-        </div>
+        <Notice tone="error" action={<BackHome />}>
+          {fatal ? t.fatalUnauthorized : loadError}
+        </Notice>
       )}
       {!state ? (
         <p className="centered muted">{t.loading}</p>

@@ -7,6 +7,7 @@ import { useConnectionStore } from '../../stores/connectionStore';
 import { BoardColumn } from './BoardColumn';
 import { BoardContext, type BoardContextValue } from './BoardContext';
 import { CardAnnouncer } from './CardAnnouncer';
+import { useShallowStable } from './useShallowStable';
 
 interface BoardGridProps {
   kind: 'table' | 'plenary';
@@ -62,40 +63,22 @@ export function BoardGrid(props: BoardGridProps) {
     [draftView, draftDoc, draftCards],
   );
 
-  const value = useMemo<BoardContextValue>(
-    () => ({
-      kind,
-      doc,
-      draftDoc,
-      rights,
-      actions,
-      ownAuthorId,
-      authorName,
-      clusters,
-      tally,
-      ownDots,
-      ownUsed,
-      budget,
-      promoted,
-      draftsSynced,
-    }),
-    [
-      kind,
-      doc,
-      draftDoc,
-      rights,
-      actions,
-      ownAuthorId,
-      authorName,
-      clusters,
-      tally,
-      ownDots,
-      ownUsed,
-      budget,
-      promoted,
-      draftsSynced,
-    ],
-  );
+  const value = useShallowStable<BoardContextValue>({
+    kind,
+    doc,
+    draftDoc,
+    rights,
+    actions,
+    ownAuthorId,
+    authorName,
+    clusters,
+    tally,
+    ownDots,
+    ownUsed,
+    budget,
+    promoted,
+    draftsSynced,
+  });
 
   return (
     <BoardContext.Provider value={value}>

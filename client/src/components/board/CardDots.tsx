@@ -1,6 +1,36 @@
 import type { CardDetails } from '@casusbord/shared';
+import type { ReactNode } from 'react';
 import { useT } from '../../i18n';
 import { useBoardContext } from './BoardContext';
+
+/** One of the − / + buttons; its name is said and shown as a tooltip, the sign is all one sees. */
+function DotButton({
+  testId,
+  label,
+  disabled,
+  onClick,
+  children,
+}: {
+  testId: string;
+  label: string;
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="dot-button"
+      data-testid={testId}
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
 
 /**
  * A card's dot tally (everyone's, each person capped at the budget) and, in a voting round, the
@@ -17,17 +47,14 @@ export function CardDots({ card }: { card: CardDetails }) {
   return (
     <div className="card-dots" role="group" aria-label={label}>
       {voting && (
-        <button
-          type="button"
-          className="dot-button"
-          data-testid="dot-remove"
-          aria-label={t.board.dotRemove}
-          title={t.board.dotRemove}
+        <DotButton
+          testId="dot-remove"
+          label={t.board.dotRemove}
           disabled={mine === 0}
           onClick={() => ctx.actions.changeDots(card.id, -1)}
         >
           −
-        </button>
+        </DotButton>
       )}
       <span className="tally" data-testid="card-tally" data-count={total} data-mine={mine} aria-hidden="true">
         <span className="tally-dots">{'●'.repeat(Math.min(total, 10))}</span>
@@ -35,17 +62,14 @@ export function CardDots({ card }: { card: CardDetails }) {
         {total}
       </span>
       {voting && (
-        <button
-          type="button"
-          className="dot-button"
-          data-testid="dot-add"
-          aria-label={t.board.dotAdd}
-          title={t.board.dotAdd}
+        <DotButton
+          testId="dot-add"
+          label={t.board.dotAdd}
           disabled={ctx.ownUsed >= ctx.budget}
           onClick={() => ctx.actions.changeDots(card.id, 1)}
         >
           +
-        </button>
+        </DotButton>
       )}
     </div>
   );

@@ -1,7 +1,6 @@
-import type { Lens, BoardRights } from '@casusbord/shared';
+import type { Lens } from '@casusbord/shared';
 import { useEffect, useState } from 'react';
-import type * as Y from 'yjs';
-import { useBoardActions } from '../../board/useBoardActions';
+import { useBoardActions, type ActionDeps } from '../../board/useBoardActions';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { fetchLenses } from '../../net/communityApi';
@@ -9,16 +8,9 @@ import { useUiStore } from '../../stores/uiStore';
 import '../../styles/followUp.css';
 import { LoadFailed } from '../LoadFailed';
 
-interface Props {
+interface Props extends ActionDeps {
   sessionId: string;
   token: string;
-  doc: Y.Doc;
-  draftDoc: Y.Doc | null;
-  rights: BoardRights;
-  authorId: string;
-  participantId: string | null;
-  budget: number;
-  groupId: string | null;
 }
 
 /**
@@ -26,14 +18,14 @@ interface Props {
  * archive names most). "Maak kaart" writes a pitfall through the ordinary board actions, so a
  * private round puts it in the person's draft like any card they type.
  */
-export function LensDeck({ sessionId, token, doc, draftDoc, rights, authorId, participantId, budget, groupId }: Props) {
+export function LensDeck({ sessionId, token, ...deps }: Props) {
   const t = useT();
   const locale = useUiStore((s) => s.locale);
   const [lenses, setLenses] = useState<Lens[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const actions = useBoardActions({ doc, draftDoc, rights, authorId, participantId, budget, groupId });
-  const canWrite = rights.writable.has('pitfall');
+  const actions = useBoardActions(deps);
+  const canWrite = deps.rights.writable.has('pitfall');
 
   // The built-in deck follows the session's language on the server; refetch when the UI switches too.
   useEffect(() => {
