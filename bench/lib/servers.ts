@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../tests/helpers/ports';
 import { INSPECTOR_LINE } from './inspector';
 
 /** Starts the servers under test as their own processes, so each one's CPU and memory can be read from /proc. */
@@ -41,18 +41,6 @@ export interface RunningServer {
   output(): string;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process has exited. */
   stop(graceMs?: number): Promise<void>;
-}
-
-/** A free TCP port on 127.0.0.1 (for servers that cannot report the port they were given). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function startProcess(

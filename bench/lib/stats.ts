@@ -51,17 +51,8 @@ export function ratio(ours: number, reference: number): number | null {
   return Math.round((ours / reference) * 100) / 100;
 }
 
-/** Mulberry32: a seeded PRNG so generated traces are the same in every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32: a seeded PRNG so generated traces are the same in every run (one copy, shared with the tests). */
+export { prng } from '../../tests/helpers/prng';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

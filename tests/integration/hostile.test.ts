@@ -6,7 +6,8 @@ import { addCard, readCards } from '@casusbord/shared';
 import { createSession } from '../helpers/api';
 import { sessionWith, useTestServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/wait';
-import { YJS_REPRODUCERS, hostileFrame, prng } from '../helpers/frames';
+import { YJS_REPRODUCERS, hostileFrame } from '../helpers/frames';
+import { prng } from '../helpers/prng';
 import * as encoding from 'lib0/encoding';
 
 /** 10,000 by default; HOSTILE_FRAMES overrides (npm run fuzz sends more). */

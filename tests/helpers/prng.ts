@@ -1,0 +1,15 @@
+/**
+ * Mulberry32, a seeded PRNG: the same seed gives the same numbers in [0, 1) in every run, so a
+ * failing hostile-frame run can be replayed and the bench's generated traces stay the same. No
+ * imports: bench/lib/stats.ts re-exports it.
+ */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
