@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { io } from 'socket.io-client';
-import { openBoardRound, type StateAck } from '@casusbord/shared';
+import { PROTOCOL_VERSION, openBoardRound, type StateAck } from '@casusbord/shared';
 import type { RoomSpec } from './loadProtocol';
 import type { RunningServer } from './servers';
 
@@ -42,7 +42,7 @@ export async function createSession(baseUrl: string, title: string): Promise<Our
  * refuses participants' writes while no round is open (shared/src/domain/writeRules.ts).
  */
 export async function openBoard(baseUrl: string, hostToken: string): Promise<void> {
-  const socket = io(baseUrl, { auth: { token: hostToken }, transports: ['websocket'], reconnection: false });
+  const socket = io(baseUrl, { auth: { protocol: PROTOCOL_VERSION, token: hostToken }, transports: ['websocket'], reconnection: false });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);

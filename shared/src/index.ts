@@ -9,6 +9,7 @@ export * from './domain/board';
 export * from './domain/docNames';
 export * from './domain/methods';
 export * from './domain/rounds';
+export * from './domain/tables';
 export * from './domain/clock';
 export * from './domain/boardExtras';
 export * from './domain/report';

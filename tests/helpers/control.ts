@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+  PROTOCOL_VERSION,
   openBoardRound,
   type ClientToServerEvents,
   type Round,
@@ -13,7 +14,7 @@ export type ControlClient = Socket<ServerToClientEvents, ClientToServerEvents> &
 
 /** A socket.io-client over WebSocket that records every session:state it receives. */
 export async function connectControl(url: string, token: string): Promise<ControlClient> {
-  const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false }) as ControlClient;
+  const socket = io(url, { auth: { protocol: PROTOCOL_VERSION, token }, transports: ['websocket'], reconnection: false }) as ControlClient;
   socket.states = [];
   socket.on('session:state', (s) => socket.states.push(s));
   await nextEvent(socket, 'connect');

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { io, type Socket } from 'socket.io-client';
-import { CLOSE_CODES, LIMITS, addCard, readCards } from '@casusbord/shared';
+import { CLOSE_CODES, LIMITS, PROTOCOL_VERSION, addCard, readCards } from '@casusbord/shared';
 import type { StoredDoc } from '../../server/src/store/Store';
 import type { TestServer } from '../helpers/server';
 import { useTestServer, type StartServer } from '../helpers/testServer';
@@ -174,7 +174,7 @@ export function registerConnectionLimitsSuite(engine: string, startServer: Start
       const s = await createSession(server.url);
       const anna = await join(server.url, s.joinCode, 'Anna');
       const open = (): Socket =>
-        io(server.url, { auth: { token: anna.token }, transports: ['websocket'], reconnection: false });
+        io(server.url, { auth: { protocol: PROTOCOL_VERSION, token: anna.token }, transports: ['websocket'], reconnection: false });
       const tabs = Array.from({ length: LIMITS.socketsPerToken }, open);
       try {
         await Promise.all(tabs.map((t) => nextEvent(t, 'connect')));
@@ -280,7 +280,7 @@ export function registerConnectionLimitsSuite(engine: string, startServer: Start
       expect(await attempt(yjsUrl(server, `${s.sessionId}.plenary`, s.hostToken), sockets)).toBe('open');
       const t2 = `${s.sessionId}.t2`;
       expect(await attempt(yjsUrl(server, t2, s.hostToken), sockets)).toBe(CLOSE_CODES.notFound);
-      const host = io(server.url, { auth: { token: s.hostToken }, transports: ['websocket'], reconnection: false });
+      const host = io(server.url, { auth: { protocol: PROTOCOL_VERSION, token: s.hostToken }, transports: ['websocket'], reconnection: false });
       try {
         await nextEvent(host, 'connect');
         const ack = (await host.timeout(5000).emitWithAck('host:tables', { count: 2 })) as { ok: boolean };

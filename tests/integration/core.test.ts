@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
-import { addCard, cardText, readCards, type PresenceEntry } from '@casusbord/shared';
+import { PROTOCOL_VERSION, addCard, cardText, readCards, type PresenceEntry } from '@casusbord/shared';
 import { createSession, join } from '../helpers/api';
 import { sessionWith, useTestServer } from '../helpers/testServer';
 import { synced } from '../helpers/yjs';
@@ -88,14 +88,14 @@ describe('control plane', () => {
   it('runs over the websocket transport and carries presence from the server record', async () => {
     const session = await createSession(server.url);
     const anna = await join(server.url, session.joinCode, 'Anna');
-    const host = io(server.url, { auth: { token: session.hostToken }, transports: ['websocket'] });
+    const host = io(server.url, { auth: { protocol: PROTOCOL_VERSION, token: session.hostToken }, transports: ['websocket'] });
     sockets.push(host);
     const first = await nextEvent<PresenceEntry[]>(host, 'presence:update');
     expect(host.io.engine.transport.name).toBe('websocket');
     expect(first.find((e) => e.name === 'Anna')?.online).toBe(false);
 
     // A client that starts on polling upgrades to websocket: both planes share the port.
-    const annaSocket = io(server.url, { auth: { token: anna.token } });
+    const annaSocket = io(server.url, { auth: { protocol: PROTOCOL_VERSION, token: anna.token } });
     sockets.push(annaSocket);
     await waitFor('upgrade to websocket', () => annaSocket.io.engine?.transport.name === 'websocket', 10000);
     await waitFor('Anna online at host', async () => {
@@ -105,7 +105,7 @@ describe('control plane', () => {
   });
 
   it('refuses a socket without a valid token', async () => {
-    const s = io(server.url, { auth: { token: 'nope' }, transports: ['websocket'], reconnection: false });
+    const s = io(server.url, { auth: { protocol: PROTOCOL_VERSION, token: 'nope' }, transports: ['websocket'], reconnection: false });
     sockets.push(s);
     const err = await nextEvent<Error & { data?: { code: string } }>(s, 'connect_error');
     expect(err.data?.code).toBe('unauthorized');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { io, type Socket } from 'socket.io-client';
-import { addCard, readCards, type CreateSessionResponse, type JoinResponse } from '@casusbord/shared';
+import { PROTOCOL_VERSION, addCard, readCards, type CreateSessionResponse, type JoinResponse } from '@casusbord/shared';
 import { startServer, tempDataDir, type TestServer } from '../helpers/server';
 import { createSession, join } from '../helpers/api';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
@@ -266,7 +266,7 @@ describe('the Socket.io handshake', () => {
       '',
     ];
     for (const token of tokens) {
-      const s = io(server.url, { auth: { token }, transports: ['websocket'], reconnection: false });
+      const s = io(server.url, { auth: { protocol: PROTOCOL_VERSION, token }, transports: ['websocket'], reconnection: false });
       sockets.push(s);
       const err = await nextEvent<Error & { data?: { code: string } }>(s, 'connect_error');
       expect(err.data?.code, JSON.stringify(token).slice(0, 40)).toBe('unauthorized');
@@ -328,7 +328,7 @@ describe('the Socket.io handshake', () => {
       expect(answer.outcome === 'timeout' || (answer.status ?? 0) >= 500, request.split('\r\n')[0]).toBe(false);
     }
     const honest = io(server.url, {
-      auth: { token: session.hostToken },
+      auth: { protocol: PROTOCOL_VERSION, token: session.hostToken },
       transports: ['websocket'],
       reconnection: false,
     });

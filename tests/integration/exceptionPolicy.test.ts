@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { io } from 'socket.io-client';
-import { addCard, readCards } from '@casusbord/shared';
+import { PROTOCOL_VERSION, addCard, readCards } from '@casusbord/shared';
 import { ROOT, spawnServer, tempDataDir, type ServerProcess } from '../helpers/server';
 import { createSession, join } from '../helpers/api';
 import { openBoard } from '../helpers/control';
@@ -77,7 +77,7 @@ describe('exception policy', () => {
     for (let cut = 10; cut < regression.length; cut += 40) await resetMidway(proc.port, regression, cut);
     await resetMidway(proc.port, regression, regression.length);
     // A Socket.io client with a token of the wrong type, and a CONNECT packet that is no object.
-    const sio = io(proc.url, { auth: { token: { $ne: null } }, transports: ['websocket'], reconnection: false });
+    const sio = io(proc.url, { auth: { protocol: PROTOCOL_VERSION, token: { $ne: null } }, transports: ['websocket'], reconnection: false });
     await nextEvent(sio, 'connect_error');
     sio.close();
     const ws = new WebSocket(`${proc.wsUrl}/socket.io/?EIO=4&transport=websocket`);

@@ -4,7 +4,7 @@ import { io } from 'socket.io-client';
 import * as Y from 'yjs';
 import * as authProtocol from 'y-protocols/auth';
 import type * as decoding from 'lib0/decoding';
-import { LIMITS, addCard, learningsMap, readCards } from '@casusbord/shared';
+import { LIMITS, PROTOCOL_VERSION, addCard, learningsMap, readCards } from '@casusbord/shared';
 import { useTestServer, type StartServer } from '../helpers/testServer';
 import { createSession, join, postJson } from '../helpers/api';
 import { openBoard } from '../helpers/control';
@@ -105,7 +105,7 @@ export function registerSecuritySuite(engine: string, startServer: StartServer):
       });
       expect(await closeCodeOf(ws)).toBe(4400);
       const socket = io(server.url, {
-        auth: { token: s.hostToken },
+        auth: { protocol: PROTOCOL_VERSION, token: s.hostToken },
         transports: ['websocket'],
         reconnection: false,
         extraHeaders: { origin: 'https://evil.example' },

@@ -415,6 +415,7 @@ export const en: Messages = {
     session_full: 'This session is full.',
     session_locked: 'This session is closed to new participants.',
     rate_limited: 'Too many requests in a row. Wait a moment and try again.',
+    protocol_mismatch: 'This page is out of date. Reload it to continue.',
     payload_too_large: 'The input is too long.',
     network: 'The server cannot be reached. Check your connection and try again.',
     unknown: 'Something went wrong. Please try again.',

@@ -428,6 +428,7 @@ export const nl = {
     session_full: 'Deze bijeenkomst is vol.',
     session_locked: 'Deze bijeenkomst is gesloten voor nieuwe deelnemers.',
     rate_limited: 'Te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw.',
+    protocol_mismatch: 'Deze pagina is verouderd. Herlaad de pagina om verder te gaan.',
     payload_too_large: 'De invoer is te lang.',
     network: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
     unknown: 'Er ging iets mis. Probeer het opnieuw.',

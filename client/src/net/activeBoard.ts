@@ -1,7 +1,6 @@
-import type { Ack, StateAck } from '@casusbord/shared';
+import type { Ack, EventPayload, StateAck, StateEvent } from '@casusbord/shared';
 import type * as Y from 'yjs';
 import { useSyncExternalStore } from 'react';
-import { boardStore } from '../stores/boardStore';
 import { boardViewStore, draftViewStore, plenaryViewStore } from '../stores/boardViewStore';
 import { connectionStore } from '../stores/connectionStore';
 import { presenceStore } from '../stores/presenceStore';
@@ -21,7 +20,6 @@ export function openBoard(credentials: StoredCredentials, opts: { onForbidden?: 
     stores: {
       connection: connectionStore,
       presence: presenceStore,
-      board: boardStore,
       round: roundStore,
       view: boardViewStore,
       draftView: draftViewStore,
@@ -38,20 +36,8 @@ export function useBoardConnection(): BoardConnection | null {
 }
 
 /** Sends a session-changing control event; resolves with the server's answer, never rejects. */
-export function sendControl(
-  event:
-    | 'host:command'
-    | 'host:rounds'
-    | 'host:settings'
-    | 'host:reveal'
-    | 'host:tables'
-    | 'host:move'
-    | 'participant:ready'
-    | 'followup:mark'
-    | 'session:get',
-  payload: unknown,
-): Promise<StateAck> {
-  return emitAck<StateAck>(slot.get()?.socket, event, payload);
+export function sendControl<E extends StateEvent>(event: E, payload: EventPayload<E>): Promise<StateAck> {
+  return emitAck(slot.get()?.socket, event, payload);
 }
 
 const noSubscribe = () => () => undefined;
@@ -65,5 +51,5 @@ export function useSideDoc(kind: 'drafts' | 'plenary'): Y.Doc | null {
 
 /** Copies a table's card onto the plenary board (case day); never rejects, like sendControl. */
 export function promoteCard(groupId: string, cardId: string): Promise<Ack<{ plenaryCardId: string }>> {
-  return emitAck<Ack<{ plenaryCardId: string }>>(slot.get()?.socket, 'card:promote', { groupId, cardId });
+  return emitAck(slot.get()?.socket, 'card:promote', { groupId, cardId });
 }

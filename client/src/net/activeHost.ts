@@ -1,4 +1,4 @@
-import type { Ack, StateAck } from '@casusbord/shared';
+import type { Ack, EventPayload, StateAck, StateEvent } from '@casusbord/shared';
 import { yjsServerUrl } from '../config';
 import { connectionStore } from '../stores/connectionStore';
 import { hostBoardsStore } from '../stores/hostBoardsStore';
@@ -7,7 +7,7 @@ import { roundStore } from '../stores/roundStore';
 import { unavailable } from './ack';
 import { createConnectionSlot } from './connectionSlot';
 import type { StoredCredentials } from './credentials';
-import { connectHost, type HostConnection, type StateEvent } from './hostBridge';
+import { connectHost, type HostConnection } from './hostBridge';
 
 /** The host connection of the open page (host view or beamer; at most one per tab). */
 const slot = createConnectionSlot<HostConnection>();
@@ -29,7 +29,7 @@ export function useHostConnection(): HostConnection | null {
 const NOT_OPEN = unavailable('Not connected');
 
 /** A host control event on the open connection; resolves with the server's answer, never rejects. */
-export function sendHost(event: StateEvent, payload: unknown): Promise<StateAck> {
+export function sendHost<E extends StateEvent>(event: E, payload: EventPayload<E>): Promise<StateAck> {
   const current = slot.get();
   return current ? current.send(event, payload) : Promise.resolve(NOT_OPEN);
 }

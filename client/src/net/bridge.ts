@@ -1,24 +1,11 @@
-import {
-  CLOSE_CODES,
-  cardsMap,
-  draftDocName,
-  readCards,
-  type ClientToServerEvents,
-  type PresenceEntry,
-  type ServerToClientEvents,
-  boardRights,
-  tableFor,
-  wantsPlenary,
-} from '@casusbord/shared';
-import { io, type Socket } from 'socket.io-client';
+import { CLOSE_CODES, draftDocName, type PresenceEntry, boardRights, tableFor, wantsPlenary } from '@casusbord/shared';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { BoardStore } from '../stores/boardStore';
 import type { BoardViewStore } from '../stores/boardViewStore';
 import type { ConnectionStore, FatalReason } from '../stores/connectionStore';
 import type { PresenceStore } from '../stores/presenceStore';
 import type { RoundStore } from '../stores/roundStore';
-import { socketReconnectOptions } from './backoff';
+import { openControlSocket, type ControlSocket } from './controlSocket';
 import type { StoredCredentials } from './credentials';
 import { openDocLink } from './docLink';
 import { watchBoardDoc } from './docWatch';
@@ -30,12 +17,10 @@ import { SideDocSlot } from './sideDocs';
  * the Socket.io client live here, outside any store; stores only get plain values.
  */
 
-export type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
 export interface BoardConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
-  socket: BoardSocket;
+  socket: ControlSocket;
   credentials: StoredCredentials;
   /** The participant's private draft document, open only during an unrevealed private round. */
   drafts: SideDocSlot;
@@ -53,7 +38,7 @@ export interface ViewStores {
 
 export interface ConnectOptions {
   credentials: StoredCredentials;
-  stores: { connection: ConnectionStore; presence: PresenceStore; board: BoardStore; round: RoundStore } & ViewStores;
+  stores: { connection: ConnectionStore; presence: PresenceStore; round: RoundStore } & ViewStores;
   /**
    * Called instead of a fatal error when a participant's board is closed with 4403: the host has
    * probably moved them to another table, so the page looks up where they belong now.
@@ -73,11 +58,10 @@ const FATAL_BY_CODE: Record<number, FatalReason> = {
 };
 
 export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidden }: ConnectOptions): BoardConnection {
-  const { connection, presence, board, round } = stores;
+  const { connection, presence, round } = stores;
   connection.getState().reset();
   round.getState().reset();
   presence.getState().reset();
-  board.getState().reset();
 
   const sessionId = sessionKeyOfDoc(credentials.docName);
   const doc = new Y.Doc();
@@ -106,11 +90,6 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidd
   };
   provider.on('status', onStatus);
   provider.on('sync', onSync);
-
-  const cards = cardsMap(doc);
-  const pushSnapshot = () => board.getState().setCards(readCards(doc));
-  cards.observeDeep(pushSnapshot);
-  pushSnapshot();
 
   // Clusters, dots, reactions, core question and learnings; side documents open and close as
   // the server's round state says (drafts only while private and unrevealed, plenary only in a
@@ -158,27 +137,17 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidd
     saveSnapshot(sessionId, credentials.token, { presence: entries });
   };
 
-  const socketOpts = { auth: { token: credentials.token }, transports: ['websocket'], ...socketReconnectOptions() };
-  const socket: BoardSocket = socketUrl === undefined ? io(socketOpts) : io(socketUrl, socketOpts);
-  socket.on('connect', () => {
-    connection.getState().setSocketStatus('connected');
-    socket.emit('presence:list', {}, (res) => {
-      if (res.ok) keepPresence(res.data);
-    });
-  });
-  socket.on('disconnect', () => connection.getState().setSocketStatus('disconnected'));
-  socket.on('connect_error', () => {
-    // socket.active is false when the server refused us (bad token); it then stays down.
-    connection.getState().setSocketStatus(socket.active ? 'connecting' : 'disconnected');
-  });
-  socket.on('presence:update', (entries) => {
-    if (Array.isArray(entries)) keepPresence(entries);
-  });
-  socket.on('session:state', (state) => {
-    const now = Date.now();
-    round.getState().receive(state, now);
-    if (state?.sessionId === sessionId)
-      saveSnapshot(sessionId, credentials.token, { state, skewMs: state.serverNow - now });
+  const socket = openControlSocket({
+    token: credentials.token,
+    socketUrl,
+    connection,
+    onPresence: keepPresence,
+    onState: (state) => {
+      const now = Date.now();
+      round.getState().receive(state, now);
+      if (state?.sessionId === sessionId)
+        saveSnapshot(sessionId, credentials.token, { state, skewMs: state.serverNow - now });
+    },
   });
 
   const onOnline = () => connection.getState().setBrowserOnline(true);
@@ -209,11 +178,9 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidd
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       link.dispose();
-      cards.unobserveDeep(pushSnapshot);
       doc.destroy();
       connection.getState().reset();
       presence.getState().reset();
-      board.getState().reset();
       round.getState().reset();
     },
   };

@@ -1,13 +1,19 @@
-import { cardsMap, readCardDetails, type Ack, type SessionState, type StateAck } from '@casusbord/shared';
-import { io } from 'socket.io-client';
+import {
+  cardsMap,
+  readCardDetails,
+  type Ack,
+  type EventPayload,
+  type SessionState,
+  type StateAck,
+  type StateEvent,
+} from '@casusbord/shared';
 import * as Y from 'yjs';
 import type { ConnectionStore } from '../stores/connectionStore';
 import type { HostBoardsStore } from '../stores/hostBoardsStore';
 import type { PresenceStore } from '../stores/presenceStore';
 import type { RoundStore } from '../stores/roundStore';
 import { emitAck } from './ack';
-import { socketReconnectOptions } from './backoff';
-import type { BoardSocket } from './bridge';
+import { openControlSocket, type ControlSocket } from './controlSocket';
 import type { StoredCredentials } from './credentials';
 import { openDocLink } from './docLink';
 
@@ -18,21 +24,10 @@ import { openDocLink } from './docLink';
  * only reads; writes to boards go through the server (`card:promote`).
  */
 
-export type StateEvent =
-  | 'host:command'
-  | 'host:rounds'
-  | 'host:settings'
-  | 'host:reveal'
-  | 'host:tables'
-  | 'host:move'
-  | 'host:lenses'
-  | 'followup:mark'
-  | 'session:get';
-
 export interface HostConnection {
-  socket: BoardSocket;
+  socket: ControlSocket;
   /** Sends a session-changing event; never rejects (no answer becomes code `unavailable`). */
-  send: (event: StateEvent, payload: unknown) => Promise<StateAck>;
+  send: <E extends StateEvent>(event: E, payload: EventPayload<E>) => Promise<StateAck>;
   promote: (groupId: string, cardId: string) => Promise<Ack<{ plenaryCardId: string }>>;
   dispose: () => void;
 }
@@ -129,33 +124,22 @@ export function connectHost({
     boards.getState().keepOnly(wanted);
   };
 
-  const socketOpts = { auth: { token: credentials.token }, transports: ['websocket'], ...socketReconnectOptions() };
-  const socket: BoardSocket = socketUrl === undefined ? io(socketOpts) : io(socketUrl, socketOpts);
-  socket.on('connect', () => {
-    connection.getState().setSocketStatus('connected');
-    socket.emit('presence:list', {}, (res) => {
-      if (res.ok) presence.getState().setEntries(res.data);
-    });
-  });
-  socket.on('disconnect', () => connection.getState().setSocketStatus('disconnected'));
-  socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
-    // socket.active is false when the server refused the token; it then stays down for good.
-    connection.getState().setSocketStatus(socket.active ? 'connecting' : 'disconnected');
-    if (!socket.active && err.data?.code === 'unauthorized') connection.getState().setFatal('unauthorized');
-  });
-  socket.on('presence:update', (entries) => {
-    if (Array.isArray(entries)) presence.getState().setEntries(entries);
-  });
-  socket.on('session:state', (state) => {
-    round.getState().receive(state, Date.now());
-    if (watchBoards) reconcile(state);
+  const socket = openControlSocket({
+    token: credentials.token,
+    socketUrl,
+    connection,
+    onPresence: (entries) => presence.getState().setEntries(entries),
+    onState: (state) => {
+      round.getState().receive(state, Date.now());
+      if (watchBoards) reconcile(state);
+    },
   });
 
   let disposed = false;
   return {
     socket,
-    send: (event, payload) => emitAck<StateAck>(socket, event, payload),
-    promote: (groupId, cardId) => emitAck<Ack<{ plenaryCardId: string }>>(socket, 'card:promote', { groupId, cardId }),
+    send: (event, payload) => emitAck(socket, event, payload),
+    promote: (groupId, cardId) => emitAck(socket, 'card:promote', { groupId, cardId }),
     dispose: () => {
       if (disposed) return;
       disposed = true;

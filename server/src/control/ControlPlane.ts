@@ -1,8 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { z } from 'zod';
 import {
   LIMITS,
+  PROTOCOL_VERSION,
   draftDocName,
   readCards,
   copyCardInto,
@@ -26,7 +26,7 @@ import { guardAllowRequest, guardMiddleware } from './handshakeGuard';
 import { Presence } from './Presence';
 import { SessionControl } from './SessionControl';
 import type { SessionStates } from './SessionStates';
-import { withValidation } from './withValidation';
+import { onData } from './withValidation';
 
 interface SocketData {
   principal: Principal;
@@ -65,7 +65,7 @@ export interface ControlDeps {
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /** A handshake refusal: the client's connect_error carries `data: { code, message }`. */
-function refusal(code: 'unauthorized' | 'rate_limited', message: string): Error {
+function refusal(code: 'unauthorized' | 'rate_limited' | 'protocol_mismatch', message: string): Error {
   const err = new Error(code) as Error & { data?: unknown };
   err.data = { code, message };
   return err;
@@ -75,7 +75,8 @@ function refusal(code: 'unauthorized' | 'rate_limited', message: string): Error 
 const ROSTER_TIMEOUT_MS = 2000;
 
 /**
- * The control plane: Socket.io on the default path, authenticated by `auth: { token }`.
+ * The control plane: Socket.io on the default path, authenticated by `auth: { token, protocol }`
+ * (protocol: PROTOCOL_VERSION).
  * Everything authoritative (presence now; rounds and clock later) is decided here and broadcast
  * to the session's room.
  */
@@ -121,7 +122,12 @@ export class ControlPlane {
       );
     }
     const authenticate = (socket: ControlSocket, next: (err?: Error) => void): void => {
-      const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
+      const handshake = socket.handshake.auth as Record<string, unknown> | undefined;
+      // Checked before the token: a page from before a deploy is told to reload, whatever it holds.
+      if (handshake?.protocol !== PROTOCOL_VERSION) {
+        return next(refusal('protocol_mismatch', 'This page is out of date; reload it'));
+      }
+      const token: unknown = handshake.token;
       auth.resolve(token).then(
         (principal) => {
           if (!principal) return next(refusal('unauthorized', 'Missing or invalid token'));
@@ -174,10 +180,7 @@ export class ControlPlane {
     this.presence.join(principal);
     void this.broadcastPresence(principal.sessionId);
 
-    socket.on(
-      'presence:list',
-      withValidation(z.unknown(), () => this.presence.list(store, principal.sessionId), log),
-    );
+    onData(socket, 'presence:list', () => this.presence.list(store, principal.sessionId), log);
     registerSessionHandlers(socket, this.handlerDeps);
     registerCommunityHandlers(socket, this.handlerDeps);
     void this.sendState(socket);

@@ -25,6 +25,11 @@ export const ERROR_STATUS = {
   /** A Range header outside a static file. */
   range_not_satisfiable: 416,
   rate_limited: 429,
+  /**
+   * The Socket.io handshake carried another (or no) PROTOCOL_VERSION: the page is older than the
+   * server and must be reloaded. Only a connect_error; 426 Upgrade Required names the fix.
+   */
+  protocol_mismatch: 426,
   /** The request's headers (with its first line) are over Node's 16 KiB. */
   headers_too_large: 431,
   internal: 500,
@@ -55,6 +60,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   unsupported_media_type: 'Send the body as application/json',
   range_not_satisfiable: 'The requested range is not satisfiable',
   rate_limited: 'Too many requests; wait a moment and try again',
+  protocol_mismatch: 'This page is out of date; reload it',
   headers_too_large: 'The request headers are too large',
   internal: 'Something went wrong on the server',
   unavailable: 'The server cannot do this right now; try again',

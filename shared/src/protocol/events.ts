@@ -1,44 +1,121 @@
-import type { Ack } from './errors';
-import type { ApiError } from './errors';
+import { z } from 'zod';
+import { hostCommandSchema, roundEditSchema } from '../domain/rounds';
+import { followUpMarkPayload, lensesPayload } from './community';
+import type { Ack, ApiError } from './errors';
+import {
+  cardPromotePayload,
+  hostMovePayload,
+  hostRevealPayload,
+  hostSettingsPayload,
+  hostTablesPayload,
+  participantReadyPayload,
+} from './schemas';
 import type { PresenceEntry, SessionState } from './types';
 
-/** Events the server emits over Socket.io. */
-export interface ServerToClientEvents {
-  /** The whole presence list of the session, sent on every join, leave and reconnect. */
-  'presence:update': (entries: PresenceEntry[]) => void;
-  /** The authoritative session state; on connect and after every change. */
-  'session:state': (state: SessionState) => void;
-  /** The host handed the session over (`locked: true`: every board read-only) or reopened it. */
-  'session:locked': (payload: { locked: boolean }) => void;
-}
+/*
+ * The catalogue of Socket.io events, both directions. Client and server take every event name,
+ * payload schema and answer type from here; ClientToServerEvents and ServerToClientEvents (the
+ * Socket.io generics) are derived from these tables, so an event cannot be registered or emitted
+ * with another event's payload or answer.
+ */
 
 /** Acknowledgement of the control events that change the session: the new state, or why not. */
 export type StateAck = { ok: true; state: SessionState } | { ok: false; error: ApiError };
 
-/** Events a client may emit; every one is validated and acknowledged. */
-export interface ClientToServerEvents {
-  /** Asks for the current presence list. */
-  'presence:list': (payload: unknown, ack: (res: Ack<PresenceEntry[]>) => void) => void;
-  /** Host: start | pause | resume | next | previous | extend | goto | finish, for one table or all. */
-  'host:command': (payload: unknown, ack: (res: StateAck) => void) => void;
-  /** Host: edit the rounds (durations, order, add, remove) of one table or all. */
-  'host:rounds': (payload: unknown, ack: (res: StateAck) => void) => void;
-  /** Host: dots per person, the case holder. */
-  'host:settings': (payload: unknown, ack: (res: StateAck) => void) => void;
-  /** Host: reveal the private drafts of the current round at one table or all. */
-  'host:reveal': (payload: unknown, ack: (res: StateAck) => void) => void;
-  /** Host: set the number of tables (case day). */
-  'host:tables': (payload: unknown, ack: (res: StateAck) => void) => void;
-  /** Host: move a participant to another table. */
-  'host:move': (payload: unknown, ack: (res: StateAck) => void) => void;
-  /** Host or a member of the table: copy a card onto the plenary board. */
-  'card:promote': (payload: unknown, ack: (res: Ack<{ plenaryCardId: string }>) => void) => void;
-  /** Participant: mark oneself ready (or not) for the next round. */
-  'participant:ready': (payload: unknown, ack: (res: StateAck) => void) => void;
-  /** Host: open or close the lens deck `{ open }` (issue 9). */
-  'host:lenses': (payload: unknown, ack: (res: StateAck) => void) => void;
-  /** Host or the case holder: `{ adviceId, status, note }` — what became of an earlier advice. */
-  'followup:mark': (payload: unknown, ack: (res: StateAck) => void) => void;
-  /** Asks for the current session state (e.g. after a reconnect). */
-  'session:get': (payload: unknown, ack: (res: StateAck) => void) => void;
+/** One client → server event: its payload schema and how its acknowledgement carries the result. */
+export interface ClientEventSpec<
+  S extends z.ZodType = z.ZodType,
+  A extends 'state' | 'data' = 'state' | 'data',
+  T = unknown,
+> {
+  readonly schema: S;
+  /** 'state': answered `StateAck` (`{ ok: true, state }`); 'data': answered `Ack<T>` (`{ ok: true, data }`). */
+  readonly answer: A;
+  /** The result's type, for the type checker only; never set at run time. */
+  readonly result?: T;
 }
+
+/** An event that changes (or reads) the session state and answers with it. */
+const stateEvent = <S extends z.ZodType>(schema: S): ClientEventSpec<S, 'state', SessionState> => ({
+  schema,
+  answer: 'state',
+});
+
+/** An event that answers `{ ok: true, data: T }`. */
+const dataEvent =
+  <T>() =>
+  <S extends z.ZodType>(schema: S): ClientEventSpec<S, 'data', T> => ({ schema, answer: 'data' });
+
+/** Client → server. Every event is validated with its schema and acknowledged. */
+export const CLIENT_EVENTS = {
+  /** Asks for the current presence list. */
+  'presence:list': dataEvent<PresenceEntry[]>()(z.unknown()),
+  /** Host: start | pause | resume | next | previous | extend | goto | finish, for one table or all. */
+  'host:command': stateEvent(hostCommandSchema),
+  /** Host: edit the rounds (durations, order, add, remove) of one table or all. */
+  'host:rounds': stateEvent(roundEditSchema),
+  /** Host: dots per person, the case holder. */
+  'host:settings': stateEvent(hostSettingsPayload),
+  /** Host: reveal the private drafts of the current round at one table or all. */
+  'host:reveal': stateEvent(hostRevealPayload),
+  /** Host: set the number of tables (case day). */
+  'host:tables': stateEvent(hostTablesPayload),
+  /** Host: move a participant to another table. */
+  'host:move': stateEvent(hostMovePayload),
+  /** Host or a member of the table: copy a card onto the plenary board. */
+  'card:promote': dataEvent<{ plenaryCardId: string }>()(cardPromotePayload),
+  /** Participant: mark oneself ready (or not) for the next round. */
+  'participant:ready': stateEvent(participantReadyPayload),
+  /** Host: open or close the lens deck `{ open }` (issue 9). */
+  'host:lenses': stateEvent(lensesPayload),
+  /** Host or the case holder: `{ adviceId, status, note }` — what became of an earlier advice. */
+  'followup:mark': stateEvent(followUpMarkPayload),
+  /** Asks for the current session state (e.g. after a reconnect). */
+  'session:get': stateEvent(z.unknown()),
+} as const satisfies Record<string, ClientEventSpec>;
+
+type ClientEvents = typeof CLIENT_EVENTS;
+export type ClientEvent = keyof ClientEvents;
+
+/** What a client sends with `E` (the schema's input: defaults may be left out). */
+export type EventPayload<E extends ClientEvent> = z.input<ClientEvents[E]['schema']>;
+/** What the server's handler of `E` gets once the payload is parsed. */
+export type EventData<E extends ClientEvent> = z.output<ClientEvents[E]['schema']>;
+/** What the handler of `E` returns on success. */
+export type EventResult<E extends ClientEvent> =
+  ClientEvents[E] extends ClientEventSpec<z.ZodType, 'state' | 'data', infer T> ? T : never;
+/** Each event's acknowledgement. */
+type Answers = { [E in ClientEvent]: ClientEvents[E]['answer'] extends 'state' ? StateAck : Ack<EventResult<E>> };
+/**
+ * The acknowledgement of `E`. A lookup (not a conditional), so that for any `E extends StateEvent`
+ * the type checker knows it is a StateAck.
+ */
+export type EventAnswer<E extends ClientEvent> = Answers[E];
+
+/** The events that answer with the new session state (StateAck). */
+export type StateEvent = { [E in ClientEvent]: ClientEvents[E]['answer'] extends 'state' ? E : never }[ClientEvent];
+/** The events that answer `{ ok: true, data }`. */
+export type DataEvent = Exclude<ClientEvent, StateEvent>;
+
+/** Events a client may emit (the Socket.io generic), derived from CLIENT_EVENTS. */
+export type ClientToServerEvents = {
+  [E in ClientEvent]: (payload: EventPayload<E>, ack: (res: EventAnswer<E>) => void) => void;
+};
+
+/**
+ * Server → client: the payload of each event. The client takes the server's word for these, so
+ * they have types but no schemas.
+ */
+export interface ServerEventPayloads {
+  /** The whole presence list of the session, sent on every join, leave and reconnect. */
+  'presence:update': PresenceEntry[];
+  /** The authoritative session state; on connect and after every change. */
+  'session:state': SessionState;
+  /** The host handed the session over (`locked: true`: every board read-only) or reopened it. */
+  'session:locked': { locked: boolean };
+}
+
+/** Events the server emits (the Socket.io generic), derived from ServerEventPayloads. */
+export type ServerToClientEvents = {
+  [E in keyof ServerEventPayloads]: (payload: ServerEventPayloads[E]) => void;
+};

@@ -41,6 +41,36 @@ export type JoinBody = z.infer<typeof joinBody>;
 /** `GET /api/join/:code`: the code as typed (normalised by the server). */
 export const joinPreviewParams = z.strictObject({ code: required(LIMITS.codeInputChars) });
 
+/** An id of a table, participant or card in a Socket.io payload. */
+const controlId = z.string().min(1).max(64);
+
+/** Socket.io `host:settings`: dots per person, the case holder (null: none). */
+export const hostSettingsPayload = z.strictObject({
+  dotsPerPerson: z.number().int().min(1).max(LIMITS.dotsPerPersonMax).optional(),
+  caseHolderId: controlId.nullable().optional(),
+});
+export type HostSettingsPayload = z.infer<typeof hostSettingsPayload>;
+
+/** Socket.io `host:reveal`: no groupId = every table. */
+export const hostRevealPayload = z.strictObject({ groupId: controlId.optional() });
+export type HostRevealPayload = z.infer<typeof hostRevealPayload>;
+
+/** Socket.io `host:tables`: the number of tables wanted. */
+export const hostTablesPayload = z.strictObject({ count: z.number().int().min(1).max(LIMITS.tablesPerSession) });
+export type HostTablesPayload = z.infer<typeof hostTablesPayload>;
+
+/** Socket.io `host:move`: a participant to another table. */
+export const hostMovePayload = z.strictObject({ participantId: controlId, groupId: controlId });
+export type HostMovePayload = z.infer<typeof hostMovePayload>;
+
+/** Socket.io `participant:ready` */
+export const participantReadyPayload = z.strictObject({ ready: z.boolean() });
+export type ParticipantReadyPayload = z.infer<typeof participantReadyPayload>;
+
+/** Socket.io `card:promote`: a table's card onto the plenary board. */
+export const cardPromotePayload = z.strictObject({ groupId: controlId, cardId: controlId });
+export type CardPromotePayload = z.infer<typeof cardPromotePayload>;
+
 /** Turns a zod failure into one readable sentence: "title: Too big: expected string to have <=200 characters". */
 export function describeZodError(error: z.ZodError): string {
   return error.issues

@@ -1,7 +1,7 @@
+import type { EventPayload, StateEvent } from '@casusbord/shared';
 import { useCallback } from 'react';
 import { useT, type Messages } from '../../i18n';
 import { sendHost } from '../../net/activeHost';
-import type { StateEvent } from '../../net/hostBridge';
 import { uiStore } from '../../stores/uiStore';
 
 /** Short success toasts: the change itself is visible on screen too, ms. */
@@ -23,7 +23,7 @@ export function notifyHost(result: { ok: true; message: string } | { ok: false; 
  * server's own message on failure (it says why, e.g. "cannot resume: the session is running").
  * Resolves true on success.
  */
-export function useHostAction(): (event: StateEvent, payload: unknown, success: string) => Promise<boolean> {
+export function useHostAction(): <E extends StateEvent>(event: E, payload: EventPayload<E>, success: string) => Promise<boolean> {
   const t = useT();
   return useCallback(
     async (event, payload, success) => {
