@@ -27,6 +27,8 @@ export interface LoadOptions {
 
 export interface LoadResult {
   server: string;
+  /** The server's spawn to its first HTTP answer (RunningServer.startupMs), ms. */
+  startupMs: number;
   rooms: number;
   clients: number;
   durationS: number;
@@ -264,6 +266,7 @@ export async function runLoad(servers: RunningServer[], options: LoadOptions, la
     const genCpu = (genUntil.user + genUntil.system) / 1e6;
     const result: LoadResult = {
       server: label,
+      startupMs: servers[0]!.startupMs,
       rooms,
       clients,
       durationS,

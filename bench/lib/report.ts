@@ -164,6 +164,7 @@ export function comparisonRows(
     ours ? ours.memory.heapPerRoomAfterEditsBytes / KB : null,
     ref ? ref.memory.heapPerRoomAfterEditsBytes / KB : null,
   );
+  add('start-up to first HTTP answer (ours: /healthz)', 'ms', ours?.startupMs, ref?.startupMs);
   add('errors', '', ours?.errors, ref?.errors);
   add('disconnects', '', ours ? sumValues(ours.disconnects) : null, ref ? sumValues(ref.disconnects) : null);
   add('connect + sync all clients', 's', ours ? ours.connect.ms / 1000 : null, ref ? ref.connect.ms / 1000 : null);

@@ -38,6 +38,8 @@ export interface RunningServer {
   /** DevTools endpoint (both servers run with --inspect=127.0.0.1:0) to force a GC before memory is read. */
   inspectorUrl: string | null;
   child: ChildProcess;
+  /** Spawn to the first HTTP answer (ours: `GET /healthz` 200; the reference: any answer), ms. */
+  startupMs: number;
   output(): string;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process has exited. */
   stop(graceMs?: number): Promise<void>;
@@ -48,8 +50,18 @@ function startProcess(
   label: string,
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; ready: RegExp; port?: number; dataDir: string | null; timeoutMs: number },
+  options: {
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    ready: RegExp;
+    port?: number;
+    dataDir: string | null;
+    timeoutMs: number;
+    /** Asked until it answers, to time the start-up. */
+    probePath: string;
+  },
 ): Promise<RunningServer> {
+  const spawnedAt = performance.now();
   const child = track(spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] }));
   let output = '';
   const append = (chunk: Buffer) => {
@@ -69,14 +81,15 @@ function startProcess(
       reject(new Error(`${label} exited (${code}) before listening:\n${output}`));
     };
     child.once('exit', onExit);
-    const check = () => {
+    const check = async () => {
       const match = options.ready.exec(output);
       if (!match) return;
       child.stdout!.off('data', check);
       child.stderr!.off('data', check);
+      const port = options.port ?? Number(match[1]);
+      const startupMs = await firstAnswer(`http://127.0.0.1:${port}${options.probePath}`, spawnedAt);
       clearTimeout(timer);
       child.off('exit', onExit);
-      const port = options.port ?? Number(match[1]);
       resolve({
         kind,
         label,
@@ -87,6 +100,7 @@ function startProcess(
         dataDir: options.dataDir,
         inspectorUrl: INSPECTOR_LINE.exec(output)?.[1] ?? null,
         child,
+        startupMs,
         output: () => output,
         stop: async (graceMs = 15000) => {
           if (child.exitCode !== null || child.signalCode !== null) return;
@@ -102,6 +116,20 @@ function startProcess(
   });
 }
 
+/** Polls `url` every 5 ms until it answers (ours: with 200); ms since `since`. */
+async function firstAnswer(url: string, since: number): Promise<number> {
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok || !url.endsWith('/healthz')) return performance.now() - since;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 /** Both servers alike: the inspector is idle unless the bench asks it for a GC between load phases. */
 const INSPECT = '--inspect=127.0.0.1:0';
 
@@ -110,20 +138,32 @@ export interface OursOptions {
   nodeArgs?: string[];
   env?: Record<string, string>;
   label?: string;
-  /** Working tree to run server/src/main.ts from; default this repository. */
+  /** Working tree to build and run the server from; default this repository. */
   root?: string | null;
 }
 
-/** Our server exactly as `npm start` runs it (without the client build check), with a fresh DATA_DIR. */
+/** Working trees whose server was compiled by this bench run (once each). */
+const built = new Set<string>();
+
+/**
+ * Our server exactly as `npm start` runs it (without the client build check): compiled by
+ * scripts/build-server.mjs, then `node server/dist/main.js`, with a fresh DATA_DIR.
+ */
 export async function startOurs(options: OursOptions = {}): Promise<RunningServer> {
+  const root = options.root ?? ROOT;
+  if (!built.has(root)) {
+    const result = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`could not compile the server in ${root}:\n${result.stderr}`);
+    built.add(root);
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casusbord-bench-'));
   return startProcess(
     'ours',
     options.label ?? 'ours',
     process.execPath,
-    [...(options.nodeArgs ?? []), INSPECT, '--import', 'tsx', 'server/src/main.ts'],
+    [...(options.nodeArgs ?? []), INSPECT, 'server/dist/main.js'],
     {
-      cwd: options.root ?? ROOT,
+      cwd: root,
       env: {
         ...process.env,
         HOST: '127.0.0.1',
@@ -142,6 +182,7 @@ export async function startOurs(options: OursOptions = {}): Promise<RunningServe
       ready: /casusbord:listening port=(\d+)/,
       dataDir,
       timeoutMs: 30000,
+      probePath: '/healthz',
     },
   );
 }
@@ -190,6 +231,7 @@ export async function startReference(): Promise<RunningServer> {
     port,
     dataDir: null,
     timeoutMs: 30000,
+    probePath: '/',
   });
 }
 
