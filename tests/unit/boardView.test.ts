@@ -9,6 +9,7 @@ import {
   learningsMap,
   readCardDetails,
   type CardDetails,
+  type ClusterSnapshot,
 } from '@casusbord/shared';
 import { groupColumn, promotedIds, reactionProgress } from '../../client/src/board/grouping';
 import { groupIdOf } from '../../client/src/net/relocate';
@@ -39,7 +40,7 @@ describe('groupColumn', () => {
     cardsMap(doc).get('p3')!.set('clusterId', 'c1');
     cardsMap(doc).get('p1')!.set('clusterId', 'c1');
     const cards = readCardDetails(doc);
-    const clusters = [
+    const clusters: ClusterSnapshot[] = [
       { id: 'c1', title: 'Samenwerking', column: 'pitfall', createdAt: 1 },
       { id: 'c2', title: 'Geld', column: 'pitfall', createdAt: 2 },
       { id: 'cx', title: 'Elders', column: 'advice', createdAt: 3 },

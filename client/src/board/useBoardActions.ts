@@ -4,6 +4,7 @@ import {
   changeDots as changeOwnDots,
   clustersMap,
   learningsMap,
+  readCluster,
   removeCluster,
   setCardCluster,
   setReaction,
@@ -120,14 +121,8 @@ export function useBoardActions({
         clustersMap(doc).get(id)?.set('title', title);
       },
       removeCluster: (id) => {
-        const entry = clustersMap(doc).get(id);
-        if (!entry) return;
-        const snapshot = {
-          id,
-          title: String(entry.get('title') ?? ''),
-          column: String(entry.get('column') ?? ''),
-          createdAt: Number(entry.get('createdAt') ?? 0),
-        };
+        const snapshot = readCluster(doc, id);
+        if (!snapshot) return;
         const members: string[] = [];
         cardsMap(doc).forEach((card, cardId) => {
           if (card.get('clusterId') === id) members.push(cardId);

@@ -44,18 +44,21 @@ export function cardsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap<Y.Map<unknown>>(CARDS_KEY);
 }
 
+/** A card's Y.Map with its four keys, not yet in a document (the caller adds it in a transaction). */
+export function newCardEntry(card: Omit<NewCard, 'id'>): Y.Map<unknown> {
+  const entry = new Y.Map<unknown>();
+  const text = new Y.Text();
+  text.insert(0, card.text);
+  entry.set('column', card.column);
+  entry.set('text', text);
+  entry.set('authorId', card.authorId);
+  entry.set('createdAt', card.createdAt);
+  return entry;
+}
+
 /** Adds a card in one transaction so peers never see a card without its text. */
 export function addCard(doc: Y.Doc, card: NewCard): void {
-  doc.transact(() => {
-    const entry = new Y.Map<unknown>();
-    const text = new Y.Text();
-    text.insert(0, card.text);
-    entry.set('column', card.column);
-    entry.set('text', text);
-    entry.set('authorId', card.authorId);
-    entry.set('createdAt', card.createdAt);
-    cardsMap(doc).set(card.id, entry);
-  });
+  doc.transact(() => cardsMap(doc).set(card.id, newCardEntry(card)));
 }
 
 export function deleteCard(doc: Y.Doc, id: string): boolean {

@@ -5,7 +5,10 @@ import {
   DOTS_KEY,
   LEARNINGS_KEY,
   cardsMap,
+  isColumn,
+  newCardEntry,
   type CardSnapshot,
+  type Column,
   readCards,
 } from './board';
 
@@ -31,7 +34,7 @@ export function isReaction(value: unknown): value is Reaction {
 export interface ClusterSnapshot {
   id: string;
   title: string;
-  column: string;
+  column: Column;
   createdAt: number;
 }
 
@@ -48,20 +51,28 @@ export function coreQuestionText(doc: Y.Doc): Y.Text {
   return doc.getText(CORE_QUESTION_KEY);
 }
 
+/** One cluster as written in the doc; null when absent or outside the four columns (it belongs nowhere). */
+export function readCluster(doc: Y.Doc, id: string): ClusterSnapshot | null {
+  const entry = clustersMap(doc).get(id);
+  if (!(entry instanceof Y.Map)) return null;
+  const column = entry.get('column');
+  if (!isColumn(column)) return null;
+  const title = entry.get('title');
+  const createdAt = entry.get('createdAt');
+  return {
+    id,
+    title: typeof title === 'string' ? title : '',
+    column,
+    createdAt: typeof createdAt === 'number' ? createdAt : 0,
+  };
+}
+
 export function readClusters(doc: Y.Doc): ClusterSnapshot[] {
   const out: ClusterSnapshot[] = [];
-  clustersMap(doc).forEach((entry, id) => {
-    if (!(entry instanceof Y.Map)) return;
-    const title = entry.get('title');
-    const column = entry.get('column');
-    const createdAt = entry.get('createdAt');
-    out.push({
-      id,
-      title: typeof title === 'string' ? title : '',
-      column: typeof column === 'string' ? column : '',
-      createdAt: typeof createdAt === 'number' ? createdAt : 0,
-    });
-  });
+  for (const id of clustersMap(doc).keys()) {
+    const cluster = readCluster(doc, id);
+    if (cluster) out.push(cluster);
+  }
   return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
 
@@ -209,13 +220,7 @@ export function copyCardInto(
   const cards = cardsMap(target);
   if (cards.has(newId)) return false;
   target.transact(() => {
-    const entry = new Y.Map<unknown>();
-    const text = new Y.Text();
-    text.insert(0, card.text);
-    entry.set('column', card.column);
-    entry.set('text', text);
-    entry.set('authorId', card.authorId);
-    entry.set('createdAt', card.createdAt);
+    const entry = newCardEntry(card);
     for (const [key, value] of Object.entries(extra)) entry.set(key, value);
     cards.set(newId, entry);
   });
