@@ -18,7 +18,6 @@ import { communityRoutes } from './http/communityRoutes';
 import { registerPrincipal } from './http/principal';
 import { reportRoutes } from './http/reportRoutes';
 import { startRetention } from './sessions';
-import { ScaleOut } from './scale/ScaleOut';
 import { createStore } from './store/createStore';
 import type { Store } from './store/Store';
 import { DocRegistry } from './yjs/DocRegistry';
@@ -95,10 +94,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     http: { requireHostHeader: false },
   });
   const log = app.log;
-  const store = options.store ?? createStore(config, log);
+  const store = options.store ?? (await createStore(config, log));
   const auth = new Auth(store);
   // Several instances on one Redis: documents and Socket.io rooms are shared through it.
-  const scale = config.redisUrl ? new ScaleOut(config, store, log) : null;
+  const scale = config.redisUrl ? new (await import('./scale/ScaleOut')).ScaleOut(config, store, log) : null;
   // What each table's round allows, for the write policy on /yjs. Alone, this instance makes every
   // change itself; with others, a state older than a second is read again from the store.
   const states: SessionStates = new SessionStates(

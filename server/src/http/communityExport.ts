@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import JSZip from 'jszip';
 import { AppError } from '@casusbord/shared';
 import { inLocale, renderReport, slug } from '../export/formats';
 import { renderHtml } from '../export/html';
@@ -46,6 +45,8 @@ export async function archiveZip(
   community: CommunityRecord,
 ): Promise<{ filename: string; body: Buffer }> {
   const { store } = app.deps;
+  // Loaded on the first archive download, not at start-up.
+  const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   const index: string[] = [`# ${escapeMarkdownInline(community.name)}`, ''];
   const used = new Set<string>();
