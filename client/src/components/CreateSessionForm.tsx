@@ -9,7 +9,7 @@ import type { CommunityPrefill } from './archive/CommunityCreateForm';
 import { communityBody, NO_COMMUNITY, type CommunityChoice } from './archive/communityChoice';
 import { CommunitySessionFields } from './archive/CommunitySessionFields';
 import { uiStore, useUiStore } from '../stores/uiStore';
-import { Field, FormError, SubmitButton } from './Field';
+import { Field, FormError, FormPanel, SubmitButton } from './Field';
 import { useFormSubmit } from './useFormSubmit';
 
 /** `community`: a community just created on the home page, to prefill the community part. */
@@ -61,9 +61,7 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
   );
 
   return (
-    <form className="panel" onSubmit={submit} aria-labelledby="create-heading">
-      <h2 id="create-heading">{t.createHeading}</h2>
-      <p className="muted">{t.createIntro}</p>
+    <FormPanel headingId="create-heading" heading={t.createHeading} intro={t.createIntro} onSubmit={submit}>
       <Field label={t.createTitle}>
         <input
           data-testid="create-title"
@@ -126,6 +124,6 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
       />
       <FormError error={error} />
       <SubmitButton busy={busy} label={t.createSubmit} busyLabel={t.createBusy} testId="create-submit" />
-    </form>
+    </FormPanel>
   );
 }

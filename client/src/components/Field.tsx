@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type FormEvent, type ReactNode, type RefObject } from 'react';
 
 /** A labelled form control: the visible label above whatever control `children` is. */
 export function Field({
@@ -107,4 +107,69 @@ export function SubmitButton({
       {busy ? busyLabel : label}
     </button>
   );
+}
+
+/** A button for an action that takes a while: it says so while busy and ignores clicks meanwhile. */
+export function BusyButton({
+  busy,
+  label,
+  busyLabel,
+  onClick,
+  className = 'button',
+  testId,
+}: {
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  onClick: () => void;
+  className?: string;
+  testId: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={className}
+      data-testid={testId}
+      aria-disabled={busy || undefined}
+      onClick={() => {
+        if (!busy) onClick();
+      }}
+    >
+      {busy ? busyLabel : label}
+    </button>
+  );
+}
+
+/** A form of its own on the page: a panel named by its heading, with a line of introduction. */
+export function FormPanel({
+  headingId,
+  heading,
+  intro,
+  onSubmit,
+  testId,
+  children,
+}: {
+  headingId: string;
+  heading: string;
+  intro: string;
+  onSubmit: (event: FormEvent) => void;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form className="panel" onSubmit={onSubmit} aria-labelledby={headingId} data-testid={testId}>
+      <h2 id={headingId}>{heading}</h2>
+      <p className="muted">{intro}</p>
+      {children}
+    </form>
+  );
+}
+
+/** A ref that gets the focus whenever `when` becomes truthy (or changes while truthy). */
+export function useFocusWhen<T extends HTMLElement>(when: unknown): RefObject<T | null> {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (when) ref.current?.focus();
+  }, [when]);
+  return ref;
 }

@@ -1,11 +1,11 @@
 import { LIMITS } from '@casusbord/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '../i18n';
 import { describeError } from '../i18n/errors';
 import { joinSession } from '../net/api';
 import { saveCredentials } from '../net/credentials';
 import { JoinPreviewPanel } from './JoinPreviewPanel';
-import { Field, FormError, SubmitButton } from './Field';
+import { Field, FormError, FormPanel, SubmitButton, useFocusWhen } from './Field';
 import { useFormSubmit } from './useFormSubmit';
 import { boardPath, navigate } from '../router';
 import { uiStore } from '../stores/uiStore';
@@ -14,12 +14,8 @@ export function JoinForm({ initialCode }: { initialCode: string | null }) {
   const t = useT();
   const [code, setCode] = useState(initialCode ?? '');
   const [name, setName] = useState('');
-  const nameRef = useRef<HTMLInputElement>(null);
-
   // Arriving through a join link: the code is known, so the name is the next thing to type.
-  useEffect(() => {
-    if (initialCode) nameRef.current?.focus();
-  }, [initialCode]);
+  const nameRef = useFocusWhen<HTMLInputElement>(initialCode);
 
   const { busy, error, submit } = useFormSubmit(
     async () => {
@@ -38,9 +34,7 @@ export function JoinForm({ initialCode }: { initialCode: string | null }) {
   );
 
   return (
-    <form className="panel" onSubmit={submit} aria-labelledby="join-heading">
-      <h2 id="join-heading">{t.joinHeading}</h2>
-      <p className="muted">{t.joinIntro}</p>
+    <FormPanel headingId="join-heading" heading={t.joinHeading} intro={t.joinIntro} onSubmit={submit}>
       <Field label={t.joinCode}>
         <input
           data-testid="join-code"
@@ -70,6 +64,6 @@ export function JoinForm({ initialCode }: { initialCode: string | null }) {
       </Field>
       <FormError error={error} />
       <SubmitButton busy={busy} label={t.joinSubmit} busyLabel={t.joinBusy} testId="join-submit" />
-    </form>
+    </FormPanel>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { deleteCommunity, fetchArchiveZip, fetchCommunity, saveFile } from '../../net/communityApi';
-import { Field, FormError, StatusLine } from '../Field';
+import { BusyButton, Field, FormError, StatusLine } from '../Field';
 
 interface Props {
   communityId: string;
@@ -37,15 +37,13 @@ export function ArchiveAdmin({ communityId, token, view, onFacilitatorKey, onDel
   return (
     <aside className="archive-admin" aria-label={t.archive.exportZip}>
       <div>
-        <button
-          type="button"
-          className="button"
-          data-testid="archive-export"
-          aria-disabled={exporting || undefined}
+        <BusyButton
+          busy={exporting}
+          label={t.archive.exportZip}
+          busyLabel={t.archive.exporting}
+          testId="archive-export"
           onClick={() => void exportZip()}
-        >
-          {exporting ? t.archive.exporting : t.archive.exportZip}
-        </button>
+        />
         <StatusLine message={exportMessage} />
       </div>
       {view.role === 'facilitator' ? (
@@ -155,15 +153,14 @@ function DeleteCommunity({
             <strong>{t.archive.deleteConfirmQuestion(name)}</strong>
           </p>
           <div className="button-row">
-            <button
-              type="button"
+            <BusyButton
+              busy={busy}
+              label={t.archive.deleteConfirm}
+              busyLabel={t.archive.deleting}
               className="button danger"
-              data-testid="archive-delete-confirm"
-              aria-disabled={busy || undefined}
+              testId="archive-delete-confirm"
               onClick={() => void remove()}
-            >
-              {busy ? t.archive.deleting : t.archive.deleteConfirm}
-            </button>
+            />
             <button type="button" className="button" ref={cancelRef} onClick={() => setConfirming(false)}>
               {t.archive.deleteCancel}
             </button>

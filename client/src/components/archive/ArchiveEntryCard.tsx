@@ -12,6 +12,32 @@ interface Props {
   onJump: (sessionId: string) => void;
 }
 
+/** Opens one session's report in the viewer; named by the session's title for screen readers. */
+export function OpenReportButton({
+  sessionId,
+  title,
+  onOpen,
+  testId,
+}: {
+  sessionId: string;
+  title: string;
+  onOpen: Props['onOpenReport'];
+  testId: string;
+}) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="button small"
+      aria-label={t.archive.openReportLabel(title)}
+      data-testid={testId}
+      onClick={() => onOpen(sessionId, title)}
+    >
+      {t.archive.openReport}
+    </button>
+  );
+}
+
 export function entryDomId(sessionId: string): string {
   return `archive-entry-${sessionId}`;
 }
@@ -123,15 +149,12 @@ export function ArchiveEntryCard({ entry, known, onOpenReport, onJump }: Props) 
         </nav>
       )}
       <div className="button-row">
-        <button
-          type="button"
-          className="button small"
-          aria-label={t.archive.openReportLabel(entry.title)}
-          data-testid="entry-open-report"
-          onClick={() => onOpenReport(entry.sessionId, entry.title)}
-        >
-          {t.archive.openReport}
-        </button>
+        <OpenReportButton
+          sessionId={entry.sessionId}
+          title={entry.title}
+          onOpen={onOpenReport}
+          testId="entry-open-report"
+        />
       </div>
     </article>
   );

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { searchArchive } from '../../net/communityApi';
 import { useUiStore } from '../../stores/uiStore';
+import { OpenReportButton } from './ArchiveEntryCard';
 import { formatDay } from './format';
 
 /** A snippet as React text: match segments in <mark>, never HTML from the server. */
@@ -92,15 +93,12 @@ export function ArchiveSearch({ communityId, token, onOpenReport }: Props) {
                 <p className="search-snippet" data-testid="search-snippet">
                   <Snippet segments={hit.snippet} />
                 </p>
-                <button
-                  type="button"
-                  className="button small"
-                  aria-label={t.archive.openReportLabel(hit.title)}
-                  data-testid="search-hit-report"
-                  onClick={() => onOpenReport(hit.sessionId, hit.title)}
-                >
-                  {t.archive.openReport}
-                </button>
+                <OpenReportButton
+                  sessionId={hit.sessionId}
+                  title={hit.title}
+                  onOpen={onOpenReport}
+                  testId="search-hit-report"
+                />
               </li>
             ))}
           </ol>

@@ -1,10 +1,10 @@
 import { COMMUNITY_LIMITS, type CreateCommunityResponse } from '@casusbord/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { createCommunity } from '../../net/communityApi';
 import { CopyRow } from '../CopyButton';
-import { Field, FormError, SubmitButton } from '../Field';
+import { Field, FormError, FormPanel, SubmitButton, useFocusWhen } from '../Field';
 import { useFormSubmit } from '../useFormSubmit';
 import '../../styles/archive.css';
 
@@ -50,11 +50,7 @@ export function CommunityCreateForm({ onUse }: { onUse: (prefill: CommunityPrefi
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CreateCommunityResponse | null>(null);
   const [used, setUsed] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    if (created) headingRef.current?.focus();
-  }, [created]);
+  const headingRef = useFocusWhen<HTMLHeadingElement>(created);
 
   const { busy, error, submit } = useFormSubmit(
     async () => {
@@ -113,9 +109,13 @@ export function CommunityCreateForm({ onUse }: { onUse: (prefill: CommunityPrefi
   }
 
   return (
-    <form className="panel" onSubmit={submit} aria-labelledby="community-heading" data-testid="community-form">
-      <h2 id="community-heading">{t.community.createHeading}</h2>
-      <p className="muted">{t.community.createIntro}</p>
+    <FormPanel
+      headingId="community-heading"
+      heading={t.community.createHeading}
+      intro={t.community.createIntro}
+      onSubmit={submit}
+      testId="community-form"
+    >
       <Field label={t.community.nameLabel}>
         <input
           data-testid="community-name"
@@ -133,6 +133,6 @@ export function CommunityCreateForm({ onUse }: { onUse: (prefill: CommunityPrefi
         busyLabel={t.community.createBusy}
         testId="community-submit"
       />
-    </form>
+    </FormPanel>
   );
 }

@@ -6,7 +6,7 @@ import { fetchArchive } from '../../net/communityApi';
 import { useUiStore } from '../../stores/uiStore';
 import type { CommunityChoice } from './communityChoice';
 import { formatDay } from './format';
-import { Field, StatusLine } from '../Field';
+import { BusyButton, Field, StatusLine } from '../Field';
 
 interface Props {
   value: CommunityChoice;
@@ -29,6 +29,11 @@ export function CommunitySessionFields({ value, onChange, onFollowUp, open, onTo
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
   const set = (patch: Partial<CommunityChoice>) => onChange({ ...value, ...patch });
+  // Another community or key: the loaded archive and the follow-up chosen from it no longer apply.
+  const setCommunity = (patch: Pick<Partial<CommunityChoice>, 'communityId' | 'communityKey'>) => {
+    set({ ...patch, followUpOf: '' });
+    setEntries(null);
+  };
 
   const load = async () => {
     const id = value.communityId.trim();
@@ -81,10 +86,7 @@ export function CommunitySessionFields({ value, onChange, onFollowUp, open, onTo
           maxLength={64}
           value={value.communityId}
           autoComplete="off"
-          onChange={(e) => {
-            set({ communityId: e.target.value, followUpOf: '' });
-            setEntries(null);
-          }}
+          onChange={(e) => setCommunity({ communityId: e.target.value })}
         />
       </Field>
       <Field label={t.community.keyLabel}>
@@ -95,10 +97,7 @@ export function CommunitySessionFields({ value, onChange, onFollowUp, open, onTo
           autoComplete="off"
           value={value.communityKey}
           required={value.communityId.trim() !== ''}
-          onChange={(e) => {
-            set({ communityKey: e.target.value, followUpOf: '' });
-            setEntries(null);
-          }}
+          onChange={(e) => setCommunity({ communityKey: e.target.value })}
         />
       </Field>
       <Field label={t.community.themeLabel}>
@@ -111,15 +110,14 @@ export function CommunitySessionFields({ value, onChange, onFollowUp, open, onTo
         />
       </Field>
       <div className="field">
-        <button
-          type="button"
+        <BusyButton
+          busy={loading}
+          label={t.community.loadArchive}
+          busyLabel={t.community.loadingArchive}
           className="button small"
-          data-testid="create-load-archive"
-          aria-disabled={loading || undefined}
-          onClick={() => void (loading ? undefined : load())}
-        >
-          {loading ? t.community.loadingArchive : t.community.loadArchive}
-        </button>
+          testId="create-load-archive"
+          onClick={() => void load()}
+        />
         <StatusLine message={message} as="span" testId="create-archive-status" />
       </div>
       {entries && entries.length > 0 && (
