@@ -1,57 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchDocument } from '@casusbord/shared';
-import type { ArchiveRecord, CommunityRecord } from '../../server/src/store/ArchiveStore';
 import { searchArchive } from '../../server/src/store/ArchiveStore';
 import type { Store } from '../../server/src/store/Store';
-import { codeOf, id, newSession } from './fixtures';
+import { archiveRecord, codeOf, community, id, newSession } from './fixtures';
 
 /**
  * Communities, the archive and search (issue 9), for every engine: the same fixture corpus, the
  * same queries, the same ordered hits. Registered inside the store contract (storeContract.ts).
  */
-
-function community(): CommunityRecord {
-  return {
-    id: id(),
-    name: 'CoP wijkenaanpak',
-    createdAt: 1000,
-    memberTokenHash: id() + id(),
-    facilitatorKeyHash: id() + id(),
-  };
-}
-
-function docs(texts: [SearchDocument['column'] | 'core', string][]): SearchDocument[] {
-  return texts.map(([column, text], index) =>
-    column === 'core'
-      ? { index, kind: 'question', column: null, cardId: null, text }
-      : { index, kind: 'card', column, cardId: `c${index}`, text },
-  );
-}
-
-function record(
-  communityId: string,
-  sessionId: string,
-  handedOverAt: number,
-  texts: Parameters<typeof docs>[0],
-  extra: Partial<ArchiveRecord['entry']> = {},
-): ArchiveRecord {
-  return {
-    communityId,
-    entry: {
-      sessionId,
-      title: `Casus ${sessionId.slice(0, 4)}`,
-      city: 'Amersfoort',
-      theme: null,
-      handedOverAt,
-      coreQuestion: 'Hoe smeden we één team?',
-      followUpOf: null,
-      advice: [],
-      followUp: [],
-      ...extra,
-    },
-    documents: docs(texts),
-  };
-}
 
 /** The corpus: three sessions in one community, one in another that shares words with them. */
 async function corpus(store: Store) {
@@ -60,28 +15,39 @@ async function corpus(store: Store) {
   await store.createCommunity(a);
   await store.createCommunity(b);
   const [s1, s2, s3, s4] = [id(), id(), id(), id()];
-  await store.putArchiveEntry(
-    record(a.id, s1, 1_000, [
-      ['core', 'Hoe smeden we één team van alle partners in de wijk?'],
-      ['pitfall', 'Partners werken langs elkaar heen; geen gedeeld doel'],
-      ['advice', 'Stel één wijkteam samen met een gezamenlijke agenda'],
-      ['question', 'Wie is de trekker van de wijkenaanpak?'],
-    ]),
-  );
-  await store.putArchiveEntry(
-    record(a.id, s2, 2_000, [
-      ['core', 'Hoe houden we jongeren in beeld?'],
-      ['pitfall', 'Jongeren en bewoners uit beeld'],
-      ['advice', 'Betrek jongeren via het jongerenwerk bij de wijkagenda'],
-      ['opportunity', 'Coördinatie door één wijkcoördinator'],
-    ]),
-  );
-  await store.putArchiveEntry(
-    record(a.id, s3, 3_000, [['advice', 'Partners: maak van de partners één team, met één doel voor de partners']], {
-      followUpOf: s1,
-    }),
-  );
-  await store.putArchiveEntry(record(b.id, s4, 4_000, [['advice', 'Eén team met de partners']]));
+  const entries: Parameters<typeof archiveRecord>[] = [
+    [
+      a.id,
+      s1,
+      1_000,
+      [
+        ['core', 'Hoe smeden we één team van alle partners in de wijk?'],
+        ['pitfall', 'Partners werken langs elkaar heen; geen gedeeld doel'],
+        ['advice', 'Stel één wijkteam samen met een gezamenlijke agenda'],
+        ['question', 'Wie is de trekker van de wijkenaanpak?'],
+      ],
+    ],
+    [
+      a.id,
+      s2,
+      2_000,
+      [
+        ['core', 'Hoe houden we jongeren in beeld?'],
+        ['pitfall', 'Jongeren en bewoners uit beeld'],
+        ['advice', 'Betrek jongeren via het jongerenwerk bij de wijkagenda'],
+        ['opportunity', 'Coördinatie door één wijkcoördinator'],
+      ],
+    ],
+    [
+      a.id,
+      s3,
+      3_000,
+      [['advice', 'Partners: maak van de partners één team, met één doel voor de partners']],
+      { followUpOf: s1 },
+    ],
+    [b.id, s4, 4_000, [['advice', 'Eén team met de partners']]],
+  ];
+  for (const entry of entries) await store.putArchiveEntry(archiveRecord(...entry));
   return { a, b, s1, s2, s3, s4 };
 }
 
@@ -115,7 +81,7 @@ export function registerArchiveContract(open: () => Store) {
       expect((await store.getArchiveEntry(s3))?.entry.followUpOf).toBe(s1);
 
       // A second handover replaces the entry and its index: old words are no longer found.
-      await store.putArchiveEntry(record(a.id, s2, 5_000, [['advice', 'Start een buurtbudget']]));
+      await store.putArchiveEntry(archiveRecord(a.id, s2, 5_000, [['advice', 'Start een buurtbudget']]));
       expect((await store.listArchive(a.id)).map((r) => r.entry.sessionId)).toEqual([s2, s3, s1]);
       expect(await hitsOf(store, a.id, 'jongerenwerk')).toEqual([]);
       expect(await hitsOf(store, a.id, 'buurtbudget')).toEqual([`${s2}:c0`]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRoundState, methodRounds } from '@casusbord/shared';
 import type { ControlRecord, Store } from '../../server/src/store/Store';
 import type { StoreLog } from '../../server/src/store/records';
-import { codeOf, id, newSession, participant, token } from './fixtures';
+import { archiveRecord, codeOf, community, id, newSession, participant, token } from './fixtures';
 
 /** What a stored value is, for writing a damaged one straight into an engine's database. */
 export type StoredKind = 'session' | 'participant' | 'token' | 'control' | 'community' | 'archive';
@@ -45,7 +45,12 @@ export function registerDamagedRecordContract(open: (log: StoreLog) => Promise<S
           ['session', bad.id, '{"id": "half a rec', () => store.getSession(bad.id)],
           ['participant', p.id, JSON.stringify({ ...p, groupId: 7 }), () => store.getParticipant(p.id)],
           ['token', host.tokenHash, 'admin', () => store.getToken(host.tokenHash)],
-          ['control', bad.id, JSON.stringify({ ...controlRecord(2), tables: 'none' }), () => store.getControlState(bad.id)],
+          [
+            'control',
+            bad.id,
+            JSON.stringify({ ...controlRecord(2), tables: 'none' }),
+            () => store.getControlState(bad.id),
+          ],
         ];
         for (const [kind, key, raw, read] of damaged) {
           await corrupt(kind, key, raw);
@@ -70,40 +75,27 @@ export function registerDamagedRecordContract(open: (log: StoreLog) => Promise<S
       const logged: object[] = [];
       const store = await open({ error: (obj) => logged.push(obj) });
       try {
-        const community = { id: id(), name: 'CoP', createdAt: 1, memberTokenHash: id(), facilitatorKeyHash: id() };
-        await store.createCommunity(community);
-        const broken = { ...community, id: id(), memberTokenHash: id(), facilitatorKeyHash: id() };
-        await store.createCommunity(broken);
-        const entry = (sessionId: string) => ({
-          communityId: community.id,
-          entry: {
-            sessionId,
-            title: 'T',
-            city: 'Ede',
-            theme: null,
-            handedOverAt: 5,
-            coreQuestion: 'Eén team?',
-            followUpOf: null,
-            advice: [{ cardId: 'a', text: 'Wijkteam', dots: 2, reaction: 'not-now' as const, reactionNote: null }],
-            followUp: [],
-          },
-          documents: [{ index: 0, kind: 'card' as const, column: 'advice' as const, cardId: 'a', text: 'Wijkteam' }],
-        });
-        const [kept, legacy, gone] = [entry(id()), entry(id()), entry(id())];
-        for (const r of [kept, legacy, gone]) await store.putArchiveEntry(r);
+        const [kept, broken] = [community(), community()];
+        for (const c of [kept, broken]) await store.createCommunity(c);
+        const advice = [{ cardId: 'c0', text: 'Wijkteam', dots: 2, reaction: 'not-now' as const, reactionNote: null }];
+        const entry = () => archiveRecord(kept.id, id(), 5, [['advice', 'Wijkteam']], { advice });
+        const [good, legacy, gone] = [entry(), entry(), entry()];
+        for (const r of [good, legacy, gone]) await store.putArchiveEntry(r);
 
         // An entry written before the spelling was unified says not_now: it reads as not-now.
-        await corrupt('archive', legacy.entry.sessionId, JSON.stringify(legacy).replace('"not-now"', '"not_now"'));
+        const written = JSON.stringify(legacy).replace('"not-now"', '"not_now"');
+        expect(written).toContain('"reaction":"not_now"');
+        await corrupt('archive', legacy.entry.sessionId, written);
         expect(await store.getArchiveEntry(legacy.entry.sessionId)).toEqual(legacy);
 
         await corrupt('community', broken.id, '{}');
         await expect(store.getCommunity(broken.id)).rejects.toSatisfy(isDamaged);
-        expect(await store.getCommunity(community.id)).toEqual(community);
+        expect(await store.getCommunity(kept.id)).toEqual(kept);
 
         await corrupt('archive', gone.entry.sessionId, JSON.stringify({ ...gone, documents: null }));
         await expect(store.getArchiveEntry(gone.entry.sessionId)).rejects.toSatisfy(isDamaged);
-        await expect(store.listArchive(community.id)).rejects.toSatisfy(isDamaged);
-        expect(await store.getArchiveEntry(kept.entry.sessionId)).toEqual(kept);
+        await expect(store.listArchive(kept.id)).rejects.toSatisfy(isDamaged);
+        expect(await store.getArchiveEntry(good.entry.sessionId)).toEqual(good);
         expect(logged).toHaveLength(3);
       } finally {
         await store.close();

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { AppError } from '@casusbord/shared';
+import type { SearchDocument } from '@casusbord/shared';
+import type { ArchiveRecord, CommunityRecord } from '../../server/src/store/ArchiveStore';
 import type { ParticipantRecord, SessionRecord, Store, TokenRecord } from '../../server/src/store/Store';
 
 /** Records and Yjs updates for the store contract (storeContract.ts); fresh random ids each call. */
@@ -40,6 +42,49 @@ export async function newSession(store: Store, overrides: Partial<SessionRecord>
   return { session: s, host };
 }
 
+export function community(): CommunityRecord {
+  return {
+    id: id(),
+    name: 'CoP wijkenaanpak',
+    createdAt: 1000,
+    memberTokenHash: id() + id(),
+    facilitatorKeyHash: id() + id(),
+  };
+}
+
+function docs(texts: [SearchDocument['column'] | 'core', string][]): SearchDocument[] {
+  return texts.map(([column, text], index) =>
+    column === 'core'
+      ? { index, kind: 'question', column: null, cardId: null, text }
+      : { index, kind: 'card', column, cardId: `c${index}`, text },
+  );
+}
+
+export function archiveRecord(
+  communityId: string,
+  sessionId: string,
+  handedOverAt: number,
+  texts: Parameters<typeof docs>[0],
+  extra: Partial<ArchiveRecord['entry']> = {},
+): ArchiveRecord {
+  return {
+    communityId,
+    entry: {
+      sessionId,
+      title: `Casus ${sessionId.slice(0, 4)}`,
+      city: 'Amersfoort',
+      theme: null,
+      handedOverAt,
+      coreQuestion: 'Hoe smeden we één team?',
+      followUpOf: null,
+      advice: [],
+      followUp: [],
+      ...extra,
+    },
+    documents: docs(texts),
+  };
+}
+
 export function codeOf(err: unknown): string | null {
   return err instanceof AppError ? err.code : null;
 }
@@ -59,4 +104,3 @@ export function replay(stored: { snapshot: Uint8Array | null; updates: Uint8Arra
   for (const u of stored.updates) Y.applyUpdate(doc, u);
   return doc.getMap('cards').toJSON();
 }
-

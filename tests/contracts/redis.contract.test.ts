@@ -4,7 +4,7 @@ import { RedisStore, redisKeys } from '../../server/src/store/RedisStore';
 import { REDIS_URL, deleteKeys, describeWithRedis, listKeys, uniquePrefix } from '../helpers/redis';
 import type { StoredKind } from './damagedContract';
 import { controlRecord } from './damagedContract';
-import { cardUpdates, newSession, participant, token } from './fixtures';
+import { archiveRecord, cardUpdates, newSession, participant, token } from './fixtures';
 import { registerStoreContract } from './storeContract';
 
 // One prefix per run, so runs never see each other's data; every key under it is deleted after.
@@ -76,21 +76,7 @@ await describeWithRedis('redis store', () => {
       const gone = await newSession(store, { communityId: 'c1' });
       for (const { session } of [kept, gone]) {
         await store.addCommunitySession('c1', session.id);
-        await store.putArchiveEntry({
-          communityId: 'c1',
-          entry: {
-            sessionId: session.id,
-            title: 'T',
-            city: 'Ede',
-            theme: null,
-            handedOverAt: 5,
-            coreQuestion: 'Eén team?',
-            followUpOf: null,
-            advice: [],
-            followUp: [],
-          },
-          documents: [{ index: 0, kind: 'card', column: 'advice', cardId: 'a', text: `Wijkteam ${session.id}` }],
-        });
+        await store.putArchiveEntry(archiveRecord('c1', session.id, 5, [['advice', `Wijkteam ${session.id}`]]));
       }
       // A deleted session takes its index rows and its words along; the other stays findable.
       await store.deleteSession(gone.session.id);

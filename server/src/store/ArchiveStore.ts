@@ -1,10 +1,4 @@
-import {
-  parseQuery,
-  rankSearch,
-  type ParsedQuery,
-  type SearchCandidate,
-  type SearchHit,
-} from '@casusbord/shared';
+import { parseQuery, rankSearch, type ParsedQuery, type SearchCandidate, type SearchHit } from '@casusbord/shared';
 import type { ArchiveRecord, CommunityRecord, CommunityToken } from './records';
 
 export type { ArchiveRecord, CommunityRecord, CommunityRole, CommunityToken } from './records';

@@ -2,27 +2,15 @@ import type { Redis } from 'ioredis';
 import { AppError, sessionOfDoc } from '@casusbord/shared';
 import type { z } from 'zod';
 import { LuaScript, createRedisClient } from './redisClient';
-import type { Store, StoredDoc } from './Store';
+import type { ControlRecord, ParticipantRecord, SessionRecord, Store, StoredDoc, TokenRecord } from './Store';
 import * as lua from './redisScripts';
 import { DelegatesArchive } from './ArchiveStore';
 import { RedisArchive } from './redisArchive';
 import { GroupCommit } from './groupCommit';
-import {
-  consoleLog,
-  controlRecordSchema,
-  parseStored,
-  participantRecordSchema,
-  sessionRecordSchema,
-  tokenRecordSchema,
-  type ControlRecord,
-  type ParticipantRecord,
-  type SessionRecord,
-  type StoreLog,
-  type TokenRecord,
-} from './records';
+import * as records from './records';
 
 /** The app's logger as the Redis store uses it: connection trouble (warn) and damaged records (error). */
-export type RedisStoreLog = StoreLog & { warn(obj: object, msg: string): void };
+export type RedisStoreLog = records.StoreLog & { warn(obj: object, msg: string): void };
 
 /**
  * Key layout under the prefix (the Lua scripts in redisScripts.ts build the same names):
@@ -69,6 +57,11 @@ function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/** What the scripts store of a token beside its keys (RedisStore.tokenKeys): its JSON, and its hash for the set. */
+function tokenArgs(token: TokenRecord): [string, string] {
+  return [JSON.stringify(token), token.tokenHash];
+}
+
 /** Stream entry ids are `<seq>-0`; this reads the seq back. */
 function seqOf(id: Buffer | string): number {
   return Number.parseInt(id.toString().split('-')[0]!, 10);
@@ -88,7 +81,7 @@ export class RedisStore extends DelegatesArchive implements Store {
   constructor(
     readonly client: Redis,
     readonly prefix: string,
-    private readonly log: StoreLog = consoleLog,
+    private readonly log: records.StoreLog = records.consoleLog,
   ) {
     super();
     this.keys = redisKeys(prefix);
@@ -101,7 +94,12 @@ export class RedisStore extends DelegatesArchive implements Store {
 
   /** One stored JSON value (or null) read through its schema; `what` names it in the log and the error. */
   private read<S extends z.ZodType>(schema: S, json: string | null, what: string): z.output<S> | null {
-    return json === null ? null : parseStored(schema, json, what, this.log);
+    return json === null ? null : records.parseStored(schema, json, what, this.log);
+  }
+
+  /** A token's record and its entry in the session's token set (which deleteSession clears), as KEYS. */
+  private tokenKeys(token: TokenRecord): [string, string] {
+    return [this.keys.token(token.tokenHash), this.keys.tokens(token.sessionId)];
   }
 
   private docsKeyOf(docName: string): string {
@@ -112,20 +110,14 @@ export class RedisStore extends DelegatesArchive implements Store {
     const k = this.keys;
     const created = await scripts.createSession.run(
       this.client,
-      [
-        k.session(session.id),
-        k.code(session.joinCode),
-        k.token(hostToken.tokenHash),
-        k.tokens(session.id),
-        k.sessionsByAge(),
-      ],
-      [JSON.stringify(session), session.id, JSON.stringify(hostToken), hostToken.tokenHash, session.createdAt],
+      [k.session(session.id), k.code(session.joinCode), ...this.tokenKeys(hostToken), k.sessionsByAge()],
+      [JSON.stringify(session), session.id, ...tokenArgs(hostToken), session.createdAt],
     );
     if (created !== 1) throw new AppError('conflict', 'Session id or join code already in use');
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
-    return this.read(sessionRecordSchema, await this.client.get(this.keys.session(id)), `session ${id}`);
+    return this.read(records.sessionRecordSchema, await this.client.get(this.keys.session(id)), `session ${id}`);
   }
 
   async getSessionByCode(joinCode: string): Promise<SessionRecord | null> {
@@ -147,27 +139,19 @@ export class RedisStore extends DelegatesArchive implements Store {
     const k = this.keys;
     const result = await scripts.addParticipant.run(
       this.client,
-      [
-        k.participants(participant.sessionId),
-        k.participant(participant.id),
-        k.token(token.tokenHash),
-        k.tokens(participant.sessionId),
-      ],
-      [
-        maxParticipants,
-        participant.id,
-        participant.createdAt,
-        JSON.stringify(participant),
-        JSON.stringify(token),
-        token.tokenHash,
-      ],
+      [k.participants(participant.sessionId), k.participant(participant.id), ...this.tokenKeys(token)],
+      [maxParticipants, participant.id, participant.createdAt, JSON.stringify(participant), ...tokenArgs(token)],
     );
     if (result === 0) throw new AppError('session_full', `This session already has ${maxParticipants} participants`);
     if (result !== 1) throw new AppError('conflict', 'Participant id or token already in use');
   }
 
   async getParticipant(id: string): Promise<ParticipantRecord | null> {
-    return this.read(participantRecordSchema, await this.client.get(this.keys.participant(id)), `participant ${id}`);
+    return this.read(
+      records.participantRecordSchema,
+      await this.client.get(this.keys.participant(id)),
+      `participant ${id}`,
+    );
   }
 
   async updateParticipant(participant: ParticipantRecord): Promise<void> {
@@ -184,21 +168,19 @@ export class RedisStore extends DelegatesArchive implements Store {
     if (ids.length === 0) return [];
     const rows = await this.client.mget(ids.map((id) => this.keys.participant(id)));
     return rows
-      .map((r, i) => this.read(participantRecordSchema, r, `participant ${ids[i]}`))
+      .map((r, i) => this.read(records.participantRecordSchema, r, `participant ${ids[i]}`))
       .filter((p): p is ParticipantRecord => p !== null);
   }
 
   async getToken(tokenHash: string): Promise<TokenRecord | null> {
-    return this.read(tokenRecordSchema, await this.client.get(this.keys.token(tokenHash)), 'token');
+    return this.read(records.tokenRecordSchema, await this.client.get(this.keys.token(tokenHash)), 'token');
   }
 
   async addToken(token: TokenRecord): Promise<void> {
     // MULTI/EXEC: the token and its entry in the session's set (which deleteSession clears) together.
-    const results = await this.client
-      .multi()
-      .set(this.keys.token(token.tokenHash), JSON.stringify(token))
-      .sadd(this.keys.tokens(token.sessionId), token.tokenHash)
-      .exec();
+    const [tokenKey, setKey] = this.tokenKeys(token);
+    const [json, hash] = tokenArgs(token);
+    const results = await this.client.multi().set(tokenKey, json).sadd(setKey, hash).exec();
     const failed = results?.find(([err]) => err);
     if (!results || failed) throw failed?.[0] ?? new Error('the token was not stored (transaction aborted)');
   }
@@ -259,7 +241,7 @@ export class RedisStore extends DelegatesArchive implements Store {
 
   async getControlState(sessionId: string): Promise<ControlRecord | null> {
     const json = await this.client.get(this.keys.control(sessionId));
-    return this.read(controlRecordSchema, json, `control state of session ${sessionId}`);
+    return this.read(records.controlRecordSchema, json, `control state of session ${sessionId}`);
   }
 
   async setControlState(sessionId: string, record: ControlRecord): Promise<void> {

@@ -3,22 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '@casusbord/shared';
-import type { Store, StoredDoc } from './Store';
+import type { ControlRecord, ParticipantRecord, SessionRecord, Store, StoredDoc, TokenRecord } from './Store';
 import { DelegatesArchive } from './ArchiveStore';
-import {
-  checkStored,
-  consoleLog,
-  controlRecordSchema,
-  parseStored,
-  participantRecordSchema,
-  sessionRecordSchema,
-  tokenRecordSchema,
-  type ControlRecord,
-  type ParticipantRecord,
-  type SessionRecord,
-  type StoreLog,
-  type TokenRecord,
-} from './records';
+import * as records from './records';
 import { SqliteArchive } from './sqliteArchive';
 import { uniqueOrConflict } from './sqliteUnique';
 import { WalCheckpointer } from './walCheckpointer';
@@ -83,7 +70,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
   /** `log` hears of stored records that fail their schema (records.ts). */
   constructor(
     file: string,
-    private readonly log: StoreLog = consoleLog,
+    private readonly log: records.StoreLog = records.consoleLog,
   ) {
     super();
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -154,7 +141,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
 
   /** A stored JSON column read through its schema; `what` names the record in the log and the error. */
   private read<S extends z.ZodType>(schema: S, row: SqliteRow | undefined, what: string): z.output<S> | null {
-    return row ? parseStored(schema, row.data, what, this.log) : null;
+    return row ? records.parseStored(schema, row.data, what, this.log) : null;
   }
 
   private insertToken(token: TokenRecord): void {
@@ -173,11 +160,15 @@ export class SqliteStore extends DelegatesArchive implements Store {
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
-    return this.read(sessionRecordSchema, this.stmt.getSession.get(id), `session ${id}`);
+    return this.read(records.sessionRecordSchema, this.stmt.getSession.get(id), `session ${id}`);
   }
 
   async getSessionByCode(joinCode: string): Promise<SessionRecord | null> {
-    return this.read(sessionRecordSchema, this.stmt.getSessionByCode.get(joinCode), `session of code ${joinCode}`);
+    return this.read(
+      records.sessionRecordSchema,
+      this.stmt.getSessionByCode.get(joinCode),
+      `session of code ${joinCode}`,
+    );
   }
 
   async updateSession(session: SessionRecord): Promise<void> {
@@ -204,7 +195,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
   }
 
   async getParticipant(id: string): Promise<ParticipantRecord | null> {
-    return this.read(participantRecordSchema, this.stmt.getParticipant.get(id), `participant ${id}`);
+    return this.read(records.participantRecordSchema, this.stmt.getParticipant.get(id), `participant ${id}`);
   }
 
   async updateParticipant(participant: ParticipantRecord): Promise<void> {
@@ -214,7 +205,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
     return this.stmt.listParticipants
       .all(sessionId)
-      .map((r) => this.read(participantRecordSchema, r, `participant of session ${sessionId}`)!);
+      .map((r) => this.read(records.participantRecordSchema, r, `participant of session ${sessionId}`)!);
   }
 
   async getToken(tokenHash: string): Promise<TokenRecord | null> {
@@ -227,7 +218,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
       participantId: row.participant_id,
       createdAt: row.created_at,
     };
-    return checkStored(tokenRecordSchema, token, `token of session ${row.session_id}`, this.log);
+    return records.checkStored(records.tokenRecordSchema, token, `token of session ${row.session_id}`, this.log);
   }
 
   async addToken(token: TokenRecord): Promise<void> {
@@ -275,7 +266,11 @@ export class SqliteStore extends DelegatesArchive implements Store {
   }
 
   async getControlState(sessionId: string): Promise<ControlRecord | null> {
-    return this.read(controlRecordSchema, this.stmt.getControl.get(sessionId), `control state of session ${sessionId}`);
+    return this.read(
+      records.controlRecordSchema,
+      this.stmt.getControl.get(sessionId),
+      `control state of session ${sessionId}`,
+    );
   }
 
   async setControlState(sessionId: string, record: ControlRecord): Promise<void> {

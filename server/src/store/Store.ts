@@ -48,4 +48,3 @@ export interface Store extends ArchiveStore {
   deleteSession(sessionId: string): Promise<void>;
   close(): Promise<void>;
 }
-

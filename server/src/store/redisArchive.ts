@@ -3,16 +3,8 @@ import { AppError, tokenize, type ParsedQuery, type SearchCandidate } from '@cas
 import { LuaScript } from './redisClient';
 import { setAllIfNew } from './redisScripts';
 import { byNewest, candidatesOf, type ArchiveStore } from './ArchiveStore';
-import {
-  archiveRecordSchema,
-  communityRecordSchema,
-  communityTokenSchema,
-  parseStored,
-  type ArchiveRecord,
-  type CommunityRecord,
-  type CommunityToken,
-  type StoreLog,
-} from './records';
+import type { ArchiveRecord, CommunityRecord, CommunityToken } from './ArchiveStore';
+import * as records from './records';
 
 /**
  * Communities, the archive and its search index in Redis. Key layout under the prefix:
@@ -93,7 +85,7 @@ export class RedisArchive implements ArchiveStore {
   constructor(
     private readonly client: Redis,
     private readonly prefix: string,
-    private readonly log: StoreLog,
+    private readonly log: records.StoreLog,
   ) {}
 
   private community = (id: string) => `${this.prefix}community:${id}`;
@@ -116,12 +108,12 @@ export class RedisArchive implements ArchiveStore {
 
   async getCommunity(id: string): Promise<CommunityRecord | null> {
     const json = await this.client.get(this.community(id));
-    return json ? parseStored(communityRecordSchema, json, `community ${id}`, this.log) : null;
+    return json ? records.parseStored(records.communityRecordSchema, json, `community ${id}`, this.log) : null;
   }
 
   async findCommunityToken(tokenHash: string): Promise<CommunityToken | null> {
     const json = await this.client.get(this.tokenKey(tokenHash));
-    return json ? parseStored(communityTokenSchema, json, 'community token', this.log) : null;
+    return json ? records.parseStored(records.communityTokenSchema, json, 'community token', this.log) : null;
   }
 
   async addCommunitySession(communityId: string, sessionId: string): Promise<void> {
@@ -153,7 +145,9 @@ export class RedisArchive implements ArchiveStore {
     if (sessionIds.length === 0) return [];
     const rows = await this.client.mget(sessionIds.map((id) => this.entryKey(id)));
     return rows.map((r, i) =>
-      r ? parseStored(archiveRecordSchema, r, `archive entry of session ${sessionIds[i]}`, this.log) : null,
+      r
+        ? records.parseStored(records.archiveRecordSchema, r, `archive entry of session ${sessionIds[i]}`, this.log)
+        : null,
     );
   }
 

@@ -1,15 +1,8 @@
 import type Database from 'better-sqlite3';
 import { tokenize, type ParsedQuery, type SearchCandidate } from '@casusbord/shared';
 import { byNewest, candidatesOf, type ArchiveStore } from './ArchiveStore';
-import {
-  archiveRecordSchema,
-  communityRecordSchema,
-  parseStored,
-  type ArchiveRecord,
-  type CommunityRecord,
-  type CommunityToken,
-  type StoreLog,
-} from './records';
+import type { ArchiveRecord, CommunityRecord, CommunityToken } from './ArchiveStore';
+import * as records from './records';
 import { uniqueOrConflict } from './sqliteUnique';
 
 /**
@@ -59,7 +52,7 @@ export class SqliteArchive implements ArchiveStore {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly log: StoreLog,
+    private readonly log: records.StoreLog,
   ) {
     db.exec(SCHEMA);
     this.stmt = {
@@ -97,14 +90,15 @@ export class SqliteArchive implements ArchiveStore {
 
   async createCommunity(c: CommunityRecord): Promise<void> {
     uniqueOrConflict(
-      () => this.stmt.insertCommunity.run(c.id, c.memberTokenHash, c.facilitatorKeyHash, c.createdAt, JSON.stringify(c)),
+      () =>
+        this.stmt.insertCommunity.run(c.id, c.memberTokenHash, c.facilitatorKeyHash, c.createdAt, JSON.stringify(c)),
       'Community id or token already in use',
     );
   }
 
   async getCommunity(id: string): Promise<CommunityRecord | null> {
     const row = this.stmt.getCommunity.get(id);
-    return row ? parseStored(communityRecordSchema, row.data, `community ${id}`, this.log) : null;
+    return row ? records.parseStored(records.communityRecordSchema, row.data, `community ${id}`, this.log) : null;
   }
 
   async findCommunityToken(tokenHash: string): Promise<CommunityToken | null> {
@@ -143,7 +137,7 @@ export class SqliteArchive implements ArchiveStore {
   }
 
   private parseEntry(json: string, sessionId: string): ArchiveRecord {
-    return parseStored(archiveRecordSchema, json, `archive entry of session ${sessionId}`, this.log);
+    return records.parseStored(records.archiveRecordSchema, json, `archive entry of session ${sessionId}`, this.log);
   }
 
   async listArchive(communityId: string): Promise<ArchiveRecord[]> {
