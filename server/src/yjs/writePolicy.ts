@@ -366,6 +366,15 @@ export function analyse(
   return { refusals: [...ctx.refusals], fixes: ctx.fixes, reasserts: ctx.reasserts };
 }
 
+/** Checks an item under one board root; `keys` is its path below the root, `rootType` the root. */
+type RootCheck = (
+  ctx: Context,
+  item: Y.Item,
+  inserted: boolean,
+  keys: Array<string | null>,
+  rootType: SharedType,
+) => void;
+
 /** Checks one inserted (or deleted) item by where it sits in the board. */
 function checkItem(ctx: Context, item: Y.Item, inserted: boolean): void {
   const parent = item.parent as SharedType;
@@ -394,13 +403,7 @@ function checkItem(ctx: Context, item: Y.Item, inserted: boolean): void {
   }
 }
 
-function checkCoreQuestion(
-  ctx: Context,
-  item: Y.Item,
-  inserted: boolean,
-  keys: Array<string | null>,
-  rootType: SharedType,
-): void {
+const checkCoreQuestion: RootCheck = (ctx, item, inserted, keys, rootType) => {
   if (keys.length !== 1 || keys[0] !== null || !(rootType instanceof Y.Text)) {
     if (inserted) removeInserted(ctx, item, 'schema');
     return;
@@ -408,7 +411,7 @@ function checkCoreQuestion(
   if (inserted && !(item.content instanceof Y.ContentString)) return removeInserted(ctx, item, 'schema');
   const refusal = coreQuestionVerdict(ctx.writer);
   if (refusal) revertText(ctx, rootType, refusal);
-}
+};
 
 /** The entry of a map root (a card, a cluster) that holds an item `depth` levels below the entry. */
 function entryOf(item: Y.Item, depth: number): SharedType {
@@ -441,13 +444,7 @@ function checkColumnEntry(
   return null;
 }
 
-function checkCard(
-  ctx: Context,
-  item: Y.Item,
-  inserted: boolean,
-  keys: Array<string | null>,
-  rootType: SharedType,
-): void {
+const checkCard: RootCheck = (ctx, item, inserted, keys, rootType) => {
   const { tr, writer } = ctx;
   if (keys.length === 1) {
     const cardId = keys[0]!;
@@ -511,15 +508,9 @@ function checkCard(
     return;
   }
   if (inserted) removeInserted(ctx, item, 'schema');
-}
+};
 
-function checkCluster(
-  ctx: Context,
-  item: Y.Item,
-  inserted: boolean,
-  keys: Array<string | null>,
-  rootType: SharedType,
-): void {
+const checkCluster: RootCheck = (ctx, item, inserted, keys, rootType) => {
   const { tr, writer } = ctx;
   if (keys.length === 1) {
     checkColumnEntry(ctx, item, inserted, keys[0]!, rootType);
@@ -542,7 +533,7 @@ function checkCluster(
         ? 'fixed_field'
         : columnVerdict(writer, fieldBefore(tr, cluster, 'column'));
   if (refusal) restoreKey(ctx, cluster, field, refusal);
-}
+};
 
 /** The column of a card on this board now, for a dot on it. */
 function columnOfCard(type: SharedType, cardId: string): unknown {
@@ -551,13 +542,7 @@ function columnOfCard(type: SharedType, cardId: string): unknown {
   return card instanceof Y.Map ? currentValue(card, 'column') : null;
 }
 
-function checkDots(
-  ctx: Context,
-  item: Y.Item,
-  inserted: boolean,
-  keys: Array<string | null>,
-  rootType: SharedType,
-): void {
+const checkDots: RootCheck = (ctx, item, inserted, keys, rootType) => {
   const owner = keys[0]!;
   if (keys.length === 1) {
     if (inserted && (!(typeOf(item) instanceof Y.Map) || !isEntryKey(owner)))
@@ -577,15 +562,9 @@ function checkDots(
   const column = columnOfCard(own, cardId);
   const refusal = inserted && column === null ? 'dots_closed' : dotVerdict(ctx.writer, owner, column ?? undefined);
   if (refusal) restoreKey(ctx, own, cardId, refusal);
-}
+};
 
-function checkLearning(
-  ctx: Context,
-  item: Y.Item,
-  inserted: boolean,
-  keys: Array<string | null>,
-  rootType: SharedType,
-): void {
+const checkLearning: RootCheck = (ctx, item, inserted, keys, rootType) => {
   const owner = keys[0]!;
   if (keys.length !== 1) {
     if (inserted) removeInserted(ctx, item, 'schema');
@@ -596,4 +575,4 @@ function checkLearning(
   }
   const refusal = learningVerdict(ctx.writer, owner);
   if (refusal) restoreKey(ctx, rootType, owner, refusal);
-}
+};
