@@ -66,6 +66,14 @@ export function registerDamagedRecordContract(open: (log: StoreLog) => Promise<S
         expect(await store.getToken(goodHost.tokenHash)).toEqual(goodHost);
         expect(await store.listParticipants(good.id)).toEqual([goodP]);
         expect(await store.getControlState(good.id)).toEqual(controlRecord(1));
+
+        // A damaged session can still be deleted (the retention purge, the host), with all of it.
+        await store.deleteSession(bad.id);
+        expect(await store.getSession(bad.id)).toBeNull();
+        expect(await store.getParticipant(p.id)).toBeNull();
+        expect(await store.getToken(host.tokenHash)).toBeNull();
+        expect(await store.getControlState(bad.id)).toBeNull();
+        expect(await store.getSession(good.id)).toEqual(good);
       } finally {
         await store.close();
       }

@@ -256,7 +256,8 @@ export class RedisStore extends DelegatesArchive implements Store {
     const k = this.keys;
     // An append requested before the delete must not land after it and outlive the session.
     await this.appends.flush();
-    const communityId = (await this.getSession(sessionId))?.communityId ?? null;
+    // A damaged session record (logged by getSession) is deleted all the same.
+    const communityId = (await this.getSession(sessionId).catch(() => null))?.communityId ?? null;
     await scripts.deleteSession.run(
       this.client,
       [

@@ -106,8 +106,10 @@ return 1
 export const DELETE_SESSION = `
 local p = ARGV[1]
 local s = redis.call('GET', KEYS[1])
-if s then
-  local codeKey = p .. 'code:' .. cjson.decode(s).joinCode
+-- A damaged record (not JSON) is deleted all the same; only its join code cannot be found then.
+local readable, rec = pcall(cjson.decode, s or '')
+if readable and type(rec) == 'table' and type(rec.joinCode) == 'string' then
+  local codeKey = p .. 'code:' .. rec.joinCode
   if redis.call('GET', codeKey) == ARGV[2] then redis.call('DEL', codeKey) end
 end
 for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do redis.call('DEL', p .. 'participant:' .. id) end
