@@ -157,6 +157,14 @@ function Board({
     ((rights.phase === 'open' && kind === 'closing') ||
       ((rights.phase === 'finished' || rights.phase === 'locked') && hasLearnings));
   const showPlenary = plenaryDoc !== null && tab === 'plenary';
+  // Who is at the board, the same on the table board and the plenary one.
+  const gridPerson = {
+    ownAuthorId,
+    participantId: isParticipant ? participantId : null,
+    authorName,
+    budget,
+    promoted,
+  };
 
   return (
     <div className="board-page">
@@ -248,12 +256,8 @@ function Board({
               draftDoc={null}
               draftView={null}
               rights={plenaryRights}
-              ownAuthorId={ownAuthorId}
-              participantId={isParticipant ? participantId : null}
-              authorName={authorName}
-              budget={budget}
+              {...gridPerson}
               groupId={null}
-              promoted={promoted}
             />
           ) : (
             doc && (
@@ -265,12 +269,8 @@ function Board({
                 draftDoc={draftDoc}
                 draftView={draftViewStore}
                 rights={rights}
-                ownAuthorId={ownAuthorId}
-                participantId={isParticipant ? participantId : null}
-                authorName={authorName}
-                budget={budget}
+                {...gridPerson}
                 groupId={groupId}
-                promoted={promoted}
               />
             )
           )}

@@ -142,7 +142,7 @@ export function LooseCards({
   const editable = ctx.rights.writable.has(column);
   return (
     <DropZone column={column} clusterId={null} enabled={editable} className="loose-cards" testId="loose-cards">
-      {showHeading && <h3 className="loose-heading">{t.board.looseHeading}</h3>}
+      {showHeading && <h3 className="loose-heading label">{t.board.looseHeading}</h3>}
       {(cards.length > 0 || children) && (
         <ul className="card-list">
           {cards.map((card) => (
