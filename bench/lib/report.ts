@@ -127,43 +127,16 @@ export function comparisonRows(
   );
   add('server CPU', '% of a core', ours?.serverCpuPercent, ref?.serverCpuPercent);
   add('server CPU per edit (incl. relay)', 'µs', cpuPerEdit(ours), cpuPerEdit(ref));
-  add('peak RSS', 'MB', ours ? ours.memory.peakRssBytes / MB : null, ref ? ref.memory.peakRssBytes / MB : null);
-  add(
-    'RSS before load',
-    'MB',
-    ours ? ours.memory.baselineRssBytes / MB : null,
-    ref ? ref.memory.baselineRssBytes / MB : null,
-  );
-  add(
-    'memory per loaded room: RSS, half → all rooms',
-    'KB',
-    ours ? ours.memory.perRoomBytes / KB : null,
-    ref ? ref.memory.perRoomBytes / KB : null,
-  );
-  add(
-    'memory per loaded room: JS heap after GC',
-    'KB',
-    ours ? ours.memory.heapPerRoomBytes / KB : null,
-    ref ? ref.memory.heapPerRoomBytes / KB : null,
-  );
-  add(
-    'memory per loaded room: RSS, from the empty server',
-    'KB',
-    ours ? ours.memory.perRoomFromBaselineBytes / KB : null,
-    ref ? ref.memory.perRoomFromBaselineBytes / KB : null,
-  );
-  add(
-    'memory per room after the edits: RSS',
-    'KB',
-    ours ? ours.memory.perRoomAfterEditsBytes / KB : null,
-    ref ? ref.memory.perRoomAfterEditsBytes / KB : null,
-  );
-  add(
-    'memory per room after the edits: JS heap after GC',
-    'KB',
-    ours ? ours.memory.heapPerRoomAfterEditsBytes / KB : null,
-    ref ? ref.memory.heapPerRoomAfterEditsBytes / KB : null,
-  );
+  /** A memory row: the same field of both servers' memory readings, in `unit` (bytes / `per`). */
+  const memory = (metric: string, unit: string, per: number, field: keyof LoadResult['memory']) =>
+    add(metric, unit, ours ? ours.memory[field] / per : null, ref ? ref.memory[field] / per : null);
+  memory('peak RSS', 'MB', MB, 'peakRssBytes');
+  memory('RSS before load', 'MB', MB, 'baselineRssBytes');
+  memory('memory per loaded room: RSS, half → all rooms', 'KB', KB, 'perRoomBytes');
+  memory('memory per loaded room: JS heap after GC', 'KB', KB, 'heapPerRoomBytes');
+  memory('memory per loaded room: RSS, from the empty server', 'KB', KB, 'perRoomFromBaselineBytes');
+  memory('memory per room after the edits: RSS', 'KB', KB, 'perRoomAfterEditsBytes');
+  memory('memory per room after the edits: JS heap after GC', 'KB', KB, 'heapPerRoomAfterEditsBytes');
   add('start-up to first HTTP answer (ours: /healthz)', 'ms', ours?.startupMs, ref?.startupMs);
   add('errors', '', ours?.errors, ref?.errors);
   add('disconnects', '', ours ? sumValues(ours.disconnects) : null, ref ? sumValues(ref.disconnects) : null);
