@@ -22,6 +22,19 @@ export type WireMessage =
 
 const TYPES = ['update', 'awareness', 'awareness-query', 'close', 'read-only', 'session-closed'] as const;
 
+/** Whom a closing message is about (a participant, a session), with the close code and reason. */
+function writeClosing(encoder: encoding.Encoder, id: string, close: { code: number; reason: string }): void {
+  encoding.writeVarString(encoder, id);
+  encoding.writeVarUint(encoder, close.code);
+  encoding.writeVarString(encoder, close.reason);
+}
+
+function readClosing(decoder: decoding.Decoder): { id: string; code: number; reason: string } {
+  const id = decoding.readVarString(decoder);
+  const code = decoding.readVarUint(decoder);
+  return { id, code, reason: decoding.readVarString(decoder) };
+}
+
 export function encodeWire(msg: WireMessage): Buffer {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, TYPES.indexOf(msg.type));
@@ -35,18 +48,14 @@ export function encodeWire(msg: WireMessage): Buffer {
       encoding.writeVarUint8Array(encoder, msg.update);
       break;
     case 'close':
-      encoding.writeVarString(encoder, msg.participantId);
-      encoding.writeVarUint(encoder, msg.code);
-      encoding.writeVarString(encoder, msg.reason);
+      writeClosing(encoder, msg.participantId, msg);
       break;
     case 'read-only':
       encoding.writeVarString(encoder, msg.sessionId);
       encoding.writeVarUint(encoder, msg.locked ? 1 : 0);
       break;
     case 'session-closed':
-      encoding.writeVarString(encoder, msg.sessionId);
-      encoding.writeVarUint(encoder, msg.code);
-      encoding.writeVarString(encoder, msg.reason);
+      writeClosing(encoder, msg.sessionId, msg);
       break;
   }
   return Buffer.from(encoding.toUint8Array(encoder));
@@ -68,18 +77,16 @@ export function decodeWire(data: Uint8Array): WireMessage | null {
       case 'awareness-query':
         return { type, from };
       case 'close': {
-        const participantId = decoding.readVarString(decoder);
-        const code = decoding.readVarUint(decoder);
-        return { type, from, participantId, code, reason: decoding.readVarString(decoder) };
+        const { id: participantId, code, reason } = readClosing(decoder);
+        return { type, from, participantId, code, reason };
       }
       case 'read-only': {
         const sessionId = decoding.readVarString(decoder);
         return { type, from, sessionId, locked: decoding.readVarUint(decoder) === 1 };
       }
       case 'session-closed': {
-        const sessionId = decoding.readVarString(decoder);
-        const code = decoding.readVarUint(decoder);
-        return { type, from, sessionId, code, reason: decoding.readVarString(decoder) };
+        const { id: sessionId, code, reason } = readClosing(decoder);
+        return { type, from, sessionId, code, reason };
       }
       default:
         return null;
