@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { promotedIds } from '../board/grouping';
-import { boardRights, plenaryBoardRights, tableFor } from '@casusbord/shared';
+import { boardDocName, boardRights, plenaryBoardRights, tableFor } from '@casusbord/shared';
 import { BoardHeader } from '../components/BoardHeader';
 import { FatalBanner } from '../components/FatalBanner';
 import { OfflineBanner } from '../components/OfflineBanner';
@@ -46,7 +46,7 @@ function initialCredentials(sessionId: string): StoredCredentials | null {
   const stored = loadCredentials(sessionId);
   if (!stored || stored.role !== 'host') return stored;
   const table = new URLSearchParams(location.search).get('table');
-  return table && TABLE_PARAM.test(table) ? { ...stored, docName: `${sessionId}.${table}` } : stored;
+  return table && TABLE_PARAM.test(table) ? { ...stored, docName: boardDocName(sessionId, table) } : stored;
 }
 
 export function BoardPage({ sessionId }: { sessionId: string }) {
