@@ -51,9 +51,20 @@ await describeWithRedis('redis store', () => {
       await store.compactDoc(doc, cardUpdates(1)[0]!, seq);
       await store.appendUpdate(doc, cardUpdates(1, 1)[0]!);
       await store.setControlState(session.id, controlRecord(1));
+      await store.appendAudit({
+        at: 1,
+        sessionId: session.id,
+        role: 'host',
+        participantId: null,
+        address: null,
+        action: 'code:rotate',
+        detail: {},
+      });
       expect((await listKeys(own)).length).toBeGreaterThan(8);
-      await store.deleteSession(session.id);
-      expect(await listKeys(own)).toEqual([]);
+      expect(await listKeys(own)).toContain(redisKeys(own).audit(session.id));
+      await store.deleteSession(session.id, { at: 2, by: 'host' });
+      // Only the deletion record is left (issue 18), in the one hash of all deletions.
+      expect(await listKeys(own)).toEqual([redisKeys(own).deletions()]);
     } finally {
       await store.close();
       await deleteKeys(own);

@@ -4,6 +4,7 @@ import type { Store } from '../../server/src/store/Store';
 import type { StoreLog } from '../../server/src/store/records';
 import { cardUpdates, code, codeOf, id, newSession, participant, replay, token } from './fixtures';
 import { registerArchiveContract } from './archiveContract';
+import { registerAuditContract } from './auditContract';
 import { controlRecord, registerDamagedRecordContract, type CorruptRecord } from './damagedContract';
 
 /**
@@ -260,6 +261,10 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
     });
 
     registerArchiveContract(() => store);
+    registerAuditContract(
+      () => store,
+      () => other,
+    );
     registerDamagedRecordContract((log) => harness.open(log), harness.corrupt);
   });
 }

@@ -18,7 +18,8 @@ export type RedisStoreLog = records.StoreLog & { warn(obj: object, msg: string):
  *   code:<joinCode>             session id (uniqueness of join codes)
  *   session:<id>:participants   ZSET participant id, score createdAt (ties ordered by id)
  *   session:<id>:tokens         SET of token hashes;  session:<id>:docs  SET of doc names
- *   session:<id>:control        control state JSON
+ *   session:<id>:control        control state JSON;  session:<id>:audit  LIST of audit entry JSON
+ *   deletions                   HASH session id → deletion record JSON (kept after the session)
  *   participant:<id>            JSON ParticipantRecord;  token:<hash>  JSON TokenRecord
  *   doc:<name>:seq              last sequence number handed out (INCR)
  *   doc:<name>:log              STREAM of updates, entry id `<seq>-0`, field `u`
@@ -35,6 +36,8 @@ export function redisKeys(prefix: string) {
     tokens: (sessionId: string) => `${prefix}session:${sessionId}:tokens`,
     docs: (sessionId: string) => `${prefix}session:${sessionId}:docs`,
     control: (sessionId: string) => `${prefix}session:${sessionId}:control`,
+    audit: (sessionId: string) => `${prefix}session:${sessionId}:audit`,
+    deletions: () => `${prefix}deletions`,
     participant: (id: string) => `${prefix}participant:${id}`,
     token: (hash: string) => `${prefix}token:${hash}`,
     docSeq: (name: string) => `${prefix}doc:${name}:seq`,
@@ -50,7 +53,8 @@ const scripts = {
   updateParticipant: new LuaScript(lua.UPDATE_PARTICIPANT, 2),
   appendUpdate: new LuaScript(lua.APPEND_UPDATE, 3),
   compactDoc: new LuaScript(lua.COMPACT_DOC, 3),
-  deleteSession: new LuaScript(lua.DELETE_SESSION, 6),
+  deleteSession: new LuaScript(lua.DELETE_SESSION, 8),
+  appendAudit: new LuaScript(lua.APPEND_AUDIT, 2),
 };
 
 function toBuffer(bytes: Uint8Array): Buffer {
@@ -252,7 +256,24 @@ export class RedisStore extends DelegatesArchive implements Store {
     return this.client.zrangebyscore(this.keys.sessionsByAge(), '-inf', `(${createdBefore}`);
   }
 
-  async deleteSession(sessionId: string): Promise<void> {
+  async appendAudit(entry: records.AuditEntry): Promise<void> {
+    const k = this.keys;
+    await scripts.appendAudit.run(this.client, [k.session(entry.sessionId), k.audit(entry.sessionId)], [
+      JSON.stringify(entry),
+    ]);
+  }
+
+  async listAudit(sessionId: string): Promise<records.AuditEntry[]> {
+    const rows = await this.client.lrange(this.keys.audit(sessionId), 0, -1);
+    return rows.map((r) => this.read(records.auditEntrySchema, r, `audit entry of session ${sessionId}`)!);
+  }
+
+  async getDeletion(sessionId: string): Promise<records.DeletionRecord | null> {
+    const json = await this.client.hget(this.keys.deletions(), sessionId);
+    return this.read(records.deletionRecordSchema, json, `deletion of ${sessionId}`);
+  }
+
+  async deleteSession(sessionId: string, deletion?: Omit<records.DeletionRecord, 'sessionId'>): Promise<void> {
     const k = this.keys;
     // An append requested before the delete must not land after it and outlive the session.
     await this.appends.flush();
@@ -267,8 +288,10 @@ export class RedisStore extends DelegatesArchive implements Store {
         k.docs(sessionId),
         k.control(sessionId),
         k.sessionsByAge(),
+        k.audit(sessionId),
+        k.deletions(),
       ],
-      [this.prefix, sessionId],
+      [this.prefix, sessionId, deletion ? JSON.stringify({ sessionId, at: deletion.at, by: deletion.by }) : ''],
     );
     await this.archive.deleteSessionRows(sessionId, communityId);
   }

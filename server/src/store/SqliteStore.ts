@@ -49,6 +49,19 @@ const MIGRATIONS: string[] = [
      session_id TEXT PRIMARY KEY,
      data TEXT NOT NULL
    );`,
+  // Issue 18: the audit log (deleted with its session) and what is kept of a deleted session.
+  `CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     session_id TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX audit_log_session ON audit_log(session_id, id);
+   CREATE TABLE audit_deletions (
+     session_id TEXT PRIMARY KEY,
+     at INTEGER NOT NULL,
+     data TEXT NOT NULL
+   );`,
 ];
 
 interface SqliteRow {
@@ -126,6 +139,13 @@ export class SqliteStore extends DelegatesArchive implements Store {
       putControl: db.prepare(
         'INSERT INTO control_state (session_id, data) VALUES (?, ?) ON CONFLICT(session_id) DO UPDATE SET data = excluded.data',
       ),
+      // Only while the session exists, so an entry racing its deletion leaves nothing behind.
+      appendAudit: db.prepare(
+        'INSERT INTO audit_log (session_id, at, data) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)',
+      ),
+      listAudit: db.prepare<[string], SqliteRow>('SELECT data FROM audit_log WHERE session_id = ? ORDER BY id'),
+      putDeletion: db.prepare('INSERT OR REPLACE INTO audit_deletions (session_id, at, data) VALUES (?, ?, ?)'),
+      getDeletion: db.prepare<[string], SqliteRow>('SELECT data FROM audit_deletions WHERE session_id = ?'),
     };
   }
 
@@ -284,11 +304,30 @@ export class SqliteStore extends DelegatesArchive implements Store {
       .map((r) => r.id);
   }
 
-  async deleteSession(sessionId: string): Promise<void> {
+  async appendAudit(entry: records.AuditEntry): Promise<void> {
+    this.stmt.appendAudit.run(entry.sessionId, entry.at, JSON.stringify(entry), entry.sessionId);
+  }
+
+  async listAudit(sessionId: string): Promise<records.AuditEntry[]> {
+    return this.stmt.listAudit
+      .all(sessionId)
+      .map((r) => this.read(records.auditEntrySchema, r, `audit entry of session ${sessionId}`)!);
+  }
+
+  async getDeletion(sessionId: string): Promise<records.DeletionRecord | null> {
+    return this.read(records.deletionRecordSchema, this.stmt.getDeletion.get(sessionId), `deletion of ${sessionId}`);
+  }
+
+  async deleteSession(sessionId: string, deletion?: Omit<records.DeletionRecord, 'sessionId'>): Promise<void> {
     const prefix = `${sessionId}.`;
     await this.appends.flush();
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId);
+      const existed = this.db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId).changes > 0;
+      this.db.prepare('DELETE FROM audit_log WHERE session_id = ?').run(sessionId);
+      if (existed && deletion) {
+        const record: records.DeletionRecord = { sessionId, at: deletion.at, by: deletion.by };
+        this.stmt.putDeletion.run(sessionId, record.at, JSON.stringify(record));
+      }
       this.db.prepare('DELETE FROM participants WHERE session_id = ?').run(sessionId);
       this.db.prepare('DELETE FROM tokens WHERE session_id = ?').run(sessionId);
       this.db.prepare('DELETE FROM control_state WHERE session_id = ?').run(sessionId);

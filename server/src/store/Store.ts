@@ -1,7 +1,16 @@
 import type { ArchiveStore } from './ArchiveStore';
-import type { ControlRecord, ParticipantRecord, SessionRecord, TokenRecord } from './records';
+import type { AuditEntry, ControlRecord, DeletionRecord, ParticipantRecord, SessionRecord, TokenRecord } from './records';
 
-export type { ControlRecord, GroupRecord, ParticipantRecord, SessionRecord, TokenRecord } from './records';
+export type {
+  AuditAction,
+  AuditEntry,
+  ControlRecord,
+  DeletionRecord,
+  GroupRecord,
+  ParticipantRecord,
+  SessionRecord,
+  TokenRecord,
+} from './records';
 
 /**
  * Persistence behind one small interface with two engines (SQLite embedded, Redis for scale-out).
@@ -44,7 +53,17 @@ export interface Store extends ArchiveStore {
   setControlState(sessionId: string, record: ControlRecord): Promise<void>;
   /** Ids of sessions created before `createdBefore` (ms), for retention. */
   listSessionsCreatedBefore(createdBefore: number): Promise<string[]>;
-  /** Removes the session, its participants, tokens, documents and control state. */
-  deleteSession(sessionId: string): Promise<void>;
+  /**
+   * Removes the session, its participants, tokens, documents, control state and audit log. With
+   * `deletion`, and only when the session existed, its deletion record is stored in the same
+   * transaction: the one thing of the session that is kept.
+   */
+  deleteSession(sessionId: string, deletion?: Omit<DeletionRecord, 'sessionId'>): Promise<void>;
+  /** Appends one entry to its session's audit log; an entry for a session that is gone is dropped. */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** The session's audit log, oldest first. */
+  listAudit(sessionId: string): Promise<AuditEntry[]>;
+  /** The record left by deleteSession with a deletion; null when there is none. */
+  getDeletion(sessionId: string): Promise<DeletionRecord | null>;
   close(): Promise<void>;
 }

@@ -122,6 +122,61 @@ export const archiveRecordSchema = z.object({
 });
 export type ArchiveRecord = z.infer<typeof archiveRecordSchema>;
 
+/**
+ * Issue 18: what the audit log records. Host commands are their Socket.io event names; the rest
+ * are the HTTP actions. Entries live as long as their session (deleteSession removes them).
+ */
+export const AUDIT_ACTIONS = [
+  'host:command',
+  'host:rounds',
+  'host:settings',
+  'host:reveal',
+  'host:tables',
+  'host:move',
+  'session:handover',
+  'session:reopen',
+  'code:rotate',
+  'report:download',
+  'report:view',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** At most this many fields of at most this many characters in an entry's detail. */
+export const AUDIT_DETAIL_FIELDS = 8;
+export const AUDIT_DETAIL_CHARS = 200;
+
+export const auditEntrySchema = z.object({
+  /** ms since epoch */
+  at: z.number(),
+  sessionId: z.string(),
+  role: tokenRecordSchema.shape.role,
+  /** The participant behind a participant token; null for host and recipient. */
+  participantId: z.string().nullable(),
+  /** The client address as the server saw it (with TRUST_PROXY, the proxy's X-Forwarded-For). */
+  address: z.string().max(100).nullable(),
+  action: z.enum(AUDIT_ACTIONS),
+  /** Small and flat: e.g. `{ type: 'start', groupId: 't1' }` or `{ format: 'pdf' }`. */
+  detail: z
+    .record(z.string().max(40), z.union([z.string().max(AUDIT_DETAIL_CHARS), z.number(), z.boolean(), z.null()]))
+    .refine((d) => Object.keys(d).length <= AUDIT_DETAIL_FIELDS, `at most ${AUDIT_DETAIL_FIELDS} fields`),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** Who or what deleted a session: its host, the retention sweep, or its community's facilitator. */
+export const DELETION_CAUSES = ['host', 'retention', 'community'] as const;
+
+/**
+ * What is left of a deleted session: that it existed, when it went and why. No names, no
+ * addresses: it is kept after everything else of the session is gone.
+ */
+export const deletionRecordSchema = z.object({
+  sessionId: z.string(),
+  /** ms since epoch */
+  at: z.number(),
+  by: z.enum(DELETION_CAUSES),
+});
+export type DeletionRecord = z.infer<typeof deletionRecordSchema>;
+
 /** Where the stores report a damaged record (the app's logger; console when none is given). */
 export interface StoreLog {
   error(obj: object, msg: string): void;

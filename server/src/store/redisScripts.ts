@@ -100,12 +100,26 @@ return 1
 `;
 
 /**
+ * KEYS: session, session audit. ARGV: entry JSON. Appends only while the session exists, so an
+ * entry racing the session's deletion leaves nothing behind.
+ */
+export const APPEND_AUDIT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('RPUSH', KEYS[2], ARGV[1])
+return 1
+`;
+
+/**
  * KEYS: session, session participants, session tokens, session docs, session control,
- * sessions by creation time. ARGV: prefix, session id. Removes the session and everything that hangs off it.
+ * sessions by creation time, session audit, deletions. ARGV: prefix, session id, deletion JSON
+ * (empty: none). Removes the session and everything that hangs off it; when the session existed
+ * and a deletion is given, leaves its deletion record in the deletions hash.
  */
 export const DELETE_SESSION = `
 local p = ARGV[1]
 local s = redis.call('GET', KEYS[1])
+if s and ARGV[3] ~= '' then redis.call('HSET', KEYS[8], ARGV[2], ARGV[3]) end
+redis.call('DEL', KEYS[7])
 -- A damaged record (not JSON) is deleted all the same; only its join code cannot be found then.
 local readable, rec = pcall(cjson.decode, s or '')
 if readable and type(rec) == 'table' and type(rec.joinCode) == 'string' then
