@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { addCard } from '@casusbord/shared';
 import { seriousAxeFindings } from '../helpers/axe';
 import { describeBrowser } from '../helpers/browser';
-import { serverAndBrowser } from '../helpers/e2e';
 import { command } from '../helpers/control';
-import type { TestServer } from '../helpers/server';
 import { connectPeer, synced } from '../helpers/yjs';
-import { ADVICE_ROUND, SCREENSHOTS, buildScene, openPage, openReport, type Scene } from '../helpers/uiScene';
+import { ADVICE_ROUND, SCREENSHOTS, buildScene, openPage, openReport, sceneSuite } from '../helpers/uiScene';
 
 /** Sideways scrolling, and header parts that cover each other. */
 function layoutProblems(page: Page): Promise<string[]> {
@@ -38,19 +36,10 @@ function layoutProblems(page: Page): Promise<string[]> {
 }
 
 describeBrowser('accessibility: axe-core in Chromium on every page of a running session', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  let scene: Scene;
-  const errors: string[] = [];
-
-  serverAndBrowser({
-    started: async (s, b) => {
-      srv = s;
-      browser = b;
-      scene = await buildScene(s);
-      fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    },
-    closing: () => scene?.close(),
+  const e2e = sceneSuite();
+  const { srv, pageErrors: errors } = e2e;
+  beforeAll(() => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   const check = async (page: Page, name: string) => {
@@ -64,7 +53,7 @@ describeBrowser('accessibility: axe-core in Chromium on every page of a running 
       { timeout: 60_000 },
       async () => {
         // The board as a participant sees it (Bram); the case holder's board is checked below.
-        const page = await openPage(browser, srv, scene, which, errors, 'bram');
+        const page = await openPage(e2e.browser, srv, e2e.scene, which, errors, 'bram');
         await check(page, which);
         // The README's screenshots come from here: the real session, at laptop size, from the top.
         if (which === 'board' || which === 'host' || which === 'beamer') {
@@ -99,10 +88,10 @@ describeBrowser('accessibility: axe-core in Chromium on every page of a running 
   it('has no serious or critical violation before the start: the host checklist, the waiting board', async () => {
     const idle = await buildScene(srv, { round: null });
     try {
-      const host = await openPage(browser, srv, idle, 'host', errors);
+      const host = await openPage(e2e.browser, srv, idle, 'host', errors);
       await host.getByTestId('checklist').waitFor();
       await check(host, 'host before the start');
-      const board = await openPage(browser, srv, idle, 'board', errors);
+      const board = await openPage(e2e.browser, srv, idle, 'board', errors);
       await board.locator('[data-testid="round-banner"][data-phase="waiting"]').waitFor();
       await check(board, 'board before the start');
       for (const page of [host, board]) await page.context().close();
@@ -116,21 +105,21 @@ describeBrowser('accessibility: axe-core in Chromium on every page of a running 
     "the case holder's board passes too, and tells screen readers about a new card and the last minute",
     { timeout: 60_000 },
     async () => {
-      const page = await openPage(browser, srv, scene, 'board', errors, 'anna');
+      const page = await openPage(e2e.browser, srv, e2e.scene, 'board', errors, 'anna');
       await check(page, 'board of the case holder');
       const announcer = page.getByTestId('card-announcer');
       expect(await announcer.getAttribute('aria-live')).toBe('polite');
       // Cards that were there when the board opened are not news.
       expect((await announcer.textContent())?.trim()).toBe('');
       // Bram writes it on his own connection, in the running advice round (a card is credited to its writer).
-      const bram = connectPeer(srv.wsUrl, scene.bram.docName, scene.bram.token);
+      const bram = connectPeer(srv.wsUrl, e2e.scene.bram.docName, e2e.scene.bram.token);
       try {
         await synced(bram);
         addCard(bram.doc, {
           id: 'live1',
           column: 'advice',
           text: 'Vraag de wethouder om één vast aanspreekpunt',
-          authorId: scene.bram.participantId,
+          authorId: e2e.scene.bram.participantId,
           createdAt: Date.now(),
         });
         await expect.poll(() => announcer.textContent()).toBe('Nieuwe kaart bij Adviezen van Bram de Vries');
@@ -139,13 +128,13 @@ describeBrowser('accessibility: axe-core in Chromium on every page of a running 
       }
 
       // 45 seconds for the round: the clock's live region says the last minute has begun.
-      const round = (edit: object) => command(scene.control, 'host:rounds', edit);
+      const round = (edit: object) => command(e2e.scene.control, 'host:rounds', edit);
       expect((await round({ type: 'setMinutes', index: ADVICE_ROUND, minutes: 0.75 })).ok).toBe(true);
-      expect((await command(scene.control, 'host:command', { type: 'goto', index: ADVICE_ROUND })).ok).toBe(true);
+      expect((await command(e2e.scene.control, 'host:command', { type: 'goto', index: ADVICE_ROUND })).ok).toBe(true);
       const lastMinute = page.locator('.round-clock-wrap [role="status"]');
       await expect.poll(() => lastMinute.textContent()).toBe('Nog 1 minuut');
       expect((await round({ type: 'setMinutes', index: ADVICE_ROUND, minutes: 15 })).ok).toBe(true);
-      expect((await command(scene.control, 'host:command', { type: 'goto', index: ADVICE_ROUND })).ok).toBe(true);
+      expect((await command(e2e.scene.control, 'host:command', { type: 'goto', index: ADVICE_ROUND })).ok).toBe(true);
       await expect.poll(() => lastMinute.textContent()).toBe('');
       await page.context().close();
       expect(errors).toEqual([]);
@@ -154,7 +143,7 @@ describeBrowser('accessibility: axe-core in Chromium on every page of a running 
 
   // Last: the handover locks the session.
   it('has no serious or critical violation on the report page, in both languages', { timeout: 60_000 }, async () => {
-    const { page } = await openReport(browser, srv, scene, errors);
+    const { page } = await openReport(e2e.browser, srv, e2e.scene, errors);
     await check(page, 'report');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report.png') });
     await page.getByTestId('report-language').press('Enter');

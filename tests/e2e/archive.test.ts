@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { currentRound, type SessionState } from '@casusbord/shared';
 import { createCommunity, handedOverSession, type ArchivedSessionSpec } from '../helpers/archive';
@@ -8,11 +7,10 @@ import { seriousAxeFindings } from '../helpers/axe';
 import { hasCardIn, joinByCode, personPage, WAIT_MS } from '../helpers/boardPage';
 import { describeBrowser } from '../helpers/browser';
 import { serverAndBrowser } from '../helpers/e2e';
-import { command, connectControl, latest, type ControlClient } from '../helpers/control';
+import { command, latest, type ControlClient } from '../helpers/control';
 import { handOver } from '../helpers/handover';
-import { ROOT, type TestServer } from '../helpers/server';
+import { ROOT } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
-import type { Peer } from '../helpers/yjs';
 
 /** Advice of the first session; "kwartiermaker" is the word the member searches for. */
 const ADVICE_A = [
@@ -24,22 +22,8 @@ const ADVICE_B = ['Zet jongeren <img src=x onerror="window.__xss=1"> aan het stu
 const SCREENSHOT = path.join(ROOT, 'docs', 'screenshots', 'archive.png');
 
 describeBrowser('community archive, search, report and follow-up look-back in Chromium', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  const peers: Peer[] = [];
-  const controls: ControlClient[] = [];
-  const pageErrors: string[] = [];
-
-  serverAndBrowser({
-    started: (s, b) => {
-      srv = s;
-      browser = b;
-    },
-    closing: () => {
-      for (const c of controls) c.disconnect();
-      for (const p of peers) p.destroy();
-    },
-  });
+  const e2e = serverAndBrowser();
+  const { srv, pageErrors, peers } = e2e;
 
   /** The archive link as the server gave it, pointed at the test server (same path and fragment). */
   const local = (url: string) => {
@@ -92,7 +76,7 @@ describeBrowser('community archive, search, report and follow-up look-back in Ch
       );
 
       // ---- A member opens the archive link: the token leaves the address bar and never reaches a URL.
-      const member = await personPage(browser, 'member', pageErrors);
+      const member = await personPage(e2e.browser, 'member', pageErrors);
       const requested: string[] = [];
       member.on('request', (req) => requested.push(req.url()));
       await member.goto(local(community.archiveUrl));
@@ -159,7 +143,7 @@ describeBrowser('community archive, search, report and follow-up look-back in Ch
       expect(await seriousAxeFindings(member)).toEqual([]);
 
       // ---- The facilitator starts a follow-up of the first session through the home page form.
-      const facilitator = await personPage(browser, 'facilitator', pageErrors);
+      const facilitator = await personPage(e2e.browser, 'facilitator', pageErrors);
       await facilitator.goto(srv.url);
       await facilitator.getByTestId('create-community-part').locator('summary').click();
       await facilitator.getByTestId('create-community-id').fill(community.communityId);
@@ -178,8 +162,7 @@ describeBrowser('community archive, search, report and follow-up look-back in Ch
         (key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { token?: string }).token ?? '',
         `casusbord:session:${followUpId}`,
       );
-      const ctl = await connectControl(srv.url, hostToken);
-      controls.push(ctl);
+      const ctl = await e2e.control(hostToken);
       expect(state(ctl).followUp?.ofSessionId).toBe(first.sessionId);
       expect(currentRound(state(ctl).tables[0]!.round)?.kind).toBe('lookback');
 
@@ -189,9 +172,9 @@ describeBrowser('community archive, search, report and follow-up look-back in Ch
 
       // Carla joins with the code on the host view and is named case holder; the look-back round starts.
       const joinCode = ((await facilitator.getByTestId('join-code-display').textContent()) ?? '').trim();
-      const carla = await personPage(browser, 'carla', pageErrors);
+      const carla = await personPage(e2e.browser, 'carla', pageErrors);
       const carlaId = (await joinByCode(carla, srv.url, joinCode, 'Carla')).participantId!;
-      const anouk = await personPage(browser, 'anouk', pageErrors);
+      const anouk = await personPage(e2e.browser, 'anouk', pageErrors);
       await joinByCode(anouk, srv.url, joinCode, 'Anouk');
       expect((await command(ctl, 'host:settings', { caseHolderId: carlaId })).ok).toBe(true);
       expect((await command(ctl, 'host:command', { type: 'start' })).ok).toBe(true);
@@ -246,7 +229,7 @@ describeBrowser('community archive, search, report and follow-up look-back in Ch
         .toBe(first.sessionId);
 
       // ---- The facilitator deletes the community from the archive page, after confirming.
-      const archive = await personPage(browser, 'facilitator-archive', pageErrors);
+      const archive = await personPage(e2e.browser, 'facilitator-archive', pageErrors);
       await archive.goto(`${srv.url}/archief/${community.communityId}#${community.facilitatorKey}`);
       await archive.getByTestId('archive-delete').click();
       await archive.getByTestId('archive-delete-confirm').waitFor();
@@ -271,7 +254,7 @@ describeBrowser('community archive, search, report and follow-up look-back in Ch
     'the home page creates a community, shows its secrets once and opens an empty archive',
     { timeout: 120_000 },
     async () => {
-      const page = await personPage(browser, 'founder', pageErrors);
+      const page = await personPage(e2e.browser, 'founder', pageErrors);
       await page.goto(srv.url);
       await page.getByTestId('community-name').fill('Community Zuid');
       await page.getByTestId('community-submit').click();
@@ -291,14 +274,14 @@ describeBrowser('community archive, search, report and follow-up look-back in Ch
       await page.getByTestId('create-archive-status').filter({ hasText: 'Nog geen overgedragen' }).waitFor();
 
       // The member link opens an archive that says nothing has been handed over yet.
-      const member = await personPage(browser, 'member-zuid', pageErrors);
+      const member = await personPage(e2e.browser, 'member-zuid', pageErrors);
       await member.goto(local(link));
       await member.getByTestId('archive-empty').filter({ hasText: 'Nog geen bijeenkomsten overgedragen' }).waitFor();
       // A reload keeps access (sessionStorage) although the address bar no longer holds the token.
       await member.reload();
       await member.getByTestId('archive-empty').waitFor();
       // Without the fragment in a fresh tab the page says what is missing.
-      const stranger = await personPage(browser, 'stranger', pageErrors);
+      const stranger = await personPage(e2e.browser, 'stranger', pageErrors);
       await stranger.goto(`${srv.url}/archief/${communityId}`);
       await stranger.getByTestId('archive-problem').filter({ hasText: 'niet compleet' }).waitFor();
       expect(pageErrors).toEqual([]);

@@ -1,29 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { createSession } from '../helpers/api';
 import { cardIdIn, joinByCode, personPage, waitOnline } from '../helpers/boardPage';
 import { describeBrowser } from '../helpers/browser';
 import { serverAndBrowser } from '../helpers/e2e';
-import { command, connectControl, type ControlClient } from '../helpers/control';
-import type { TestServer } from '../helpers/server';
+import { command, type ControlClient } from '../helpers/control';
 
 describeBrowser('case day: a participant at a table, the plenary board and a move to another table', () => {
-  let srv: TestServer;
-  let browser: Browser;
   let ctl: ControlClient | null = null;
-  const pageErrors: string[] = [];
 
-  serverAndBrowser({
-    started: (s, b) => {
-      srv = s;
-      browser = b;
-    },
-    closing: () => {
-      ctl?.disconnect();
-    },
-  });
+  const e2e = serverAndBrowser();
+  const { srv, pageErrors } = e2e;
 
-  const newPage = (label: string) => personPage(browser, label, pageErrors);
+  const newPage = (label: string) => personPage(e2e.browser, label, pageErrors);
   const join = (page: Page, code: string, name: string) => joinByCode(page, srv.url, code, name);
   const cardId = (page: Page, board: 'table' | 'plenary', column: string, text: string) =>
     cardIdIn(page, `[data-testid="${board}-board"] [data-testid="column-${column}"]`, text);
@@ -38,7 +27,7 @@ describeBrowser('case day: a participant at a table, the plenary board and a mov
     { timeout: 120_000 },
     async () => {
       const session = await createSession(srv.url, { method: 'case-day' });
-      ctl = await connectControl(srv.url, session.hostToken);
+      ctl = await e2e.hostControl(session.hostToken);
       expect((await command(ctl, 'host:tables', { count: 2 })).ok).toBe(true);
 
       const anouk = await newPage('anouk');

@@ -1,31 +1,18 @@
 import { addCard, readCardDetails, type JoinResponse } from '@casusbord/shared';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api';
 import { describeBrowser } from '../helpers/browser';
 import { serverAndBrowser } from '../helpers/e2e';
 import { WAIT_MS, fitsWindow, personPage } from '../helpers/pages';
-import type { TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
-import { connectPeer, synced, type Peer } from '../helpers/yjs';
+import { connectPeer, synced } from '../helpers/yjs';
 
 const table = (id: string) => `[data-testid="table-card"][data-table-id="${id}"]`;
 
 describeBrowser('case day: two tables and a plenary board, run from the host view', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-  const peers: Peer[] = [];
-
-  serverAndBrowser({
-    started: (s, b) => {
-      srv = s;
-      browser = b;
-    },
-    closing: () => {
-      for (const p of peers) p.destroy();
-    },
-  });
+  const e2e = serverAndBrowser();
+  const { srv, pageErrors, peers } = e2e;
 
   async function writeCard(person: JoinResponse, id: string, text: string): Promise<void> {
     const peer = connectPeer(srv.wsUrl, person.docName, person.token);
@@ -50,7 +37,7 @@ describeBrowser('case day: two tables and a plenary board, run from the host vie
     { timeout: 120_000 },
     async () => {
       const session = await createSession(srv.url, { method: 'case-day', title: 'Casusdag Kruiskamp' });
-      const host = await personPage(browser, 'host', pageErrors, {
+      const host = await personPage(e2e.browser, 'host', pageErrors, {
         sessionId: session.sessionId,
         credentials: {
           token: session.hostToken,

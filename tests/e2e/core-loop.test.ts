@@ -1,40 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeBrowser } from '../helpers/browser';
 import { serverAndBrowser } from '../helpers/e2e';
 import { command, connectControl } from '../helpers/control';
-import type { TestServer } from '../helpers/server';
-
-/** Upper bound for any one thing a user waits for (a page, a peer's edit); not a sleep. */
-const WAIT_MS = 15_000;
+import { waitOnline } from '../helpers/boardPage';
+import { WAIT_MS, createThroughForm, personPage as pageOf } from '../helpers/pages';
 
 type Column = 'question' | 'pitfall' | 'opportunity' | 'advice';
 
 describeBrowser('core loop: a host and two participants work on one board', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  /** Uncaught errors of every page, asserted empty at the end of each test. */
-  const pageErrors: string[] = [];
+  const e2e = serverAndBrowser();
+  const { srv, pageErrors } = e2e;
 
-  serverAndBrowser({
-    started: (s, b) => {
-      srv = s;
-      browser = b;
-    },
-  });
-
-  /** A separate browser context per person: own storage, own cookies, own connections. */
-  async function personPage(label: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT_MS);
-    page.on('pageerror', (err) => pageErrors.push(`${label}: ${err.message}`));
-    return page;
-  }
-
-  async function waitOnline(page: Page): Promise<void> {
-    await page.locator('[data-testid="connection-status"][data-state="online"]').waitFor({ timeout: WAIT_MS });
-  }
+  /** A separate browser context per person (1280×720): own storage, own cookies, own connections. */
+  const personPage = (label: string): Promise<Page> => pageOf(e2e.browser, label, pageErrors);
 
   async function join(page: Page, code: string, name: string): Promise<void> {
     await page.goto(srv.url);
@@ -99,14 +78,8 @@ describeBrowser('core loop: a host and two participants work on one board', () =
   it('creates a session, joins two people by code and co-edits a pitfall live', { timeout: 120_000 }, async () => {
     // The facilitator creates the session in the UI and gets a join code.
     const host = await personPage('host');
-    await host.goto(srv.url);
-    await host.getByTestId('create-title').fill('Intervisie wijkenaanpak');
-    await host.getByTestId('create-city').fill('Amersfoort');
-    await host.getByTestId('create-question').fill('Hoe krijgen we de partners in de wijk in één team?');
-    await host.getByTestId('create-caseholder').fill('Marieke');
-    await host.getByTestId('create-submit').click();
     // The facilitator lands on the host view, which shows the code; the board is one click away.
-    await host.waitForURL(/\/s\/[^/]+\/host$/, { timeout: WAIT_MS });
+    await createThroughForm(host, srv.url, 'Marieke');
     const codeDisplay = host.getByTestId('join-code-display');
     await codeDisplay.waitFor();
     const code = (await codeDisplay.textContent())?.trim() ?? '';

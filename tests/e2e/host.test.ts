@@ -1,34 +1,19 @@
 import { addCard, draftDocName, timeLeftMs, type JoinResponse, type SessionState } from '@casusbord/shared';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { join } from '../helpers/api';
 import { describeBrowser } from '../helpers/browser';
 import { serverAndBrowser } from '../helpers/e2e';
 import { command, connectControl, latest, type ControlClient } from '../helpers/control';
-import { WAIT_MS, fitsWindow, personPage, readClock } from '../helpers/pages';
-import type { TestServer } from '../helpers/server';
+import { WAIT_MS, createThroughForm, fitsWindow, personPage, readClock } from '../helpers/pages';
 import { waitFor } from '../helpers/wait';
-import { connectPeer, synced, type Peer } from '../helpers/yjs';
+import { connectPeer, synced } from '../helpers/yjs';
 
 const TABLE = '[data-testid="table-card"][data-table-id="t1"]';
 
 describeBrowser('host view: the facilitator runs the rounds from one screen', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-  const controls: ControlClient[] = [];
-  const peers: Peer[] = [];
-
-  serverAndBrowser({
-    started: (s, b) => {
-      srv = s;
-      browser = b;
-    },
-    closing: () => {
-      for (const c of controls) c.disconnect();
-      for (const p of peers) p.destroy();
-    },
-  });
+  const e2e = serverAndBrowser();
+  const { srv, pageErrors, peers, controls } = e2e;
 
   /** What a participant's screen derives from the round: the round index and seconds left now (same machine, same clock). */
   function participantView(client: ControlClient): { index: number; seconds: number | null } {
@@ -65,7 +50,7 @@ describeBrowser('host view: the facilitator runs the rounds from one screen', ()
   }
 
   async function openBoardAs(sessionId: string, person: JoinResponse): Promise<Page> {
-    const page = await personPage(browser, person.name, pageErrors, {
+    const page = await personPage(e2e.browser, person.name, pageErrors, {
       sessionId,
       credentials: {
         token: person.token,
@@ -85,14 +70,8 @@ describeBrowser('host view: the facilitator runs the rounds from one screen', ()
     { timeout: 120_000 },
     async () => {
       // The facilitator creates the session in the UI and lands on the host view.
-      const host = await personPage(browser, 'host', pageErrors);
-      await host.goto(srv.url);
-      await host.getByTestId('create-title').fill('Intervisie wijkenaanpak');
-      await host.getByTestId('create-city').fill('Amersfoort');
-      await host.getByTestId('create-question').fill('Hoe krijgen we de partners in de wijk in één team?');
-      await host.getByTestId('create-caseholder').fill('Anna');
-      await host.getByTestId('create-submit').click();
-      await host.waitForURL(/\/s\/[^/]+\/host$/);
+      const host = await personPage(e2e.browser, 'host', pageErrors);
+      await createThroughForm(host, srv.url, 'Anna');
       const sessionId = new URL(host.url()).pathname.split('/')[2]!;
       const code = ((await host.getByTestId('join-code-display').textContent()) ?? '').trim();
       expect(code).toMatch(/^[A-Z0-9]{6}$/);

@@ -1,33 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { createSession } from '../helpers/api';
 import { cardIdIn, hasCardIn, joinByCode, openAsHost, personPage, WAIT_MS } from '../helpers/boardPage';
 import { describeBrowser } from '../helpers/browser';
 import { serverAndBrowser } from '../helpers/e2e';
-import { command, connectControl, latest, type ControlClient } from '../helpers/control';
-import type { TestServer } from '../helpers/server';
+import { command, latest, type ControlClient } from '../helpers/control';
 import { waitFor } from '../helpers/wait';
 
 type Column = 'question' | 'pitfall' | 'opportunity' | 'advice';
 
 describeBrowser('intervision: the participants follow the rounds the host runs', () => {
-  let srv: TestServer;
-  let browser: Browser;
   let ctl: ControlClient | null = null;
-  /** Uncaught errors of every page, asserted empty at the end. */
-  const pageErrors: string[] = [];
 
-  serverAndBrowser({
-    started: (s, b) => {
-      srv = s;
-      browser = b;
-    },
-    closing: () => {
-      ctl?.disconnect();
-    },
-  });
+  const e2e = serverAndBrowser();
+  const { srv, pageErrors } = e2e;
 
-  const newPage = (label: string) => personPage(browser, label, pageErrors);
+  const newPage = (label: string) => personPage(e2e.browser, label, pageErrors);
   const join = (page: Page, name: string, code: string) => joinByCode(page, srv.url, code, name);
   const cardId = (page: Page, column: Column, text: string) => cardIdIn(page, `[data-testid="column-${column}"]`, text);
   const hasCard = (page: Page, column: Column, text: string) =>
@@ -57,7 +45,7 @@ describeBrowser('intervision: the participants follow the rounds the host runs',
     { timeout: 240_000 },
     async () => {
       const session = await createSession(srv.url, { caseHolderName: 'Carla' });
-      ctl = await connectControl(srv.url, session.hostToken);
+      ctl = await e2e.hostControl(session.hostToken);
 
       // The host opens the table's board (the host view itself is tested elsewhere).
       const hostPage = await newPage('host');

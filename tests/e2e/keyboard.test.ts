@@ -1,12 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { cardText, readClusters, readOwnDots, type SessionState } from '@casusbord/shared';
 import { cardIdIn } from '../helpers/boardPage';
 import { describeBrowser } from '../helpers/browser';
-import { serverAndBrowser } from '../helpers/e2e';
 import { latest } from '../helpers/control';
-import type { TestServer } from '../helpers/server';
-import { ADVICE_ROUND, buildScene, openPage, type Scene } from '../helpers/uiScene';
+import { ADVICE_ROUND, openPage, sceneSuite } from '../helpers/uiScene';
 import { waitFor } from '../helpers/wait';
 
 /**
@@ -55,26 +53,15 @@ async function tabTo(page: Page, selector: string, max = 200): Promise<void> {
 }
 
 describeBrowser('keyboard only: add, edit, dot, cluster, host controls and reactions without a mouse', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  let scene: Scene;
-  const errors: string[] = [];
-
-  serverAndBrowser({
-    started: async (s, b) => {
-      srv = s;
-      browser = b;
-      scene = await buildScene(s, { round: ADVICE_ROUND });
-    },
-    closing: () => scene?.close(),
-  });
+  const e2e = sceneSuite({ round: ADVICE_ROUND });
+  const { srv, pageErrors: errors } = e2e;
 
   it(
     'a participant adds, edits, dots and clusters a card; the host moves on; the case holder reacts',
     { timeout: 120_000 },
     async () => {
-      const doc = scene.peer.doc;
-      const bram = await openPage(browser, srv, scene, 'board', errors, 'bram');
+      const doc = e2e.scene.peer.doc;
+      const bram = await openPage(e2e.browser, srv, e2e.scene, 'board', errors, 'bram');
       await guardPointer(bram);
       // First use: the case, the round and, in one sentence, what is expected of this person.
       expect(await bram.locator('.board-title h1').textContent()).toBe('Intervisie Kruiskamp');
@@ -107,7 +94,7 @@ describeBrowser('keyboard only: add, edit, dot, cluster, host controls and react
       await tabTo(bram, `${card} [data-testid="dot-add"]`);
       await bram.keyboard.press('Space');
       await bram.locator(`${card} [data-testid="card-tally"][data-mine="1"]`).waitFor();
-      await waitFor('the dot on the server', () => readOwnDots(doc, scene.bram.participantId).get(id) === 1);
+      await waitFor('the dot on the server', () => readOwnDots(doc, e2e.scene.bram.participantId).get(id) === 1);
 
       // Cluster: "Nieuw cluster" in the advice column, a title, Enter; then choose it on the card.
       await tabTo(bram, '[data-testid="column-advice"] [data-testid="cluster-new"]');
@@ -129,16 +116,16 @@ describeBrowser('keyboard only: add, edit, dot, cluster, host controls and react
       expect(await pointerEvents(bram)).toEqual([]);
 
       // Host controls: Tab to "Volgende ronde" and press Enter; the reaction round starts.
-      const host = await openPage(browser, srv, scene, 'host', errors);
+      const host = await openPage(e2e.browser, srv, e2e.scene, 'host', errors);
       await guardPointer(host);
       await tabTo(host, '.command-bar [data-testid$="-next"]');
       await host.keyboard.press('Enter');
-      await waitFor('the reaction round', () => latest(scene.control).tables[0]!.round.roundIndex === ADVICE_ROUND + 1);
+      await waitFor('the reaction round', () => latest(e2e.scene.control).tables[0]!.round.roundIndex === ADVICE_ROUND + 1);
       expect(await pointerEvents(host)).toEqual([]);
 
       // React: the case holder Tabs into the reactions of the new advice, Space picks "Overnemen",
       // the arrow key moves on to "Overwegen", as in any radio group.
-      const anna = await openPage(browser, srv, scene, 'board', errors, 'anna');
+      const anna = await openPage(e2e.browser, srv, e2e.scene, 'board', errors, 'anna');
       await guardPointer(anna);
       await tabTo(anna, `${card} [data-testid="reaction-adopt"]`);
       await anna.keyboard.press('Space');
@@ -150,7 +137,7 @@ describeBrowser('keyboard only: add, edit, dot, cluster, host controls and react
       });
       expect(await pointerEvents(anna)).toEqual([]);
 
-      const state: SessionState = latest(scene.control);
+      const state: SessionState = latest(e2e.scene.control);
       expect(state.tables[0]!.round.status).toBe('running');
       for (const page of [bram, host, anna]) await page.context().close();
       expect(errors).toEqual([]);

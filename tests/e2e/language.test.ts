@@ -1,34 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeBrowser } from '../helpers/browser';
-import { serverAndBrowser } from '../helpers/e2e';
 import { latest } from '../helpers/control';
 import { needlesOnlyIn, otherLanguageOnPage } from '../helpers/i18nCheck';
-import type { TestServer } from '../helpers/server';
-import { buildScene, openPage, openReport, type Scene } from '../helpers/uiScene';
+import { openPage, openReport, sceneSuite } from '../helpers/uiScene';
 
 /** Every checked page shows at least this many strings of its own language's dictionary. */
 const MIN_OWN_STRINGS = 8;
 
 describeBrowser('language switch: every visible string follows it (board, host, report)', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  let scene: Scene;
-  const errors: string[] = [];
-
-  serverAndBrowser({
-    started: async (s, b) => {
-      srv = s;
-      browser = b;
-      scene = await buildScene(s);
-    },
-    closing: () => scene?.close(),
-  });
+  const e2e = sceneSuite();
+  const { srv, pageErrors: errors } = e2e;
 
   /** What people typed or named (all Dutch here), which no switch translates. */
   function userTexts(): string[] {
     const texts = [
-      scene.session.joinCode,
+      e2e.scene.session.joinCode,
       'Intervisie Kruiskamp',
       'Amersfoort',
       'Hoe maken we van vijf partners één team met één doel voor de wijk?',
@@ -42,7 +29,7 @@ describeBrowser('language switch: every visible string follows it (board, host, 
       'Jongeren uit de wijk willen zelf een plek inrichten',
       'Stel één kwartiermaker aan die de partners aan tafel houdt',
       'Begin klein: één straat, één half jaar, zichtbaar resultaat',
-      ...latest(scene.control).tables.map((t) => t.name),
+      ...latest(e2e.scene.control).tables.map((t) => t.name),
     ];
     // Longest first, so a name inside a longer text is not cut out of it first.
     return texts.sort((a, b) => b.length - a.length);
@@ -73,7 +60,7 @@ describeBrowser('language switch: every visible string follows it (board, host, 
       `${which}: Dutch by default, all English after the switch, all Dutch after switching back`,
       { timeout: 90_000 },
       async () => {
-        const page = await openPage(browser, srv, scene, which, errors);
+        const page = await openPage(e2e.browser, srv, e2e.scene, which, errors);
         await expectOnly(page, 'nl', which);
         await page.getByTestId('language-switch').first().click();
         await expectOnly(page, 'en', which);
@@ -93,13 +80,13 @@ describeBrowser('language switch: every visible string follows it (board, host, 
     "a second window follows the switch live; the beamer keeps the session's language",
     { timeout: 90_000 },
     async () => {
-      const host = await openPage(browser, srv, scene, 'host', errors);
+      const host = await openPage(e2e.browser, srv, e2e.scene, 'host', errors);
       // The facilitator's other windows of the same browser: a second host view and the beamer.
       const second = await host.context().newPage();
-      await second.goto(`${srv.url}/s/${scene.session.sessionId}/host`);
+      await second.goto(`${srv.url}/s/${e2e.scene.session.sessionId}/host`);
       await second.locator('[data-testid="table-card"]').first().waitFor();
       const beamer = await host.context().newPage();
-      await beamer.goto(`${srv.url}/s/${scene.session.sessionId}/beamer`);
+      await beamer.goto(`${srv.url}/s/${e2e.scene.session.sessionId}/beamer`);
       await beamer.locator('[data-testid="beamer-clock"]').first().waitFor();
       await host.getByTestId('language-switch').first().click();
       await expectOnly(host, 'en', 'host after the switch');
@@ -120,7 +107,7 @@ describeBrowser('language switch: every visible string follows it (board, host, 
     'report: in the session language (Dutch), all English after its switch, and back',
     { timeout: 90_000 },
     async () => {
-      const { page } = await openReport(browser, srv, scene, errors);
+      const { page } = await openReport(e2e.browser, srv, e2e.scene, errors);
       await expectOnly(page, 'nl', 'report');
       await page.getByTestId('report-language').click();
       await page.waitForURL(/\?lang=en$/);

@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { createSession } from '../helpers/api';
 import { cardIdIn, hasCardIn, joinByCode, personPage, waitOnline, WAIT_MS } from '../helpers/boardPage';
 import { describeBrowser } from '../helpers/browser';
 import { serverAndBrowser } from '../helpers/e2e';
-import { command, connectControl, type ControlClient } from '../helpers/control';
-import type { TestServer } from '../helpers/server';
+import { command, type ControlClient } from '../helpers/control';
 
 /*
  * Offline and flaky networks (issue 8): edits made without a connection stay in the browser
@@ -25,20 +24,10 @@ import type { TestServer } from '../helpers/server';
 const COLUMN = '[data-testid="column-question"]';
 
 describeBrowser('offline: edits without a connection survive a reload and reach the others', () => {
-  let srv: TestServer;
-  let browser: Browser;
   let ctl: ControlClient | null = null;
-  const pageErrors: string[] = [];
 
-  serverAndBrowser({
-    started: (s, b) => {
-      srv = s;
-      browser = b;
-    },
-    closing: () => {
-      ctl?.disconnect();
-    },
-  });
+  const e2e = serverAndBrowser();
+  const { srv, pageErrors } = e2e;
 
   const cardId = (page: Page, text: string) => cardIdIn(page, COLUMN, text);
   const hasCard = (page: Page, text: string) => hasCardIn(page, COLUMN, text);
@@ -113,11 +102,11 @@ describeBrowser('offline: edits without a connection survive a reload and reach 
     { timeout: 180_000 },
     async () => {
       const session = await createSession(srv.url);
-      ctl = await connectControl(srv.url, session.hostToken);
-      const anouk = await personPage(browser, 'anouk', pageErrors);
+      ctl = await e2e.hostControl(session.hostToken);
+      const anouk = await personPage(e2e.browser, 'anouk', pageErrors);
       const context = anouk.context();
       const live = await routeLiveConnections(context);
-      const bram = await personPage(browser, 'bram', pageErrors);
+      const bram = await personPage(e2e.browser, 'bram', pageErrors);
       const anoukCreds = await joinByCode(anouk, srv.url, session.joinCode, 'Anouk');
       await joinByCode(bram, srv.url, session.joinCode, 'Bram');
       const boardUrl = anouk.url();
@@ -218,9 +207,8 @@ describeBrowser('offline: edits without a connection survive a reload and reach 
 
   it('a private draft written offline survives a reload and is revealed once sent', { timeout: 120_000 }, async () => {
     const session = await createSession(srv.url);
-    ctl?.disconnect();
-    ctl = await connectControl(srv.url, session.hostToken);
-    const dirk = await personPage(browser, 'dirk', pageErrors);
+    ctl = await e2e.hostControl(session.hostToken);
+    const dirk = await personPage(e2e.browser, 'dirk', pageErrors);
     const live = await routeLiveConnections(dirk.context());
     await joinByCode(dirk, srv.url, session.joinCode, 'Dirk');
     const boardUrl = dirk.url();
@@ -260,9 +248,8 @@ describeBrowser('offline: edits without a connection survive a reload and reach 
 
   it('a deleted session leaves no offline copy in the browser', { timeout: 90_000 }, async () => {
     const session = await createSession(srv.url);
-    ctl?.disconnect();
-    ctl = await connectControl(srv.url, session.hostToken);
-    const carla = await personPage(browser, 'carla', pageErrors);
+    ctl = await e2e.hostControl(session.hostToken);
+    const carla = await personPage(e2e.browser, 'carla', pageErrors);
     await joinByCode(carla, srv.url, session.joinCode, 'Carla');
     await host('start');
     await host('goto', { index: 2 });

@@ -39,6 +39,20 @@ export async function personPage(
   return context.newPage();
 }
 
+/**
+ * Creates the tests' intervision session through the home page's form, as a facilitator would,
+ * with `caseHolder` as the case holder; resolves once the page shows the host view.
+ */
+export async function createThroughForm(page: Page, baseUrl: string, caseHolder: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByTestId('create-title').fill('Intervisie wijkenaanpak');
+  await page.getByTestId('create-city').fill('Amersfoort');
+  await page.getByTestId('create-question').fill('Hoe krijgen we de partners in de wijk in één team?');
+  await page.getByTestId('create-caseholder').fill(caseHolder);
+  await page.getByTestId('create-submit').click();
+  await page.waitForURL(/\/s\/[^/]+\/host$/, { timeout: WAIT_MS });
+}
+
 /** "12:05" → 725, "-0:42" → -42 (seconds), as a person reads the clock. */
 export function clockSeconds(text: string): number {
   const match = /(-?)(\d+):(\d{2})/.exec(text);

@@ -30,6 +30,28 @@ export interface FileServer extends TestServer {
   afterFile(fn: () => unknown): void;
 }
 
+/** A TestServer whose every field reads the server `now()` returns (one a beforeAll starts later). */
+export function lateServer(now: () => TestServer): TestServer {
+  return {
+    get url() {
+      return now().url;
+    },
+    get wsUrl() {
+      return now().wsUrl;
+    },
+    get port() {
+      return now().port;
+    },
+    get dataDir() {
+      return now().dataDir;
+    },
+    get app() {
+      return now().app;
+    },
+    close: () => now().close(),
+  };
+}
+
 /**
  * Starts a server before the file's tests (`start`, SQLite by default, with `overrides`) and closes
  * it after them, with everything the tests registered on it. Call it at the top of the file or of
@@ -58,23 +80,7 @@ export function useTestServer(start: StartServer = startServer, overrides: Parti
     peers.push(p);
     return p;
   };
-  return {
-    get url() {
-      return now().url;
-    },
-    get wsUrl() {
-      return now().wsUrl;
-    },
-    get port() {
-      return now().port;
-    },
-    get dataDir() {
-      return now().dataDir;
-    },
-    get app() {
-      return now().app;
-    },
-    close: () => now().close(),
+  const extras: Omit<FileServer, keyof TestServer> = {
     peers,
     sockets,
     peer,
@@ -92,6 +98,8 @@ export function useTestServer(start: StartServer = startServer, overrides: Parti
       closers.push(fn);
     },
   };
+  // Object.assign keeps lateServer's getters (a spread would read them now, before beforeAll).
+  return Object.assign(lateServer(now), extras);
 }
 
 export interface SessionSpec<Names extends readonly string[] = readonly string[]> {

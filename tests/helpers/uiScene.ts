@@ -14,6 +14,7 @@ import {
 import { createSession } from './api';
 import { command, connectControl, openBoard, type ControlClient } from './control';
 import { handOver, joinWithConsent } from './handover';
+import { serverAndBrowser, type BrowserSuite } from './e2e';
 import { personPage, type StoredCredentials } from './pages';
 import { ROOT, type TestServer } from './server';
 import { waitFor } from './wait';
@@ -39,6 +40,28 @@ export interface Scene {
   annaCredentials: StoredCredentials;
   bramCredentials: StoredCredentials;
   close(): void;
+}
+
+/** A browser suite (serverAndBrowser) with the file's scene, built on its server once it runs. */
+export interface SceneSuite extends BrowserSuite {
+  readonly scene: Scene;
+}
+
+/** serverAndBrowser plus one scene (buildScene with `opts`) for the file; the scene closes first on the way out. */
+export function sceneSuite(opts: Parameters<typeof buildScene>[1] = {}): SceneSuite {
+  let scene: Scene | undefined;
+  const suite = serverAndBrowser({
+    started: async (srv) => {
+      scene = await buildScene(srv, opts);
+    },
+    closing: () => scene?.close(),
+  });
+  return Object.defineProperty(suite, 'scene', {
+    get: () => {
+      if (!scene) throw new Error('the scene is used before beforeAll built it');
+      return scene;
+    },
+  }) as SceneSuite;
 }
 
 /** `round: null` leaves the session before its start (the host's checklist, the waiting board). */

@@ -15,10 +15,7 @@ describe('offline copies are keyed per document and token holder', () => {
   });
 
   it('finds the session of board, draft and plenary documents', () => {
-    expect(sessionKeyOfDoc('S1.t1')).toBe('S1');
-    expect(sessionKeyOfDoc('S1.d-p1')).toBe('S1');
-    expect(sessionKeyOfDoc('S1.plenary')).toBe('S1');
-    expect(sessionKeyOfDoc('S1')).toBe('S1');
+    for (const docName of ['S1.t1', 'S1.d-p1', 'S1.plenary', 'S1']) expect(sessionKeyOfDoc(docName), docName).toBe('S1');
   });
 });
 
