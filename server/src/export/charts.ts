@@ -78,3 +78,17 @@ export function reactionsSvg(counts: ReactionCounts, t: ReportTexts): string {
     `<rect x="0" y="0" width="${width}" height="22" fill="#F1F3F6"/>${parts.join('')}${legend.join('')}</svg>`
   );
 }
+
+/**
+ * What the dots chart shows, in words: its alternative text in the PDF (Figure /Alt) and the
+ * Word table's description. Every advice with its dots, in rank order, so nothing is only visual.
+ */
+export function dotsChartAlt(advice: readonly ReportAdvice[], t: ReportTexts): string {
+  const rows = advice.map((a) => `${a.rank}. ${shorten(a.text, CHART_LABEL_CHARS)}: ${t.dots(a.dots)}`);
+  return `${t.dotsChart}: ${rows.join('; ')}.`;
+}
+
+/** The reaction bar in words: every reaction with its count, in the bar's order. */
+export function reactionsAlt(counts: ReactionCounts, t: ReportTexts): string {
+  return `${t.reactionsOverview}: ${REACTION_ORDER.map((r) => `${t.reaction[r]} ${counts[r]}`).join(', ')}.`;
+}

@@ -7,15 +7,19 @@ import {
   PageBreak,
   Paragraph,
   ShadingType,
+  StringValueElement,
   Table,
   TableCell,
+  TableProperties,
   TableRow,
   TextRun,
   WidthType,
   type IRunOptions,
+  type ITableOptions,
 } from 'docx';
+import JSZip from 'jszip';
 import { REACTION_ORDER, type Report, type ReportCluster, type ReportSection } from '@casusbord/shared';
-import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS } from './charts';
+import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS, dotsChartAlt, reactionsAlt } from './charts';
 import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
 
@@ -24,6 +28,11 @@ import { followUpSection } from './followUpTexts';
  * with dots and reaction, a dots chart (a table of bar characters, which survives every Word and
  * LibreOffice version, unlike embedded charts), a table of reactions, and the other columns.
  * The library XML-escapes all text; the report model has already removed characters XML forbids.
+ *
+ * Accessibility (issue 18): headings use Word's own Heading 1–3 styles (navigation pane, screen
+ * readers), every table repeats a marked header row, the two chart tables carry Word's alt text
+ * (title and description, `w:tblCaption`/`w:tblDescription`) saying in words what they show, and
+ * the document language is set on the default run (`w:lang`) and in the core properties.
  */
 
 const NUMBERING = 'advice';
@@ -50,15 +59,39 @@ function cell(children: Paragraph[], opts: { fill?: string; width?: number } = {
   });
 }
 
-function table(header: string[], rows: TableCell[][], widths: number[]): Table {
+/** What Word calls a table's alt text: a short title and a description read out by screen readers. */
+interface AltText {
+  title: string;
+  description: string;
+}
+
+/**
+ * A table with alt text. The docx library has no option for `w:tblCaption`/`w:tblDescription`, so
+ * they are appended to the table's properties, where the schema puts them last (after `w:tblLook`,
+ * which these tables do not set).
+ */
+class DescribedTable extends Table {
+  constructor(options: ITableOptions, alt: AltText) {
+    super(options);
+    const properties: unknown = this.root[0];
+    if (!(properties instanceof TableProperties)) throw new Error('docx: table properties not found');
+    properties.addChildElement(new StringValueElement('w:tblCaption', alt.title));
+    properties.addChildElement(new StringValueElement('w:tblDescription', alt.description));
+  }
+}
+
+function table(header: string[], rows: TableCell[][], widths: number[], alt: AltText): Table {
   const head = new TableRow({
     tableHeader: true,
     children: header.map((h, i) => cell([para(h, { bold: true })], { fill: 'E8ECF2', width: widths[i] })),
   });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [head, ...rows.map((children) => new TableRow({ cantSplit: true, children }))],
-  });
+  return new DescribedTable(
+    {
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [head, ...rows.map((children) => new TableRow({ cantSplit: true, children }))],
+    },
+    alt,
+  );
 }
 
 function clusterBlocks(groups: ReportCluster[], t: ReportTexts): Paragraph[] {
@@ -137,6 +170,7 @@ function sectionBlocks(s: ReportSection, index: number, report: Report, t: Repor
           ),
         ]),
         [50, 50],
+        { title: t.dotsChart, description: dotsChartAlt(s.advice, t) },
       ),
     );
     out.push(heading(t.reactionsTable, sub));
@@ -157,6 +191,7 @@ function sectionBlocks(s: ReportSection, index: number, report: Report, t: Repor
           ];
         }),
         [6, 40, 9, 15, 30],
+        { title: t.reactionsTable, description: reactionsAlt(s.reactions, t) },
       ),
     );
     out.push(para(''));
@@ -201,7 +236,8 @@ function titlePage(report: Report, t: ReportTexts): Paragraph[] {
     ...(m.caseHolderName ? [line(t.caseHolder, m.caseHolderName)] : []),
     ...(m.facilitator ? [line(t.facilitator, m.facilitator)] : []),
     line(t.participants, t.participantsLine(p.named, p.unnamedCount)),
-    heading(t.coreQuestion, HeadingLevel.HEADING_2),
+    // Heading 1, not 2: the Title style is no heading level, and navigation must not skip one.
+    heading(t.coreQuestion, HeadingLevel.HEADING_1),
     new Paragraph({ indent: { left: 360 }, children: runs(report.coreQuestion, { size: 28, italics: true }) }),
     para(t.dotBudget(report.dotBudget), { color: '5B6474' }),
     new Paragraph({ children: [new PageBreak()] }),
@@ -238,7 +274,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
     creator: 'Casusbord',
     title: `${t.reportTitle}: ${report.session.title}`,
     description: `${report.session.city} · ${report.session.date}`,
-    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    styles: { default: { document: { run: { font: 'Calibri', size: 22, language: { value: t.lang } } } } },
     numbering: {
       config: [
         {
@@ -270,5 +306,23 @@ export async function renderDocx(report: Report): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return withCoreLanguage(await Packer.toBuffer(doc), t.lang);
+}
+
+/**
+ * Writes `dc:language` into docProps/core.xml, which the docx library does not offer; Word and
+ * accessibility checkers read the document's language from there and from the default `w:lang`.
+ */
+async function withCoreLanguage(docx: Buffer, lang: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const core = zip.file('docProps/core.xml');
+  if (!core) throw new Error('docx: docProps/core.xml missing');
+  const xml = await core.async('string');
+  if (!xml.includes('</cp:coreProperties>')) throw new Error('docx: unexpected core properties');
+  // `lang` is one of our own BCP 47 tags (texts.ts), never user input: nothing to escape.
+  zip.file(
+    'docProps/core.xml',
+    xml.replace('</cp:coreProperties>', `<dc:language>${lang}</dc:language></cp:coreProperties>`),
+  );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

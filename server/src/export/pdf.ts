@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { REACTION_ORDER, type Report, type ReportCluster, type ReportSection } from '@casusbord/shared';
-import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS } from './charts';
+import {
+  REACTION_ORDER,
+  type Report,
+  type ReportAdvice,
+  type ReportCluster,
+  type ReportSection,
+} from '@casusbord/shared';
+import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS, dotsChartAlt, reactionsAlt } from './charts';
 import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
 
@@ -11,6 +17,14 @@ import { followUpSection } from './followUpTexts';
  * and the other columns. Text is set with DejaVu Sans when the system has it (all of Unicode that
  * people type); otherwise with the built-in Helvetica, which only knows Windows-1252, so other
  * characters are replaced rather than drawn as garbage.
+ *
+ * The PDF is tagged (issue 18, EN 301 549 / WCAG 2.1 AA): a structure tree under one Document
+ * element gives headings H1–H4, lists L/LI/Lbl/LBody, paragraphs P, and each chart as a Figure
+ * whose /Alt says in words what it shows; the language (nl-NL / en-GB) and the title are in the
+ * catalogue and the Info dictionary. What only decorates (bullets' colour squares, the bar beside
+ * the core question, page numbers) is marked as an Artifact, so a screen reader skips it. Marked
+ * content cannot nest here: pdfkit closes an open sequence when an Artifact starts, so artifacts
+ * are drawn between structure closures, never inside one.
  */
 
 const FONT_CANDIDATES = [
@@ -51,10 +65,26 @@ function pickFonts(doc: PDFKit.PDFDocument): Fonts {
 
 const INK = '#1D2330';
 const MUTED = '#5B6474';
+const ACCENT = '#1F5FA8';
+
+type HeadingTag = 'H1' | 'H2' | 'H3' | 'H4';
+const HEADINGS: readonly HeadingTag[] = ['H1', 'H2', 'H3', 'H4'];
+
+interface TextOptions {
+  size?: number;
+  bold?: boolean;
+  color?: string;
+  indent?: number;
+  gap?: number;
+}
 
 class PdfReport {
   readonly doc: PDFKit.PDFDocument;
   private readonly fonts: Fonts;
+  /** The structure element that new content goes into: the Document, or a board's Sect. */
+  private parent: PDFKit.PDFStructureElement;
+  /** Depth of the heading that opened the current part: 1 under the title, 2 inside a named board. */
+  private depth = 1;
 
   constructor(
     private readonly report: Report,
@@ -64,10 +94,16 @@ class PdfReport {
       size: 'A4',
       margins: { top: 56, bottom: 56, left: 56, right: 56 },
       info: { Title: `${t.reportTitle}: ${report.session.title}`, Author: 'Casusbord', Subject: report.session.city },
+      pdfVersion: '1.7',
+      tagged: true,
       lang: t.lang,
       displayTitle: true,
+      // Kept until the end so that page numbers ("2 / 5") can be written once the count is known.
+      bufferPages: true,
     });
     this.fonts = pickFonts(this.doc);
+    this.parent = this.doc.struct('Document');
+    this.doc.addStructure(this.parent);
   }
 
   private get left(): number {
@@ -82,10 +118,25 @@ class PdfReport {
     if (this.doc.y + height > this.doc.page.height - this.doc.page.margins.bottom) this.doc.addPage();
   }
 
-  private text(
-    s: string,
-    opts: { size?: number; bold?: boolean; color?: string; indent?: number; gap?: number } = {},
+  /** Draws `draw` as the content of a new structure element `type` under `into` (default: the current part). */
+  private tag(
+    type: string,
+    draw: () => void,
+    opts: PDFKit.Mixins.StructureElementOptions = {},
+    into = this.parent,
   ): void {
+    into.add(this.doc.struct(type, opts, [draw]));
+  }
+
+  /** Draws decoration that carries no information as an Artifact, outside the structure tree. */
+  private artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    this.doc.markContent('Artifact', { type });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  /** Sets a text at the current position; untagged: callers wrap it in tag() or artifact(). */
+  private text(s: string, opts: TextOptions = {}): void {
     const { doc } = this;
     doc
       .font(opts.bold ? this.fonts.bold : this.fonts.regular)
@@ -96,28 +147,44 @@ class PdfReport {
     if (opts.gap) doc.moveDown(opts.gap);
   }
 
+  private paragraph(s: string, opts: TextOptions = {}, into = this.parent): void {
+    this.tag('P', () => this.text(s, opts), {}, into);
+  }
+
+  /** A heading one (`level` 1) or two levels below the part it is in; the look follows `level`. */
   private heading(s: string, level: 1 | 2): void {
     this.ensure(level === 1 ? 80 : 50);
     this.doc.moveDown(level === 1 ? 1 : 0.6);
-    this.text(s, { size: level === 1 ? 18 : 14, bold: true, color: level === 1 ? '#1F5FA8' : INK, gap: 0.3 });
+    const tag = HEADINGS[Math.min(this.depth + level, HEADINGS.length) - 1]!;
+    this.tag(tag, () =>
+      this.text(s, { size: level === 1 ? 18 : 14, bold: true, color: level === 1 ? ACCENT : INK, gap: 0.3 }),
+    );
   }
 
+  /** A bulleted list: L with one LI per item, the bullet as its Lbl and the text as its LBody. */
   private bullets(items: string[], indent = 0): void {
+    if (items.length === 0) return;
+    const list = this.doc.struct('L');
+    this.parent.add(list);
     for (const item of items) {
       this.ensure(20);
       const y = this.doc.y;
-      this.doc.circle(this.left + indent + 4, y + 6, 1.8).fill(INK);
+      const li = this.doc.struct('LI');
+      list.add(li);
+      this.tag('Lbl', () => this.doc.circle(this.left + indent + 4, y + 6, 1.8).fill(INK), { actual: '•' }, li);
       this.doc.y = y;
-      this.text(item, { indent: indent + 14, gap: 0.15 });
+      this.tag('LBody', () => this.text(item, { indent: indent + 14, gap: 0.15 }), {}, li);
+      li.end();
     }
+    list.end();
   }
 
   private clusters(groups: ReportCluster[]): void {
-    if (groups.length === 0) return this.text(this.t.noCards, { color: MUTED });
+    if (groups.length === 0) return this.paragraph(this.t.noCards, { color: MUTED });
     for (const g of groups) {
       if (groups.length > 1 || g.title !== null) {
         this.ensure(36);
-        this.text(g.title !== null ? `${this.t.cluster}: ${g.title}` : this.t.other, { bold: true, gap: 0.1 });
+        this.paragraph(g.title !== null ? `${this.t.cluster}: ${g.title}` : this.t.other, { bold: true, gap: 0.1 });
       }
       this.bullets(g.cards.map((c) => c.text));
       this.doc.moveDown(0.3);
@@ -133,7 +200,7 @@ class PdfReport {
     return label;
   }
 
-  /** Dots per advice as horizontal bars (vector rectangles), labels left, counts right. */
+  /** Dots per advice as horizontal bars (vector rectangles), labels left, counts right: one Figure. */
   private dotsChart(s: ReportSection): void {
     const { doc, t } = this;
     const row = 18;
@@ -141,105 +208,155 @@ class PdfReport {
     const barMax = this.width - labelWidth - 40;
     const max = Math.max(1, ...s.advice.map((a) => a.dots));
     this.heading(t.dotsChart, 2);
+    // One Figure per page: a chart broken over two pages has two parts, each with the /Alt of its own rows.
+    let figure: { advice: ReportAdvice; draw: () => void }[] = [];
+    const flush = () => {
+      if (figure.length === 0) return;
+      const rows = figure;
+      const alt = dotsChartAlt(
+        rows.map((r) => r.advice),
+        t,
+      );
+      this.tag('Figure', () => rows.forEach((r) => r.draw()), { alt });
+      figure = [];
+    };
     for (const a of s.advice) {
-      this.ensure(row);
+      if (doc.y + row > doc.page.height - doc.page.margins.bottom) {
+        flush();
+        doc.addPage();
+      }
       const y = doc.y;
-      doc.font(this.fonts.regular).fontSize(9).fillColor(INK);
-      doc.text(this.fit(`${a.rank}. ${a.text}`, labelWidth - 8), this.left, y + 4, { lineBreak: false });
-      const w = a.dots === 0 ? 0 : Math.max(2, (a.dots / max) * barMax);
-      if (w > 0) doc.rect(this.left + labelWidth, y + 3, w, row - 6).fill(`#${BAR_COLOUR}`);
-      doc.fillColor(INK).text(String(a.dots), this.left + labelWidth + w + 5, y + 4, { lineBreak: false });
       doc.y = y + row;
+      figure.push({
+        advice: a,
+        draw: () => {
+          doc.font(this.fonts.regular).fontSize(9).fillColor(INK);
+          doc.text(this.fit(`${a.rank}. ${a.text}`, labelWidth - 8), this.left, y + 4, { lineBreak: false });
+          const w = a.dots === 0 ? 0 : Math.max(2, (a.dots / max) * barMax);
+          if (w > 0) doc.rect(this.left + labelWidth, y + 3, w, row - 6).fill(`#${BAR_COLOUR}`);
+          doc.fillColor(INK).text(String(a.dots), this.left + labelWidth + w + 5, y + 4, { lineBreak: false });
+        },
+      });
     }
+    const end = doc.y;
+    flush();
     doc.x = this.left;
+    doc.y = end;
   }
 
-  /** The reactions as one stacked bar with a legend. */
+  /** The reactions as one stacked bar with a legend: one Figure. */
   private reactionsBar(s: ReportSection): void {
     const { doc, t } = this;
     this.heading(t.reactionsOverview, 2);
     this.ensure(48);
     const y = doc.y;
     const total = REACTION_ORDER.reduce((sum, r) => sum + s.reactions[r], 0);
-    doc.rect(this.left, y, this.width, 14).fill('#F1F3F6');
-    let x = this.left;
-    for (const r of REACTION_ORDER) {
-      if (total === 0 || s.reactions[r] === 0) continue;
-      const w = (s.reactions[r] / total) * this.width;
-      doc.rect(x, y, w, 14).fill(`#${REACTION_COLOURS[r]}`);
-      x += w;
-    }
-    const step = this.width / REACTION_ORDER.length;
-    REACTION_ORDER.forEach((r, i) => {
-      const lx = this.left + i * step;
-      doc.rect(lx, y + 22, 9, 9).fill(`#${REACTION_COLOURS[r]}`);
-      doc.font(this.fonts.regular).fontSize(9).fillColor(INK);
-      doc.text(`${t.reaction[r]}: ${s.reactions[r]}`, lx + 13, y + 22, { lineBreak: false });
-    });
+    this.tag(
+      'Figure',
+      () => {
+        doc.rect(this.left, y, this.width, 14).fill('#F1F3F6');
+        let x = this.left;
+        for (const r of REACTION_ORDER) {
+          if (total === 0 || s.reactions[r] === 0) continue;
+          const w = (s.reactions[r] / total) * this.width;
+          doc.rect(x, y, w, 14).fill(`#${REACTION_COLOURS[r]}`);
+          x += w;
+        }
+        const step = this.width / REACTION_ORDER.length;
+        REACTION_ORDER.forEach((r, i) => {
+          const lx = this.left + i * step;
+          doc.rect(lx, y + 22, 9, 9).fill(`#${REACTION_COLOURS[r]}`);
+          doc.font(this.fonts.regular).fontSize(9).fillColor(INK);
+          doc.text(`${t.reaction[r]}: ${s.reactions[r]}`, lx + 13, y + 22, { lineBreak: false });
+        });
+      },
+      { alt: reactionsAlt(s.reactions, t) },
+    );
     doc.x = this.left;
     doc.y = y + 40;
   }
 
+  /** The ranked advice as a numbered list: the rank is the Lbl, text, details and reaction the LBody. */
+  private adviceList(s: ReportSection): void {
+    const { t, doc } = this;
+    const list = doc.struct('L');
+    this.parent.add(list);
+    for (const a of s.advice) {
+      this.ensure(60);
+      const y = doc.y;
+      const li = doc.struct('LI');
+      list.add(li);
+      this.tag(
+        'Lbl',
+        () => doc.font(this.fonts.bold).fontSize(13).fillColor(ACCENT).text(`${a.rank}.`, this.left, y, { width: 24 }),
+        {},
+        li,
+      );
+      doc.y = y;
+      const body = doc.struct('LBody');
+      li.add(body);
+      const details = [t.dots(a.dots)];
+      if (a.cluster) details.push(`${t.cluster}: ${a.cluster}`);
+      if (a.fromTable) details.push(t.fromTable(a.fromTable));
+      this.paragraph(a.text, { bold: true, indent: 28 }, body);
+      this.paragraph(details.join(' · '), { size: 9, color: MUTED, indent: 28 }, body);
+      const key = a.reaction ?? 'none';
+      const ry = doc.y + 3;
+      // The square repeats the reaction's colour; its name is in the text next to it.
+      this.artifact(() => doc.rect(this.left + 28, ry + 1, 8, 8).fill(`#${REACTION_COLOURS[key]}`));
+      doc.y = ry;
+      const reaction = `${t.reactionOfCaseHolder}: ${t.reaction[key]}${a.reactionNote ? ` — ${a.reactionNote}` : ''}`;
+      this.paragraph(reaction, { size: 10, indent: 42, gap: 0.6 }, body);
+      body.end();
+      li.end();
+    }
+    list.end();
+  }
+
   private section(s: ReportSection): void {
-    const { t, report } = this;
+    const { t, report, doc } = this;
     const title = sectionHeading(s, t);
+    const outer = this.parent;
+    this.parent = doc.struct('Sect');
+    outer.add(this.parent);
+    this.depth = title ? 2 : 1;
     if (title) {
-      if (this.doc.y > this.doc.page.margins.top + 1) this.doc.addPage();
-      this.text(title, { size: 22, bold: true, color: '#1F5FA8', gap: 0.4 });
+      if (doc.y > doc.page.margins.top + 1) doc.addPage();
+      this.tag('H2', () => this.text(title, { size: 22, bold: true, color: ACCENT, gap: 0.4 }));
     }
     if (s.coreQuestion && s.coreQuestion !== report.coreQuestion) {
-      this.text(`${t.coreQuestion}: ${s.coreQuestion}`, { color: MUTED, gap: 0.4 });
+      this.paragraph(`${t.coreQuestion}: ${s.coreQuestion}`, { color: MUTED, gap: 0.4 });
     }
     this.heading(t.advice, 1);
-    if (s.advice.length === 0) this.text(t.noAdvice, { color: MUTED });
+    if (s.advice.length === 0) this.paragraph(t.noAdvice, { color: MUTED });
     else {
       this.dotsChart(s);
       this.reactionsBar(s);
-      this.doc.moveDown(0.5);
-      for (const a of s.advice) {
-        this.ensure(60);
-        const y = this.doc.y;
-        this.doc
-          .font(this.fonts.bold)
-          .fontSize(13)
-          .fillColor('#1F5FA8')
-          .text(`${a.rank}.`, this.left, y, { width: 24 });
-        this.doc.y = y;
-        this.text(a.text, { bold: true, indent: 28 });
-        const details = [t.dots(a.dots)];
-        if (a.cluster) details.push(`${t.cluster}: ${a.cluster}`);
-        if (a.fromTable) details.push(t.fromTable(a.fromTable));
-        this.text(details.join(' · '), { size: 9, color: MUTED, indent: 28 });
-        const key = a.reaction ?? 'none';
-        const ry = this.doc.y + 3;
-        this.doc.rect(this.left + 28, ry + 1, 8, 8).fill(`#${REACTION_COLOURS[key]}`);
-        this.doc.y = ry;
-        this.text(`${t.reactionOfCaseHolder}: ${t.reaction[key]}${a.reactionNote ? ` — ${a.reactionNote}` : ''}`, {
-          size: 10,
-          indent: 42,
-          gap: 0.6,
-        });
-      }
+      doc.moveDown(0.5);
+      this.adviceList(s);
     }
     this.heading(t.pitfalls, 1);
     this.clusters(s.pitfalls);
     this.heading(t.opportunities, 1);
     this.clusters(s.opportunities);
     this.heading(t.questions, 1);
-    if (s.questions.length === 0) this.text(t.noCards, { color: MUTED });
+    if (s.questions.length === 0) this.paragraph(t.noCards, { color: MUTED });
     else this.bullets(s.questions.map((q) => q.text));
     if (s.learnings.length > 0) {
       this.heading(t.learnings, 1);
       this.bullets(s.learnings.map((l) => (l.author ? `${l.text} — ${l.author}` : l.text)));
     }
+    this.parent.end();
+    this.parent = outer;
+    this.depth = 1;
   }
 
   private titlePage(): void {
     const { t, report } = this;
     const m = report.session;
     this.doc.y = 160;
-    this.text(`${t.reportTitle} · ${sessionKind(report, t)}`.toUpperCase(), { size: 10, color: MUTED, gap: 0.4 });
-    this.text(m.title, { size: 26, bold: true, gap: 0.6 });
+    this.paragraph(`${t.reportTitle} · ${sessionKind(report, t)}`.toUpperCase(), { size: 10, color: MUTED, gap: 0.4 });
+    this.tag('H1', () => this.text(m.title, { size: 26, bold: true, gap: 0.6 }));
     const lines: [string, string][] = [
       [t.city, m.city],
       [t.date, t.formatDate(m.date)],
@@ -247,14 +364,15 @@ class PdfReport {
     if (m.caseHolderName) lines.push([t.caseHolder, m.caseHolderName]);
     if (m.facilitator) lines.push([t.facilitator, m.facilitator]);
     lines.push([t.participants, t.participantsLine(report.participants.named, report.participants.unnamedCount)]);
-    for (const [k, v] of lines) this.text(`${k}: ${v}`, { gap: 0.2 });
+    for (const [k, v] of lines) this.paragraph(`${k}: ${v}`, { gap: 0.2 });
     this.doc.moveDown(1.2);
-    this.text(t.coreQuestion, { size: 14, bold: true, gap: 0.3 });
+    this.tag('H2', () => this.text(t.coreQuestion, { size: 14, bold: true, gap: 0.3 }));
     const y = this.doc.y;
-    this.text(report.coreQuestion, { size: 14, indent: 14, gap: 0.2 });
-    this.doc.rect(this.left, y, 3, this.doc.y - y).fill('#1F5FA8');
+    this.paragraph(report.coreQuestion, { size: 14, indent: 14, gap: 0.2 });
+    const bottom = this.doc.y;
+    this.artifact(() => this.doc.rect(this.left, y, 3, bottom - y).fill(ACCENT));
     this.doc.moveDown(0.6);
-    this.text(t.dotBudget(report.dotBudget), { size: 10, color: MUTED });
+    this.paragraph(t.dotBudget(report.dotBudget), { size: 10, color: MUTED });
   }
 
   /** "What became of earlier advice" (issue 9): only in the report of a follow-up session. */
@@ -262,14 +380,35 @@ class PdfReport {
     const f = followUpSection(this.report.followUp, this.report.session.locale, this.t.formatDate);
     if (!f) return;
     this.heading(f.heading, 1);
-    this.text(f.intro, { gap: 0.3 });
-    if (f.summary) this.text(f.summary, { size: 10, color: MUTED, gap: 0.4 });
-    if (f.empty) this.text(f.empty, { color: MUTED });
+    this.paragraph(f.intro, { gap: 0.3 });
+    if (f.summary) this.paragraph(f.summary, { size: 10, color: MUTED, gap: 0.4 });
+    if (f.empty) this.paragraph(f.empty, { color: MUTED });
     for (const l of f.lines) {
-      this.text(`${l.status}: ${l.text} (${l.dots})`, { gap: l.note ? 0.1 : 0.4 });
-      if (l.note) this.text(l.note, { size: 10, color: MUTED, indent: 14, gap: 0.4 });
+      this.paragraph(`${l.status}: ${l.text} (${l.dots})`, { gap: l.note ? 0.1 : 0.4 });
+      if (l.note) this.paragraph(l.note, { size: 10, color: MUTED, indent: 14, gap: 0.4 });
     }
     this.doc.addPage();
+  }
+
+  /** "n / N" at the foot of every page but the title page, as a pagination Artifact. */
+  private pageNumbers(): void {
+    const { doc } = this;
+    const { start, count } = doc.bufferedPageRange();
+    for (let i = start + 1; i < start + count; i++) {
+      doc.switchToPage(i);
+      const bottom = doc.page.margins.bottom;
+      // Writing inside the bottom margin would otherwise start a new page.
+      doc.page.margins.bottom = 0;
+      this.artifact(() => {
+        doc.font(this.fonts.regular).fontSize(9).fillColor(MUTED);
+        doc.text(`${i - start + 1} / ${count}`, this.left, doc.page.height - bottom / 2 - 4, {
+          width: this.width,
+          align: 'center',
+          lineBreak: false,
+        });
+      }, 'Pagination');
+      doc.page.margins.bottom = bottom;
+    }
   }
 
   render(): void {
@@ -278,7 +417,9 @@ class PdfReport {
     this.followUp();
     for (const s of this.report.sections) this.section(s);
     this.doc.moveDown(2);
-    this.text(this.t.madeWith, { size: 9, color: MUTED });
+    this.paragraph(this.t.madeWith, { size: 9, color: MUTED });
+    this.parent.end();
+    this.pageNumbers();
     this.doc.end();
   }
 }
