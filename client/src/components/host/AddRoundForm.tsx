@@ -82,7 +82,12 @@ export function AddRoundForm({ rounds, roundIndex, started, groupId }: Props) {
       };
     }
     const at = where === 'after' && started ? roundIndex + 1 : undefined;
-    const payload = { type: 'add' as const, round, ...(at === undefined ? {} : { at }), ...(groupId ? { groupId } : {}) };
+    const payload = {
+      type: 'add' as const,
+      round,
+      ...(at === undefined ? {} : { at }),
+      ...(groupId ? { groupId } : {}),
+    };
     if (await run('host:rounds', payload, t.host.roundAdded(round.title[locale]))) {
       setTitle('');
       setInstruction('');

@@ -23,7 +23,11 @@ export function notifyHost(result: { ok: true; message: string } | { ok: false; 
  * server's own message on failure (it says why, e.g. "cannot resume: the session is running").
  * Resolves true on success.
  */
-export function useHostAction(): <E extends StateEvent>(event: E, payload: EventPayload<E>, success: string) => Promise<boolean> {
+export function useHostAction(): <E extends StateEvent>(
+  event: E,
+  payload: EventPayload<E>,
+  success: string,
+) => Promise<boolean> {
   const t = useT();
   return useCallback(
     async (event, payload, success) => {
