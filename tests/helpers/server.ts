@@ -51,8 +51,18 @@ export interface ServerProcess {
  * The server as its own process (`node --import tsx server/src/main.ts`), for crash tests.
  * Resolves once it prints its listening line; fails with its output after `timeoutMs`.
  */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 20000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+/** How a spawned server runs: from the TypeScript sources through tsx, or the build `npm start` runs. */
+const ENTRIES = {
+  source: ['--import', 'tsx', 'server/src/main.ts'],
+  compiled: ['server/dist/main.js'],
+} as const;
+
+export async function spawnServer(
+  env: Record<string, string>,
+  timeoutMs = 20000,
+  entry: keyof typeof ENTRIES = 'source',
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...ENTRIES[entry]], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
