@@ -14,6 +14,7 @@ import { isOriginAllowed } from './http/origin';
 import { refuseSocket } from './http/rawReply';
 import { sessionRoutes } from './http/sessionRoutes';
 import { hostRoutes } from './http/hostRoutes';
+import { auditRoutes } from './http/auditRoutes';
 import { communityRoutes } from './http/communityRoutes';
 import { registerPrincipal } from './http/principal';
 import { reportRoutes } from './http/reportRoutes';
@@ -156,6 +157,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
   await app.register(hostRoutes);
+  await app.register(auditRoutes);
   await app.register(communityRoutes);
   // The report routes lock and unlock sessions; the control plane tells the sockets.
   await app.register(reportRoutes, {

@@ -1,7 +1,7 @@
 import { AppError, CLOSE_CODES } from '@casusbord/shared';
 import type { AppDeps } from './app';
 import { generateJoinCode } from './auth/tokens';
-import type { SessionRecord, Store } from './store/Store';
+import type { DeletionRecord, SessionRecord, Store } from './store/Store';
 
 /** Fresh codes tried before giving up: a collision among ~9e8 codes is rare, five in a row means trouble. */
 const CODE_ATTEMPTS = 5;
@@ -35,12 +35,17 @@ type Log = { info(obj: object, msg: string): void; error(obj: object, msg: strin
 /**
  * Deletes a session everywhere: open board connections and control sockets are ended first (so
  * nothing is written after), then the store drops the session, its participants, tokens,
- * documents, control state and reports.
+ * documents, control state, reports and audit log. `by` is kept as the session's deletion record.
  */
-export async function deleteSessionEverywhere(deps: AppDeps, sessionId: string): Promise<void> {
+export async function deleteSessionEverywhere(
+  deps: AppDeps,
+  sessionId: string,
+  by: DeletionRecord['by'],
+  at = Date.now(),
+): Promise<void> {
   await deps.registry.closeSession(sessionId, CLOSE_CODES.notFound, 'session deleted');
   deps.control.disconnectSession(sessionId);
-  await deps.store.deleteSession(sessionId);
+  await deps.store.deleteSession(sessionId, { at, by });
 }
 
 /** Milliseconds between retention sweeps. */
@@ -75,6 +80,6 @@ export function startRetention(deps: AppDeps, log: Log): () => void {
 export async function purgeExpired(deps: AppDeps, now: number): Promise<string[]> {
   const cutoff = now - deps.config.retentionDays * 24 * 60 * 60_000;
   const ids = await deps.store.listSessionsCreatedBefore(cutoff);
-  for (const id of ids) await deleteSessionEverywhere(deps, id);
+  for (const id of ids) await deleteSessionEverywhere(deps, id, 'retention', now);
   return ids;
 }

@@ -12,12 +12,14 @@ import {
   type SessionState,
   boardDocName,
 } from '@casusbord/shared';
+import { recordAudit, type AuditDetail } from '../audit';
 import type { Auth, Principal } from '../auth/Auth';
+import { clientAddress } from '../http/clientAddress';
 import type { Config } from '../config';
 import { ConnectionCounter, tokenKey } from '../http/ConnectionCounter';
 import { isOriginAllowed } from '../http/origin';
 import type { ScaleOut } from '../scale/ScaleOut';
-import { type SessionRecord, type Store } from '../store/Store';
+import { type AuditAction, type SessionRecord, type Store } from '../store/Store';
 import type { DocRegistry } from '../yjs/DocRegistry';
 import type { DocRoom } from '../yjs/DocRoom';
 import { registerSessionHandlers } from './hostCommands';
@@ -60,6 +62,8 @@ export interface ControlDeps {
   disconnectFromDoc(docName: string, participantId: string): Promise<void>;
   /** Loads the documents (if needed), runs `fn` with them, and releases them again. */
   withRooms<T>(docNames: string[], fn: (rooms: DocRoom[]) => Promise<T>): Promise<T>;
+  /** Appends to the session's audit log as the socket's principal, from its address; never rejects. */
+  audit(socket: ControlSocket, action: AuditAction, detail: AuditDetail): Promise<void>;
 }
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
@@ -99,6 +103,15 @@ export class ControlPlane {
       revealDrafts: (session, groupId) => this.revealDrafts(session, groupId),
       disconnectFromDoc: (docName, participantId) => this.disconnectFromDoc(docName, participantId),
       withRooms: (docNames, fn) => this.withRooms(docNames, fn),
+      audit: (socket, action, detail) =>
+        recordAudit(
+          deps.store,
+          deps.log,
+          socket.data.principal,
+          clientAddress(socket.request, deps.config.trustProxy),
+          action,
+          detail,
+        ),
     };
   }
 

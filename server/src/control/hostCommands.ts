@@ -21,11 +21,17 @@ import {
   boardDocName,
 } from '@casusbord/shared';
 import type { Principal } from '../auth/Auth';
+import { auditDetail } from '../audit';
+import { AUDIT_ACTIONS, type AuditAction } from '../store/records';
 import { type SessionRecord } from '../store/Store';
 import type { ControlRecord } from './SessionControl';
 import { isCaseDay } from './SessionControl';
 import type { ControlDeps, ControlSocket } from './ControlPlane';
 import { onData, onState as registerState } from './withValidation';
+
+/** The events of the audit log: the host's commands. */
+const isAudited = (event: string): event is AuditAction =>
+  event.startsWith('host:') && (AUDIT_ACTIONS as readonly string[]).includes(event);
 
 function requireHost(principal: Principal): void {
   if (principal.role !== 'host') throw new AppError('forbidden', 'Only the facilitator may do this');
@@ -72,8 +78,16 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
       return state;
     };
 
+  // Every host command that succeeded goes into the session's audit log (issue 18).
   const on = <E extends StateEvent>(event: E, run: (data: EventData<E>) => Promise<SessionState>) =>
-    registerState(socket, event, run, log);
+    registerState(socket, event, isAudited(event) ? audited(event, run) : run, log);
+  const audited =
+    <E extends StateEvent>(event: E & AuditAction, run: (data: EventData<E>) => Promise<SessionState>) =>
+    async (data: EventData<E>) => {
+      const state = await run(data);
+      await deps.audit(socket, event, auditDetail(data));
+      return state;
+    };
 
   on('host:command', (command) => {
     requireHost(principal);

@@ -121,7 +121,7 @@ export async function communityRoutes(app: FastifyInstance): Promise<void> {
     );
     const ids = new Set(await store.listCommunitySessions(community.id));
     for (const r of await store.listArchive(community.id)) ids.add(r.entry.sessionId);
-    for (const id of ids) await deleteSessionEverywhere(app.deps, id);
+    for (const id of ids) await deleteSessionEverywhere(app.deps, id, 'community');
     await store.deleteCommunity(community.id);
     return reply.status(204).send();
   });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { audit } from '../audit';
 import { deleteSessionEverywhere, existingSession, withFreshJoinCode } from '../sessions';
 import { joinUrl } from './origin';
 import { requireHost } from './principal';
@@ -16,13 +17,14 @@ export async function hostRoutes(app: FastifyInstance): Promise<void> {
       await store.updateSession({ ...session, joinCode: code });
       return code;
     });
+    await audit(request, 'code:rotate');
     return { joinCode, joinUrl: joinUrl(config, request, joinCode) };
   });
 
   /** Deletes the session with its boards, participants and reports. */
   app.delete<Params>('/api/sessions/:id', { preHandler: requireHost }, async (request, reply) => {
     await existingSession(store, request.params.id);
-    await deleteSessionEverywhere(app.deps, request.params.id);
+    await deleteSessionEverywhere(app.deps, request.params.id, 'host');
     return reply.status(204).send();
   });
 }

@@ -8,6 +8,7 @@ import {
   type ReportFormat,
   type SessionState,
 } from '@casusbord/shared';
+import { audit } from '../audit';
 import { generateToken, hashToken } from '../auth/tokens';
 import { inLocale, isLocale, renderReport } from '../export/formats';
 import { REPORT_CSP, renderHtml } from '../export/html';
@@ -20,6 +21,13 @@ import { publicUrl } from './origin';
 import { requireHost } from './principal';
 
 type Params = { Params: { id: string } };
+
+/** The recipient as the audit log names them: a report link identifies no person. */
+const recipientOf = (session: SessionRecord) => ({
+  role: 'recipient' as const,
+  sessionId: session.id,
+  participantId: null,
+});
 type PreviewParams = Params & { Querystring: { format?: unknown; lang?: unknown } };
 type TokenParams = { Params: { token: string }; Querystring: { format?: unknown; lang?: unknown } };
 
@@ -83,6 +91,7 @@ export async function reportRoutes(app: FastifyInstance, { announceLock }: Repor
     // The token first: if locking fails, an unused token is left that nobody has seen.
     await store.addToken({ tokenHash, role: 'recipient', sessionId, participantId: null, createdAt: now });
     await setLocked(sessionId, true, { handedOverAt: now, reportTokenHash: tokenHash });
+    await audit(request, 'session:handover');
     // A community session's archive entry is written (or replaced) at every handover; a failure
     // there is logged and does not undo the handover.
     const handedOver = await store.getSession(sessionId);
@@ -108,6 +117,7 @@ export async function reportRoutes(app: FastifyInstance, { announceLock }: Repor
   app.post<Params>('/api/sessions/:id/reopen', { preHandler: requireHost }, async (request) => {
     const sessionId = request.params.id;
     await setLocked(sessionId, false);
+    await audit(request, 'session:reopen');
     const res: ReopenResponse = { locked: false };
     return res;
   });
@@ -116,13 +126,18 @@ export async function reportRoutes(app: FastifyInstance, { announceLock }: Repor
   app.get<PreviewParams>('/api/sessions/:id/report', { preHandler: requireHost }, async (request, reply) => {
     const format = parseFormat(request.query.format);
     const lang = parseLang(request.query.lang);
-    return sendFile(reply, await existingSession(store, request.params.id), format, lang);
+    const sent = await sendFile(reply, await existingSession(store, request.params.id), format, lang);
+    await audit(request, 'report:download', { format, lang: lang ?? null });
+    return sent;
   });
 
   app.get<TokenParams>('/api/reports/:token', async (request, reply) => {
     const format = parseFormat(request.query.format);
     const lang = parseLang(request.query.lang);
-    return sendFile(reply, await reportSession(request.params.token), format, lang);
+    const session = await reportSession(request.params.token);
+    const sent = await sendFile(reply, session, format, lang);
+    await audit(request, 'report:download', { format, lang: lang ?? null }, recipientOf(session));
+    return sent;
   });
 
   app.get<TokenParams>('/r/:token', async (request, reply) => {
@@ -137,6 +152,8 @@ export async function reportRoutes(app: FastifyInstance, { announceLock }: Repor
       if (err instanceof AppError && err.code === 'not_found') return reply.status(404).send(NOT_FOUND_PAGE);
       throw err;
     }
-    return reply.send(renderHtml(inLocale(await loadReport(session, reportDeps), lang)));
+    const sent = reply.send(renderHtml(inLocale(await loadReport(session, reportDeps), lang)));
+    await audit(request, 'report:view', { lang: lang ?? null }, recipientOf(session));
+    return sent;
   });
 }

@@ -258,9 +258,11 @@ export class RedisStore extends DelegatesArchive implements Store {
 
   async appendAudit(entry: records.AuditEntry): Promise<void> {
     const k = this.keys;
-    await scripts.appendAudit.run(this.client, [k.session(entry.sessionId), k.audit(entry.sessionId)], [
-      JSON.stringify(entry),
-    ]);
+    await scripts.appendAudit.run(
+      this.client,
+      [k.session(entry.sessionId), k.audit(entry.sessionId)],
+      [JSON.stringify(entry)],
+    );
   }
 
   async listAudit(sessionId: string): Promise<records.AuditEntry[]> {

@@ -138,6 +138,7 @@ export const AUDIT_ACTIONS = [
   'code:rotate',
   'report:download',
   'report:view',
+  'audit:download',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
