@@ -8,6 +8,7 @@ import {
   sessionOfDoc,
   typeBoardRoots,
   writerFor,
+  type SessionState,
   type Writer,
   type WriteRefusal,
 } from '@casusbord/shared';
@@ -59,6 +60,8 @@ export class DocRoom {
   private policyResult: PolicyResult | null = null;
   /** The document is at its size budget: the update being applied may delete, not add. */
   private full = false;
+  /** Each connection's writer and the session state it was worked out from. */
+  private readonly writers = new WeakMap<Connection, { state: SessionState | null; writer: Writer }>();
   /** What the policy remembers between updates (created on first use). */
   private policyMemory: PolicyMemory | null = null;
   /** Bytes appended to the store since the last snapshot (a snapshot is written past LIMITS.docBytes). */
@@ -347,11 +350,18 @@ export class DocRoom {
     return this.sizeBound + incoming > LIMITS.docBytes;
   }
 
-  /** Who writes through `conn` now, with the rights of the current round (shared/src/domain/writeRules.ts). */
+  /**
+   * Who writes through `conn` now, with the rights of the current round (shared/src/domain/writeRules.ts).
+   * Worked out again only when the session state changed (a new state object), not per update.
+   */
   private async writerOf(conn: Connection): Promise<Writer> {
     const states = this.options.states!;
     const state = states.get(this.sessionId) ?? (await states.fetch(this.sessionId));
-    return writerFor(state, this.name, conn.principal);
+    const known = this.writers.get(conn);
+    if (known && known.state === state) return known.writer;
+    const writer = writerFor(state, this.name, conn.principal);
+    this.writers.set(conn, { state, writer });
+    return writer;
   }
 
   private collectUpdate(update: Uint8Array): void {
