@@ -456,9 +456,8 @@ export class DocRoom {
       this.closeConnection(conn, 1013, 'client too slow');
       return;
     }
-    conn.ws.send(message, (err) => {
-      if (err) this.removeConnection(conn.ws);
-    });
+    // No callback per send: a failed write ends the socket, and its 'close' removes the connection (YjsRoute).
+    conn.ws.send(message);
   }
 
   /** Writes the whole state as one snapshot and drops the updates it contains. */
