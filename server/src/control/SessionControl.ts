@@ -76,7 +76,7 @@ export class SessionControl {
       .then(() =>
         this.lock(sessionId, async () => {
           const session = await this.store.getSession(sessionId);
-          if (!session) throw new AppError('session_not_found', 'This session no longer exists');
+          if (!session) throw new AppError('session_not_found');
           const record = await this.load(session);
           const result = await change(session, record);
           ensureTables(session, record);
@@ -98,7 +98,7 @@ export class SessionControl {
   async current(sessionId: string): Promise<{ session: SessionRecord; record: ControlRecord }> {
     await (this.chains.get(sessionId) ?? Promise.resolve()).catch(() => undefined);
     const session = await this.store.getSession(sessionId);
-    if (!session) throw new AppError('session_not_found', 'This session no longer exists');
+    if (!session) throw new AppError('session_not_found');
     return { session, record: await this.load(session) };
   }
 
