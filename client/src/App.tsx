@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Toasts } from './components/Toasts';
+import { AccessibilityPage } from './pages/AccessibilityPage';
 import { ArchivePage } from './pages/ArchivePage';
 import { BeamerPage } from './pages/BeamerPage';
 import { BoardPage } from './pages/BoardPage';
@@ -33,6 +34,9 @@ export function App() {
       break;
     case 'archive':
       page = <ArchivePage key={route.communityId} communityId={route.communityId} />;
+      break;
+    case 'accessibility':
+      page = <AccessibilityPage />;
       break;
     case 'notFound':
       page = <NotFoundPage />;

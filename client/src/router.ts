@@ -8,6 +8,8 @@ export type Route =
   | { name: 'beamer'; sessionId: string }
   /** A community's archive; its token travels in the URL fragment, never in the path. */
   | { name: 'archive'; communityId: string }
+  /** The accessibility statement (issue 18). */
+  | { name: 'accessibility' }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'casusbord:navigate';
@@ -24,6 +26,7 @@ export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean);
   if (parts.length === 0) return { name: 'home', code: null };
   const [first, second] = parts;
+  if (parts.length === 1 && first === 'toegankelijkheid') return { name: 'accessibility' };
   if (parts.length === 2 && second !== undefined) {
     const value = decode(second);
     if (value && first === 'join') return { name: 'home', code: value };
@@ -74,3 +77,5 @@ export function beamerPath(sessionId: string): string {
 export function archivePath(communityId: string): string {
   return `/archief/${encodeURIComponent(communityId)}`;
 }
+
+export const ACCESSIBILITY_PATH = '/toegankelijkheid';

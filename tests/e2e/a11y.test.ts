@@ -6,6 +6,7 @@ import { addCard } from '@casusbord/shared';
 import { seriousAxeFindings } from '../helpers/axe';
 import { describeBrowser } from '../helpers/browser';
 import { command } from '../helpers/control';
+import { personPage } from '../helpers/pages';
 import { connectPeer, synced } from '../helpers/yjs';
 import { ADVICE_ROUND, SCREENSHOTS, buildScene, openPage, openReport, sceneSuite } from '../helpers/uiScene';
 
@@ -140,6 +141,25 @@ describeBrowser('accessibility: axe-core in Chromium on every page of a running 
       expect(errors).toEqual([]);
     },
   );
+
+  it('has no serious or critical violation on the accessibility statement, in both languages', async () => {
+    const page = await personPage(e2e.browser, 'statement', errors);
+    await page.goto(`${srv.url}/toegankelijkheid`);
+    await page.getByTestId('accessibility-page').waitFor();
+    await check(page, 'accessibility statement');
+    for (const [width, height] of [
+      [1024, 768],
+      [768, 1024],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      expect(await layoutProblems(page), `statement at ${width}×${height}`).toEqual([]);
+    }
+    await page.getByTestId('language-switch').press('Enter');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await check(page, 'accessibility statement (en)');
+    await page.context().close();
+    expect(errors).toEqual([]);
+  });
 
   // Last: the handover locks the session.
   it('has no serious or critical violation on the report page, in both languages', { timeout: 60_000 }, async () => {

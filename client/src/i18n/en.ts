@@ -1,4 +1,5 @@
 import type { Messages } from './nl';
+import { accessibilityEn } from './accessibility.en';
 import { archiveEn, communityEn, lensesEn, lookBackEn } from './community.en';
 
 export const en: Messages = {
@@ -404,6 +405,7 @@ export const en: Messages = {
   archive: archiveEn,
   lookBack: lookBackEn,
   lenses: lensesEn,
+  accessibility: accessibilityEn,
 
   errors: {
     session_not_found: 'There is no session with this code. Check the code.',

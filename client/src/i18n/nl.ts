@@ -1,4 +1,5 @@
 import type { Column } from '@casusbord/shared';
+import { accessibilityNl } from './accessibility.nl';
 import { archiveNl, communityNl, lensesNl, lookBackNl } from './community.nl';
 
 /**
@@ -417,6 +418,9 @@ export const nl = {
   archive: archiveNl,
   lookBack: lookBackNl,
   lenses: lensesNl,
+
+  /** Issue 18: the accessibility statement at /toegankelijkheid (accessibility.nl.ts). */
+  accessibility: accessibilityNl,
 
   errors: {
     session_not_found: 'Er is geen bijeenkomst met deze code. Controleer de code.',

@@ -4,7 +4,10 @@ import { CreateSessionForm } from '../components/CreateSessionForm';
 import { FlashNotice } from '../components/FlashNotice';
 import { JoinForm } from '../components/JoinForm';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Link } from '../components/Link';
 import { useT } from '../i18n';
+import { ACCESSIBILITY_PATH } from '../router';
+import '../styles/accessibility.css';
 
 export function HomePage({ code }: { code: string | null }) {
   const t = useT();
@@ -25,6 +28,11 @@ export function HomePage({ code }: { code: string | null }) {
         <JoinForm key={code ?? ''} initialCode={code} />
         <CommunityCreateForm onUse={setCommunity} />
       </main>
+      <footer className="home-footer">
+        <Link href={ACCESSIBILITY_PATH} data-testid="accessibility-link">
+          {t.accessibility.footerLink}
+        </Link>
+      </footer>
     </div>
   );
 }
