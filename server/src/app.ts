@@ -3,7 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import helmet from '@fastify/helmet';
-import { LIMITS, type SessionState } from '@casusbord/shared';
+import { AppError, LIMITS, type SessionState } from '@casusbord/shared';
 import { Auth } from './auth/Auth';
 import type { Config } from './config';
 import { ControlPlane } from './control/ControlPlane';
@@ -18,6 +18,8 @@ import { auditRoutes } from './http/auditRoutes';
 import { communityRoutes } from './http/communityRoutes';
 import { registerPrincipal } from './http/principal';
 import { reportRoutes } from './http/reportRoutes';
+import { Metrics } from './metrics/Metrics';
+import { metricsRoute } from './metrics/metricsRoute';
 import { startRetention } from './sessions';
 import { createStore } from './store/createStore';
 import type { Store } from './store/Store';
@@ -62,6 +64,14 @@ export function isPagePath(path: string): boolean {
   return !decoded.split(/[/\\]/).some((segment) => segment === '.' || segment === '..');
 }
 
+/** The HTTP error codes /metrics counts as refusals. */
+const HTTP_REFUSALS: ReadonlySet<string> = new Set([
+  'unauthorized',
+  'rate_limited',
+  'session_full',
+  'payload_too_large',
+]);
+
 /** With several instances: how old a cached session state may be before the policy reads it again, ms. */
 const STATE_MAX_AGE_SCALED_MS = 1000;
 
@@ -105,14 +115,32 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     (sessionId): Promise<SessionState | null> => control.stateOf(sessionId).catch(() => null),
     scale ? STATE_MAX_AGE_SCALED_MS : Infinity,
   );
-  const registry = new DocRegistry(store, {
+  // Issue 18: only with METRICS_TOKEN; the gauges read the planes when Prometheus scrapes.
+  const metrics: Metrics | null = config.metricsToken
+    ? new Metrics({
+        yjsConnections: () => yjs.openConnections,
+        socketConnections: () => control.io?.of('/').sockets.size ?? 0,
+        roomsLoaded: () => registry.loadedCount,
+      })
+    : null;
+  const registry: DocRegistry = new DocRegistry(metrics ? metrics.meterStore(store) : store, {
     compactAfterUpdates: config.compactAfterUpdates,
     idleMs: config.docIdleMs,
     log,
     sync: scale?.docs,
     states,
+    refused: metrics ? (reasons) => reasons.forEach((r) => metrics.refused('yjs', Metrics.reasonCode(r))) : undefined,
   });
-  const control: ControlPlane = new ControlPlane({ config, auth, store, registry, log, scale, states });
+  const control: ControlPlane = new ControlPlane({
+    config,
+    auth,
+    store,
+    registry,
+    log,
+    scale,
+    states,
+    refused: metrics ? (reason) => metrics.refused('socket.io', reason) : undefined,
+  });
   app.decorate('deps', { config, store, auth, registry, control });
 
   registerErrorHandling(app);
@@ -154,6 +182,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
   });
 
+  // Refusals of the HTTP API by limit (rate, size, full session) and bad tokens, for /metrics.
+  if (metrics) {
+    app.addHook('onError', async (_request, _reply, err) => {
+      const code = err instanceof AppError ? err.code : err.statusCode === 413 ? 'payload_too_large' : null;
+      if (code && HTTP_REFUSALS.has(code)) metrics.refused('http', code);
+    });
+  }
+  metricsRoute(app, metrics, config.metricsToken);
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
   await app.register(hostRoutes);
@@ -193,7 +229,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
   });
 
-  const yjs = new YjsRoute({ config, auth, registry, log });
+  const yjs: YjsRoute = new YjsRoute({
+    config,
+    auth,
+    registry,
+    log,
+    refused: metrics ? (reason) => metrics.refused('yjs', reason) : undefined,
+  });
   yjs.attach(app.server);
   control.attach(app.server);
   // Upgrades that neither /yjs nor Socket.io claim are refused instead of left hanging.

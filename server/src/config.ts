@@ -47,6 +47,14 @@ const envSchema = z.object({
    * 3 documents (120) plus the host's page (13, twice): 200 leaves room for a second group there.
    */
   YJS_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(200),
+  /**
+   * Turns on GET /metrics (Prometheus text) for scrapers that send it as a bearer token; unset
+   * means no metrics at all. At least 32 characters: it is the only thing guarding the endpoint.
+   */
+  METRICS_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^\S{32,200}$/, 'use 32 to 200 characters without spaces').optional(),
+  ),
   /** Readable name of this instance in logs; default host name and process id. */
   INSTANCE_ID: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/).optional()),
 });
@@ -71,6 +79,8 @@ export interface Config {
   readonly yjsConnectionsPerToken: number;
   readonly yjsConnectionsPerHostToken: number;
   readonly yjsConnectionsPerAddress: number;
+  /** GET /metrics answers only with this bearer token; null: metrics are off. */
+  readonly metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     yjsConnectionsPerToken: e.YJS_CONNECTIONS_PER_TOKEN,
     yjsConnectionsPerHostToken: e.YJS_CONNECTIONS_PER_HOST_TOKEN,
     yjsConnectionsPerAddress: e.YJS_CONNECTIONS_PER_ADDRESS,
+    metricsToken: e.METRICS_TOKEN ?? null,
   });
 }
 

@@ -47,6 +47,8 @@ interface Deps {
   scale?: ScaleOut | null;
   /** The states the content plane's write policy decides by; kept current by every save here. */
   states?: SessionStates;
+  /** Hears each handshake refusal by its code, for /metrics. */
+  refused?: (reason: string) => void;
 }
 
 /** What the session handlers (hostCommands.ts) need from the control plane. */
@@ -134,18 +136,22 @@ export class ControlPlane {
         (await io.in(sessionRoom(sessionId)).timeout(ROSTER_TIMEOUT_MS).fetchSockets()).map((s) => s.data.principal),
       );
     }
+    const refuse = (code: Parameters<typeof refusal>[0], message: string): Error => {
+      this.deps.refused?.(code);
+      return refusal(code, message);
+    };
     const authenticate = (socket: ControlSocket, next: (err?: Error) => void): void => {
       const handshake = socket.handshake.auth as Record<string, unknown> | undefined;
       // Checked before the token: a page from before a deploy is told to reload, whatever it holds.
       if (handshake?.protocol !== PROTOCOL_VERSION) {
-        return next(refusal('protocol_mismatch', 'This page is out of date; reload it'));
+        return next(refuse('protocol_mismatch', 'This page is out of date; reload it'));
       }
       const token: unknown = handshake.token;
       auth.resolve(token).then(
         (principal) => {
-          if (!principal) return next(refusal('unauthorized', 'Missing or invalid token'));
+          if (!principal) return next(refuse('unauthorized', 'Missing or invalid token'));
           if (!this.countSocket(socket, principal)) {
-            return next(refusal('rate_limited', 'Too many open connections for this token; close another tab'));
+            return next(refuse('rate_limited', 'Too many open connections for this token; close another tab'));
           }
           socket.data.principal = principal;
           next();

@@ -40,6 +40,11 @@ export class DocRegistry {
     }
   }
 
+  /** Documents loaded or loading, for /metrics. */
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
   /** The room if it is loaded; never loads. */
   async peek(name: string): Promise<DocRoom | null> {
     const entry = this.rooms.get(name);

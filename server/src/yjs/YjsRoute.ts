@@ -24,6 +24,8 @@ interface Deps {
   auth: Auth;
   registry: DocRegistry;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** Hears each refusal by reason (connection caps, message rate, bad tokens), for /metrics. */
+  refused?: (reason: string) => void;
 }
 
 /** The error listener of every connection: one shared function (EventEmitter calls it with the socket as `this`). */
@@ -32,8 +34,16 @@ function terminate(this: WebSocket): void {
 }
 
 /** One frame of an accepted connection: rate-limited, then queued in its room. */
-function receive(room: DocRoom, conn: Connection, budget: TokenBucket, data: RawData, isBinary: boolean): void {
+function receive(
+  room: DocRoom,
+  conn: Connection,
+  budget: TokenBucket,
+  data: RawData,
+  isBinary: boolean,
+  refused: Deps['refused'],
+): void {
   if (!budget.take(Date.now())) {
+    refused?.('message_rate');
     room.removeConnection(conn.ws);
     conn.ws.close(CLOSE_CODES.rateLimited, 'too many messages');
     return;
@@ -116,13 +126,17 @@ export class YjsRoute {
       this.deps.log.error({ err }, 'token lookup failed');
       return ws.close(CLOSE_CODES.storeFailure, 'the token could not be checked; try again');
     }
-    if (!principal) return ws.close(CLOSE_CODES.unauthorized, 'missing or invalid token');
+    if (!principal) {
+      this.deps.refused?.('unauthorized');
+      return ws.close(CLOSE_CODES.unauthorized, 'missing or invalid token');
+    }
     const access = auth.docAccess(principal, docName);
     if (access === 'none') return ws.close(CLOSE_CODES.forbidden, 'this token may not open this document');
     if (ws.readyState !== ws.OPEN) return;
     // From here the slot is given back on every path: refusal, load failure, early close, or close.
     const slot = this.limits.open(principal, clientAddress(req, config.trustProxy));
     if (typeof slot === 'string') {
+      this.deps.refused?.(`connections_per_${slot}`);
       const cap = slot === 'token' ? 'for this token' : 'from this address';
       return ws.close(CLOSE_CODES.tooManyConnections, `too many open connections ${cap}`);
     }
@@ -171,16 +185,21 @@ export class YjsRoute {
    */
   private serve(room: DocRoom, conn: Connection, early: RawData[], slot: ConnectionSlot): void {
     const { ws } = conn;
-    const { registry } = this.deps;
+    const { registry, refused } = this.deps;
     const { limits } = this;
     const budget = new TokenBucket(MESSAGE_RATE);
-    for (const data of early) receive(room, conn, budget, data, true);
-    ws.on('message', (data: RawData, isBinary: boolean) => receive(room, conn, budget, data, isBinary));
+    for (const data of early) receive(room, conn, budget, data, true, refused);
+    ws.on('message', (data: RawData, isBinary: boolean) => receive(room, conn, budget, data, isBinary, refused));
     ws.on('close', () => {
       room.removeConnection(ws);
       registry.released(room);
       limits.close(slot);
     });
+  }
+
+  /** Open /yjs WebSockets (also those still being accepted), for /metrics. */
+  get openConnections(): number {
+    return this.wss.clients.size;
   }
 
   /** Closes the WebSocket server (rooms are closed by the registry). */

@@ -17,6 +17,8 @@ export interface RoomOptions {
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** Other instances on the same Redis (server/src/scale); absent with one instance. */
   sync?: RoomSync;
+  /** Hears the permission-denied reasons sent for one update (write policy, content limits), for /metrics. */
+  refused?: (reasons: readonly string[]) => void;
 }
 
 /**
