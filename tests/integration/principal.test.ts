@@ -59,11 +59,11 @@ describe('the bearer token of the session routes', () => {
     expect((await call(method, path(s.sessionId), s.hostToken)).status).toBeLessThan(300);
   });
 
-  it('answers a failing token lookup with a JSON 500 and keeps serving', async () => {
+  it('answers a failing token lookup with a JSON 503 (try again) and keeps serving', async () => {
     const s = await createSession(server.url);
     const spy = vi.spyOn(server.app.deps.store, 'getToken').mockRejectedValueOnce(new Error('disk gone'));
     try {
-      expect(await call('GET', `/api/sessions/${s.sessionId}`, s.hostToken)).toEqual({ status: 500, code: 'internal' });
+      expect(await call('GET', `/api/sessions/${s.sessionId}`, s.hostToken)).toEqual({ status: 503, code: 'unavailable' });
     } finally {
       spy.mockRestore();
     }

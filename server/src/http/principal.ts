@@ -27,10 +27,17 @@ export function registerPrincipal(app: FastifyInstance): void {
 
 /**
  * preHandler: any valid session token → `request.principal`; none or an unknown one → 401. A
- * failing store lookup rejects into the error handler (a JSON `500 internal`, logged).
+ * failing store lookup is logged and answered `503 unavailable` (try again), as the control plane
+ * answers it.
  */
 export async function requirePrincipal(request: FastifyRequest): Promise<void> {
-  const principal = await request.server.deps.auth.resolve(bearerToken(request.headers.authorization));
+  let principal: Principal | null;
+  try {
+    principal = await request.server.deps.auth.resolve(bearerToken(request.headers.authorization));
+  } catch (err) {
+    request.log.error({ err }, 'token lookup failed');
+    throw new AppError('unavailable');
+  }
   if (!principal) throw new AppError('unauthorized', BEARER_HINT);
   request.principal = principal;
 }
