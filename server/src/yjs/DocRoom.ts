@@ -305,6 +305,7 @@ export class DocRoom {
     // The sender gets the correction too (the rest of the update it has already), and why.
     if ((corrected || reasons.length > 0) && committed) this.send(conn, encodeUpdateMessage(committed));
     for (const reason of reasons) this.send(conn, encodePermissionDenied(reason));
+    if (reasons.length > 0) this.options.refused?.(reasons);
   }
 
   /**
