@@ -8,6 +8,7 @@ import {
   learningsMap,
   readCardDetails,
   readCards,
+  setRating,
   type Column,
   type CreateSessionResponse,
   type JoinResponse,
@@ -181,6 +182,52 @@ export function registerBoardRulesSuite(
     });
   });
 
+  describe(`${engine}: ratings of questions (Socratic intervision)`, () => {
+    it('only the case holder (and the host) rate questions, in the rating round; a forged rating is undone and refused', async () => {
+      const holder = await peer(anna.token);
+      const host = await peer(s.hostToken);
+      /** Host-written marker: once the honest peer has it, it has everything the server relayed before. */
+      const hostBarrier = async (marker: string) => {
+        addCard(host.doc, card(marker, 'question', marker, 'host'));
+        await waitFor(`marker ${marker}`, () => cardsMap(honest.doc).has(marker));
+      };
+      addCard(honest.doc, card('rq', 'question', 'Wat maakte het voor jou lastig?', ben.participantId));
+      await waitFor('question at the case holder', () => Boolean(details(holder, 'rq')));
+
+      // Not the rating round yet: even the case holder's rating is undone.
+      setRating(holder.doc, 'rq', 'warm');
+      await waitFor('case holder put back', () => details(holder, 'rq')?.rating === null);
+      await hostBarrier('r1');
+      expect(details(honest, 'rq')?.rating).toBeNull();
+
+      // The rating round as Socratic intervision has it: the board closed, the case holder rates.
+      await openBoard(server.url, s.hostToken, 'rating', { openColumns: [], dots: false });
+      setRating(holder.doc, 'rq', 'warm');
+      await waitFor('case holder rated', () => details(honest, 'rq')?.rating === 'warm');
+
+      forger.doc.transact(() => {
+        setRating(forger.doc, 'rq', 'cold');
+        setRating(forger.doc, 'm1', 'warm');
+      });
+      await refusedWith('not_allowed: only the case holder (or the facilitator) rates questions');
+      await hostBarrier('r2');
+      expect(details(honest, 'rq')?.rating).toBe('warm');
+      expect(details(honest, 'm1')?.rating).toBeNull();
+      await waitFor(
+        'forger put back',
+        () => details(forger, 'rq')?.rating === 'warm' && details(forger, 'm1')?.rating === null,
+      );
+
+      // Advice takes no rating, not even the case holder's; the host rates like the case holder.
+      setRating(holder.doc, 'bens', 'warm');
+      await waitFor('no rating on advice', () => details(holder, 'bens')?.rating === null);
+      setRating(host.doc, 'm1', 'neutral');
+      await waitFor('host rated', () => details(honest, 'm1')?.rating === 'neutral');
+      await hostBarrier('r3');
+      expect(details(honest, 'bens')?.rating).toBeNull();
+    });
+  });
+
   describe(`${engine}: columns follow the round`, () => {
     it('closed columns take no new card, no deletion, no edit and no move; honest edits of the same update stay', async () => {
       await openBoard(server.url, s.hostToken, undefined, { openColumns: ['question'], dots: false });
@@ -282,6 +329,9 @@ export function registerBoardRulesSuite(
         reaction: 'adopt',
         reactionNote: 'Doen we',
       });
+      expect(byId.get('rq')?.rating).toBe('warm');
+      expect(byId.get('m1')?.rating).toBe('neutral');
+      expect(byId.get('bens')?.rating).toBeNull();
       expect(byId.has('closed-col')).toBe(false);
       expect(byId.get('m1')?.column).toBe('question');
       expect(dotsMap(fresh.doc).has(ben.participantId)).toBe(false);

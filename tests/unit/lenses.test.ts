@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_LENSES, MAX_ARCHIVE_LENSES, pitfallKey, selectLenses } from '@casusbord/shared';
+import { BUILTIN_LENSES, MAX_ARCHIVE_LENSES, SIX_HATS, lensesQuery, pitfallKey, selectLenses } from '@casusbord/shared';
 
 describe('lens selection', () => {
   it('always holds the built-in deck in the session language, with the five recurring pitfalls', () => {
@@ -49,5 +49,31 @@ describe('lens selection', () => {
     const pitfalls = Array.from({ length: 8 }, (_, i) => [`Knelpunt nummer${i}`, `knelpunt nummer${i}`]).flat();
     const lenses = selectLenses('nl', pitfalls);
     expect(lenses.filter((l) => l.source === 'archive')).toHaveLength(MAX_ARCHIVE_LENSES);
+  });
+
+  it('offers the six thinking hats as a set of their own, in both languages, without the archive', () => {
+    const nl = selectLenses('nl', ['Te veel overleg', 'te veel overleg'], 'six-hats');
+    const en = selectLenses('en', [], 'six-hats');
+    expect(nl.map((l) => l.id)).toEqual(['hat-white', 'hat-red', 'hat-black', 'hat-yellow', 'hat-green', 'hat-blue']);
+    expect(en.map((l) => l.id)).toEqual(nl.map((l) => l.id));
+    expect(nl.every((l) => l.source === 'builtin' && l.count === 0)).toBe(true);
+    for (let i = 0; i < nl.length; i++) expect(nl[i]!.text).not.toBe(en[i]!.text);
+    expect(nl[0]!.text).toMatch(/^Witte hoed/);
+    expect(en[3]!.text).toMatch(/^Yellow hat/);
+    // A card made from a hat goes where that way of looking belongs.
+    expect(Object.fromEntries(nl.map((l) => [l.id, l.column]))).toMatchObject({
+      'hat-black': 'pitfall',
+      'hat-yellow': 'opportunity',
+      'hat-green': 'opportunity',
+    });
+    expect(SIX_HATS).toHaveLength(6);
+    // The default set is still the pitfall deck.
+    expect(selectLenses('nl', []).map((l) => l.id)).toEqual(BUILTIN_LENSES.map((l) => l.id));
+  });
+
+  it('accepts only known lens sets in the query', () => {
+    expect(lensesQuery.safeParse({ set: 'six-hats' }).success).toBe(true);
+    expect(lensesQuery.safeParse({}).success).toBe(true);
+    expect(lensesQuery.safeParse({ set: 'seven-hats' }).success).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import {
   dotsMap,
   learningsMap,
   setCardCluster,
+  setRating,
   setReaction,
   type Column,
   type ReportInput,
@@ -130,6 +131,41 @@ describe('clusters', () => {
     card(doc, 'q3', 'question', 'Met\u0007 belletje\u0000');
     const s = buildReport(input([{ id: 't1', name: 'Tafel 1', doc }])).sections[0]!;
     expect(s.questions.map((q) => q.text)).toEqual(['Wie is eigenaar van het plan?', 'Met belletje']);
+  });
+});
+
+describe('rated questions (Socratic intervision)', () => {
+  it('lists the warm questions first, then neutral, cold and unrated, board order within each', () => {
+    const doc = new Y.Doc();
+    card(doc, 'q1', 'question', 'Wat wilde je bereiken?', 1);
+    card(doc, 'q2', 'question', 'Wie merkte het eerst?', 2);
+    card(doc, 'q3', 'question', 'Wat vond je zelf belangrijk?', 3);
+    card(doc, 'q4', 'question', 'Hoe laat was het?', 4);
+    card(doc, 'q5', 'question', 'Wat liet je los?', 5);
+    setRating(doc, 'q4', 'cold');
+    setRating(doc, 'q3', 'warm');
+    setRating(doc, 'q1', 'neutral');
+    setRating(doc, 'q5', 'warm');
+    doc.getMap<Y.Map<unknown>>('cards').get('q2')!.set('rating', 'lukewarm'); // not a rating: unrated
+    const s = buildReport(input([{ id: 't1', name: 'Tafel 1', doc }])).sections[0]!;
+    expect(s.questions.map((q) => [q.id, q.rating])).toEqual([
+      ['q3', 'warm'],
+      ['q5', 'warm'],
+      ['q1', 'neutral'],
+      ['q4', 'cold'],
+      ['q2', null],
+    ]);
+  });
+
+  it('keeps the board order when nobody rated', () => {
+    const doc = new Y.Doc();
+    card(doc, 'q1', 'question', 'Eerste', 1);
+    card(doc, 'q2', 'question', 'Tweede', 2);
+    const s = buildReport(input([{ id: 't1', name: 'Tafel 1', doc }])).sections[0]!;
+    expect(s.questions).toEqual([
+      { id: 'q1', text: 'Eerste', rating: null },
+      { id: 'q2', text: 'Tweede', rating: null },
+    ]);
   });
 });
 

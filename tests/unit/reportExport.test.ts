@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, buildReport, changeDots, setReaction, type Locale } from '@casusbord/shared';
+import { addCard, buildReport, changeDots, setRating, setReaction, type Locale } from '@casusbord/shared';
 import { escapeHtml } from '../../server/src/export/charts';
 import { renderReport, reportFilename, slug } from '../../server/src/export/formats';
 import { renderHtml } from '../../server/src/export/html';
@@ -98,6 +98,33 @@ describe('report formats', () => {
     expect(md).toContain('7 maart 2026');
     expect(md.indexOf('1. \\<script\\>')).toBeLessThan(md.indexOf('2. Eén doel \\& één team'));
     expect(md).toContain("**Reactie:** Overwegen — It's \\<b\\>bold\\</b\\>");
+  });
+
+  it("shows the case holder's rating after a question, warm questions first, in Markdown and HTML", () => {
+    const doc = new Y.Doc();
+    addCard(doc, { id: 'q1', column: 'question', text: 'Hoe laat <was> het?', authorId: 'p', createdAt: 1 });
+    addCard(doc, { id: 'q2', column: 'question', text: 'Wat raakte je?', authorId: 'p', createdAt: 2 });
+    addCard(doc, { id: 'q3', column: 'question', text: 'Niet gewogen', authorId: 'p', createdAt: 3 });
+    setRating(doc, 'q1', 'cold');
+    setRating(doc, 'q2', 'warm');
+    const report = (locale: Locale) =>
+      buildReport({
+        session: { ...sampleReport(locale).session },
+        participants: [],
+        tables: [{ id: 't1', name: 'Tafel 1', doc }],
+        dotBudget: 3,
+      });
+    const md = renderMarkdown(report('nl'));
+    const lines = md.split('\n').filter((l) => l.startsWith('- ') && /gewogen|raakte|laat/.test(l));
+    expect(lines).toEqual(['- Wat raakte je? — *Warm*', '- Hoe laat \\<was\\> het? — *Koud*', '- Niet gewogen']);
+    const html = renderHtml(report('en'));
+    const warm = html.indexOf('Wat raakte je?');
+    const cold = html.indexOf('Hoe laat &lt;was&gt; het?');
+    expect(warm).toBeGreaterThan(-1);
+    expect(cold).toBeGreaterThan(warm);
+    expect(html).toContain('<span class="rating rating-warm">— Warm</span>');
+    expect(html).toContain('<span class="rating rating-cold">— Cold</span>');
+    expect(html).toContain('<li class="user">Niet gewogen</li>');
   });
 
   it('names files casusbord-<city>-<date>.<ext> in plain ASCII', () => {

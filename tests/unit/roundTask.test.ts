@@ -3,6 +3,7 @@ import {
   applyCommand,
   createRoundState,
   methodRounds,
+  type MethodId,
   type SessionState,
   boardRights,
   tableFor,
@@ -14,8 +15,8 @@ import { nl } from '../../client/src/i18n/nl';
 const T0 = 1_700_000_000_000;
 
 /** An intervision session running round `index`; Carla is the case holder. */
-function session(index: number | null, revealed: string[] = []): SessionState {
-  let round = createRoundState(methodRounds('intervision-90'));
+function session(index: number | null, revealed: string[] = [], method: MethodId = 'intervision-90'): SessionState {
+  let round = createRoundState(methodRounds(method));
   if (index !== null) {
     const started = applyCommand(round, { type: 'start', index }, T0);
     if (!started.ok) throw new Error(started.message);
@@ -25,7 +26,7 @@ function session(index: number | null, revealed: string[] = []): SessionState {
     sessionId: 'sess1234',
     serverNow: T0,
     version: 1,
-    method: 'intervision-90',
+    method,
     tables: [{ id: 't1', name: 'Tafel 1', docName: 'sess1234.t1', round, revealedRounds: revealed }],
     plenaryDocName: null,
     dotsPerPerson: 3,
@@ -37,8 +38,13 @@ function session(index: number | null, revealed: string[] = []): SessionState {
   };
 }
 
-function task(index: number | null, who: 'carla' | 'anouk' | 'host', messages = nl): string | null {
-  const state = session(index);
+function task(
+  index: number | null,
+  who: 'carla' | 'anouk' | 'host',
+  messages = nl,
+  method: MethodId = 'intervision-90',
+): string | null {
+  const state = session(index, [], method);
   const table = tableFor(state, 'sess1234.t1');
   const rights =
     who === 'host'
@@ -68,5 +74,20 @@ describe('"Jij nu": one sentence of what a participant does in the current round
   it('says nothing before the start (the banner explains the wait) and nothing to the host', () => {
     expect(task(null, 'anouk')).toBeNull();
     expect(task(5, 'host')).toBeNull();
+  });
+
+  it('tells a listening case holder so, and the case holder in the rating round to rate (issue 15)', () => {
+    // The gossip method's round 3 is the gossip round; the Socratic method's round 3 the rating.
+    expect(task(3, 'carla', nl, 'gossip')).toBe(nl.rating.listening);
+    expect(task(3, 'carla', en, 'gossip')).toBe(
+      'You listen in this round: you see the board but neither write nor respond.',
+    );
+    expect(task(3, 'anouk', nl, 'gossip')).toBe(
+      'Schrijf kaarten bij valkuilen, kansen en adviezen, één gedachte per kaart.',
+    );
+    expect(task(3, 'carla', nl, 'socratic')).toBe(
+      'Geef elke vraag warm, neutraal of koud en beantwoord de warme vragen hardop.',
+    );
+    expect(task(3, 'anouk', nl, 'socratic')).toBe('Luister en denk mee; in deze ronde schrijf je niets op het bord.');
   });
 });

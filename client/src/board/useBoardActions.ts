@@ -7,8 +7,10 @@ import {
   readCluster,
   removeCluster,
   setCardCluster,
+  setRating,
   setReaction,
   type Column,
+  type Rating,
   type Reaction,
   type BoardRights,
 } from '@casusbord/shared';
@@ -54,6 +56,8 @@ export interface BoardActions {
   removeCluster: (id: string) => void;
   moveToCluster: (cardId: string, clusterId: string | null) => void;
   react: (cardId: string, reaction: Reaction | null, note?: string) => void;
+  /** The case holder's warm / neutral / cold on a question (null clears it). */
+  rate: (cardId: string, rating: Rating | null) => void;
   saveLearning: (text: string) => void;
   promote: (cardId: string) => void;
 }
@@ -152,6 +156,10 @@ export function useBoardActions({
       react: (cardId, reaction, note) => {
         setReaction(doc, cardId, reaction, note);
         confirm(t().board.reactionSaved);
+      },
+      rate: (cardId, rating) => {
+        setRating(doc, cardId, rating);
+        confirm(rating ? t().rating.saved : t().rating.cleared);
       },
       saveLearning: (text) => {
         if (participantId) saveLearningPoint(doc, participantId, text);

@@ -4,6 +4,7 @@ import type {
   CommunityView,
   CreateCommunityResponse,
   LensesResponse,
+  LensSetId,
   SearchResponse,
 } from '@casusbord/shared';
 import { ApiRequestError, isApiError, request } from './api';
@@ -42,8 +43,9 @@ export async function deleteCommunity(communityId: string, key: string): Promise
   await request('DELETE', base(communityId), { token: key });
 }
 
-export function fetchLenses(sessionId: string, token: string): Promise<LensesResponse> {
-  return request('GET', `/api/sessions/${encodeURIComponent(sessionId)}/lenses`, { token });
+export function fetchLenses(sessionId: string, token: string, set: LensSetId = 'pitfalls'): Promise<LensesResponse> {
+  const query = set === 'pitfalls' ? '' : `?set=${encodeURIComponent(set)}`;
+  return request('GET', `/api/sessions/${encodeURIComponent(sessionId)}/lenses${query}`, { token });
 }
 
 export type ReportFormat = 'html' | 'md' | 'docx' | 'pdf';

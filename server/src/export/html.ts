@@ -1,4 +1,4 @@
-import type { Report, ReportAdvice, ReportCluster, ReportSection } from '@casusbord/shared';
+import type { Report, ReportAdvice, ReportCluster, ReportQuestion, ReportSection } from '@casusbord/shared';
 import { REACTION_COLOURS, dotsChartSvg, escapeHtml, reactionsSvg } from './charts';
 import { sectionHeading, sessionKind, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
@@ -72,6 +72,13 @@ function userText(tag: string, text: string, cls = ''): string {
   return `<${tag} class="user${cls ? ` ${cls}` : ''}">${e(text)}</${tag}>`;
 }
 
+/** A question with the case holder's rating after it, when it has one. */
+function questionItem(q: ReportQuestion, t: ReportTexts): string {
+  if (!q.rating) return userText('li', q.text);
+  const rating = `<span class="rating rating-${q.rating}">— ${e(t.rating[q.rating])}</span>`;
+  return `<li><span class="user">${e(q.text)}</span> ${rating}</li>`;
+}
+
 function adviceItem(a: ReportAdvice, t: ReportTexts): string {
   const details = [e(t.dots(a.dots))];
   if (a.cluster) details.push(`${e(t.cluster)}: ${e(a.cluster)}`);
@@ -122,7 +129,7 @@ function sectionHtml(s: ReportSection, report: Report, t: ReportTexts): string {
   out.push(
     s.questions.length === 0
       ? `<p class="note">${e(t.noCards)}</p>`
-      : `<ul class="cards">${s.questions.map((q) => userText('li', q.text)).join('')}</ul>`,
+      : `<ul class="cards">${s.questions.map((q) => questionItem(q, t)).join('')}</ul>`,
   );
   if (s.learnings.length > 0) {
     const items = s.learnings.map(

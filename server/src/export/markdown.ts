@@ -99,7 +99,10 @@ function section(s: ReportSection, report: Report, t: ReportTexts, out: string[]
   clusters(s.opportunities, t, out);
   out.push(`${h} ${t.questions}`, '');
   if (s.questions.length === 0) out.push(t.noCards, '');
-  else out.push(...s.questions.map((q) => `- ${escapeMarkdown(q.text, '  ')}`), '');
+  else {
+    const rated = (q: ReportSection['questions'][number]) => (q.rating ? ` — *${t.rating[q.rating]}*` : '');
+    out.push(...s.questions.map((q) => `- ${escapeMarkdown(q.text, '  ')}${rated(q)}`), '');
+  }
   if (s.learnings.length > 0) {
     out.push(`${h} ${t.learnings}`, '');
     for (const l of s.learnings) {

@@ -1,4 +1,4 @@
-import type { Locale, Reaction, Report, ReportSection } from '@casusbord/shared';
+import type { Locale, Rating, Reaction, Report, ReportSection } from '@casusbord/shared';
 
 /** The fixed words of the report in Dutch (the default) and English; user text never passes through here. */
 export interface ReportTexts {
@@ -40,6 +40,8 @@ export interface ReportTexts {
   otherLanguage: string;
   otherLanguageLabel: string;
   reaction: Record<Reaction | 'none', string>;
+  /** The case holder's rating of a question (Socratic intervision). */
+  rating: Record<Rating, string>;
   dots(n: number): string;
   dotBudget(n: number): string;
   fromTable(name: string): string;
@@ -93,6 +95,7 @@ const nl: ReportTexts = {
   otherLanguage: 'English',
   otherLanguageLabel: 'Read this report in English',
   reaction: { adopt: 'Overnemen', consider: 'Overwegen', 'not-now': 'Niet nu', none: 'Nog geen reactie' },
+  rating: { warm: 'Warm', neutral: 'Neutraal', cold: 'Koud' },
   dots: (n) => (n === 1 ? '1 stip' : `${n} stippen`),
   dotBudget: (n) => `Iedere deelnemer kon ${n === 1 ? '1 stip' : `${n} stippen`} verdelen.`,
   fromTable: (name) => `uit ${name}`,
@@ -142,6 +145,7 @@ const en: ReportTexts = {
   otherLanguage: 'Nederlands',
   otherLanguageLabel: 'Lees dit rapport in het Nederlands',
   reaction: { adopt: 'Adopt', consider: 'Consider', 'not-now': 'Not now', none: 'No reaction yet' },
+  rating: { warm: 'Warm', neutral: 'Neutral', cold: 'Cold' },
   dots: (n) => (n === 1 ? '1 dot' : `${n} dots`),
   dotBudget: (n) => `Each participant had ${n === 1 ? '1 dot' : `${n} dots`} to give.`,
   fromTable: (name) => `from ${name}`,

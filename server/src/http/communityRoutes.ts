@@ -3,6 +3,7 @@ import {
   COMMUNITY_LIMITS,
   archiveQuery,
   createCommunityBody,
+  lensesQuery,
   searchQuery,
   selectLenses,
   threadOf,
@@ -126,14 +127,18 @@ export async function communityRoutes(app: FastifyInstance): Promise<void> {
     return reply.status(204).send();
   });
 
-  /** The lens deck of a session: the built-in lenses plus the pitfalls its community's archive names most. */
+  /**
+   * The lens deck of a session: the built-in lenses plus the pitfalls its community's archive
+   * names most, or (`?set=six-hats`) the six thinking hats.
+   */
   app.get<Params>('/api/sessions/:id/lenses', { preHandler: requireSessionToken }, async (request) => {
+    const { set } = parseRequest(lensesQuery, request.query);
     const session = await existingSession(store, principalOf(request).sessionId);
-    const records = session.communityId ? await store.listArchive(session.communityId) : [];
+    const records = session.communityId && set !== 'six-hats' ? await store.listArchive(session.communityId) : [];
     const pitfalls = records.flatMap((r) =>
       r.entry.sessionId === session.id ? [] : r.documents.filter((d) => d.column === 'pitfall').map((d) => d.text),
     );
-    const res: LensesResponse = { lenses: selectLenses(session.locale, pitfalls) };
+    const res: LensesResponse = { lenses: selectLenses(session.locale, pitfalls, set) };
     return res;
   });
 }

@@ -15,6 +15,7 @@ import {
 /**
  * The rest of the board schema (documented in docs/API.md):
  *   card Y.Map, optional keys:  clusterId: string, reaction: Reaction, reactionNote: string,
+ *                               rating: Rating (question cards, Socratic rating round),
  *                               promotedFrom: string (plenary cards: "<groupId>:<cardId>")
  *   doc.getMap('clusters'):     cluster id → Y.Map { title: string, column: Column, createdAt: number }
  *   doc.getMap('dots'):         participant id → Y.Map { card id → count (positive integer) }
@@ -29,6 +30,17 @@ export type Reaction = (typeof REACTIONS)[number];
 
 export function isReaction(value: unknown): value is Reaction {
   return typeof value === 'string' && (REACTIONS as readonly string[]).includes(value);
+}
+
+/**
+ * How a question landed with the case holder (Socratic intervision): a warm question touches
+ * something that matters to them and is answered first, a cold one does not.
+ */
+export const RATINGS = ['warm', 'neutral', 'cold'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export function isRating(value: unknown): value is Rating {
+  return typeof value === 'string' && (RATINGS as readonly string[]).includes(value);
 }
 
 export interface ClusterSnapshot {
@@ -113,6 +125,14 @@ export function setReaction(doc: Y.Doc, cardId: string, reaction: Reaction | nul
   });
 }
 
+/** Sets or clears (null) the case holder's rating of a question card. */
+export function setRating(doc: Y.Doc, cardId: string, rating: Rating | null): void {
+  const card = cardsMap(doc).get(cardId);
+  if (!card) return;
+  if (rating) card.set('rating', rating);
+  else card.delete('rating');
+}
+
 /** One person's dots as written in the doc: card id → count (invalid entries dropped). */
 export function readOwnDots(doc: Y.Doc, participantId: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -177,6 +197,7 @@ export interface CardDetails extends CardSnapshot {
   clusterId: string | null;
   reaction: Reaction | null;
   reactionNote: string;
+  rating: Rating | null;
   promotedFrom: string | null;
 }
 
@@ -189,11 +210,13 @@ export function readCardDetails(doc: Y.Doc): CardDetails[] {
     const reaction = entry.get('reaction');
     const note = entry.get('reactionNote');
     const promotedFrom = entry.get('promotedFrom');
+    const rating = entry.get('rating');
     return {
       ...card,
       clusterId: typeof clusterId === 'string' ? clusterId : null,
       reaction: isReaction(reaction) ? reaction : null,
       reactionNote: typeof note === 'string' ? note : '',
+      rating: isRating(rating) ? rating : null,
       promotedFrom: typeof promotedFrom === 'string' ? promotedFrom : null,
     };
   });

@@ -32,10 +32,16 @@ export function lookbackRound(): Round {
   };
 }
 
-/** The rounds of a follow-up session: the look-back round first (once), then the method's rounds. */
-export function withLookback(rounds: readonly Round[]): Round[] {
+/**
+ * The rounds of a follow-up session with the look-back round (once): first, or at the close
+ * (`'end'`: just before a final closing round, else last), as the method says.
+ */
+export function withLookback(rounds: readonly Round[], at: 'start' | 'end' = 'start'): Round[] {
   const rest = rounds.filter((r) => r.kind !== 'lookback');
-  return [lookbackRound(), ...rest];
+  if (at === 'start') return [lookbackRound(), ...rest];
+  const closingLast = rest.at(-1)?.kind === 'closing';
+  const before = closingLast ? rest.slice(0, -1) : rest;
+  return [...before, lookbackRound(), ...(closingLast ? rest.slice(-1) : [])];
 }
 
 export interface EarlierSession {

@@ -1,5 +1,6 @@
 import type { Locale } from '../protocol/schemas';
 import type { Lens } from '../protocol/community';
+import type { Column } from './board';
 import { tokenize } from './search';
 
 /**
@@ -72,6 +73,65 @@ export const BUILTIN_LENSES: readonly BuiltinLens[] = [
   },
 ];
 
+/**
+ * The lens sets a round can offer (`Round.lensSet`): the pitfall deck above (with the archive's
+ * pitfalls), or the six thinking hats, one prompt per way of looking at the case.
+ */
+export const LENS_SETS = ['pitfalls', 'six-hats'] as const;
+export type LensSetId = (typeof LENS_SETS)[number];
+
+interface HatLens {
+  id: string;
+  nl: string;
+  en: string;
+  /** The column a card made from this prompt goes into. */
+  column: Column;
+}
+
+/** The six thinking hats as prompts for the analysis round, in our own words. */
+export const SIX_HATS: readonly HatLens[] = [
+  {
+    id: 'hat-white',
+    nl: 'Witte hoed — feiten: wat weten we zeker, en welke cijfers of gegevens ontbreken nog?',
+    en: 'White hat — facts: what do we know for certain, and which figures or data are still missing?',
+    column: 'pitfall',
+  },
+  {
+    id: 'hat-red',
+    nl: 'Rode hoed — gevoel: wat voel je bij dit plan, zonder het te hoeven uitleggen?',
+    en: 'Red hat — feelings: what does this plan make you feel, without having to explain it?',
+    column: 'pitfall',
+  },
+  {
+    id: 'hat-black',
+    nl: 'Zwarte hoed — risico: wat kan er misgaan, en waar is het plan kwetsbaar?',
+    en: 'Black hat — risk: what could go wrong, and where is the plan vulnerable?',
+    column: 'pitfall',
+  },
+  {
+    id: 'hat-yellow',
+    nl: 'Gele hoed — waarde: wat is er goed aan, en wie heeft er baat bij als het lukt?',
+    en: 'Yellow hat — value: what is good about it, and who gains if it works?',
+    column: 'opportunity',
+  },
+  {
+    id: 'hat-green',
+    nl: 'Groene hoed — ideeën: welke andere aanpak of onverwachte combinatie is denkbaar?',
+    en: 'Green hat — ideas: which other approach or unexpected combination can you think of?',
+    column: 'opportunity',
+  },
+  {
+    id: 'hat-blue',
+    nl: 'Blauwe hoed — overzicht: kijken we naar de goede vraag, en wat is de volgende stap?',
+    en: 'Blue hat — overview: are we looking at the right question, and what is the next step?',
+    column: 'opportunity',
+  },
+];
+
+export function isLensSet(value: unknown): value is LensSetId {
+  return typeof value === 'string' && (LENS_SETS as readonly string[]).includes(value);
+}
+
 /** Archive pitfalls shown at most (the most often named first). */
 export const MAX_ARCHIVE_LENSES = 5;
 
@@ -93,11 +153,15 @@ function builtinOf(text: string): BuiltinLens | undefined {
 }
 
 /**
- * The deck: the built-in lenses (in their order, `count` = how many archive pitfalls touch the
- * theme), then up to MAX_ARCHIVE_LENSES archive pitfalls that fit no built-in lens and were named
+ * The deck of a lens set. 'six-hats': the six hats in their order. 'pitfalls' (the default): the
+ * built-in lenses (in their order, `count` = how many archive pitfalls touch the theme), then up to MAX_ARCHIVE_LENSES archive pitfalls that fit no built-in lens and were named
  * at least twice, most often first (ties by text). The text shown is the first wording seen.
  */
-export function selectLenses(locale: Locale, archivePitfalls: readonly string[]): Lens[] {
+export function selectLenses(locale: Locale, archivePitfalls: readonly string[], set: LensSetId = 'pitfalls'): Lens[] {
+  // The hats are a fixed way of looking, not a theme the archive can add to.
+  if (set === 'six-hats') {
+    return SIX_HATS.map((h) => ({ id: h.id, text: h[locale], source: 'builtin', count: 0, column: h.column }));
+  }
   const builtinCounts = new Map<string, number>();
   const groups = new Map<string, { text: string; count: number }>();
   for (const raw of archivePitfalls) {

@@ -1,7 +1,27 @@
 import { z } from 'zod';
 import { COLUMNS } from './board';
 import type { Column } from './board';
+import { LENS_SETS, type LensSetId } from './lenses';
 import type { MethodId } from '../protocol/schemas';
+import { APPRECIATIVE, BALINT, GOSSIP, INCIDENT, SOCRATIC } from './methodTemplates';
+import {
+  ADVICE,
+  ANALYSIS,
+  CLOSING,
+  CORE_QUESTION,
+  HANDOVER,
+  INTRODUCTION,
+  OPENING,
+  PLENARY,
+  QUESTIONS,
+  REACTION,
+  WELCOME,
+  atTable,
+  cloneRound,
+  round,
+} from './roundBlocks';
+
+export { cloneRound };
 
 // Methods as data: a method is an ordered list of rounds. A session's round state (rounds.ts)
 // holds copies of them, so a facilitator's edits never touch the templates.
@@ -25,6 +45,8 @@ export const ROUND_KINDS = [
   'closing',
   /** A follow-up session's first round: the case holder marks what became of earlier advice. */
   'lookback',
+  /** Socratic intervision: the case holder rates each question warm, neutral or cold. */
+  'rating',
 ] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
 
@@ -48,6 +70,14 @@ export interface Round {
   kind?: RoundKind;
   /** Case day: 'table' rounds run per table in parallel, 'plenary' rounds gather everyone. Default 'table'. */
   scope?: 'table' | 'plenary';
+  /**
+   * The case holder only listens: they see the board live but write nothing on it, in their
+   * draft or in the core question (gossip round, Balint, the incident method's analysis). The
+   * others write as `openColumns` says. Default false.
+   */
+  caseHolderListens?: boolean;
+  /** The lens deck this round offers when the facilitator opens it (lenses.ts). Default 'pitfalls'. */
+  lensSet?: LensSetId;
 }
 
 export interface Method {
@@ -56,6 +86,11 @@ export interface Method {
   description: Bilingual;
   /** The session has several tables (case day) rather than one group. */
   parallelTables: boolean;
+  /**
+   * Where a follow-up session's look-back round goes: first (default), or at the close, just
+   * before a final closing round ("what did you do with last time's advice").
+   */
+  lookbackAt?: 'start' | 'end';
   rounds: readonly Round[];
 }
 
@@ -73,6 +108,8 @@ export const roundSchema = z.strictObject({
   dots: z.boolean(),
   kind: z.enum(ROUND_KINDS).optional(),
   scope: z.enum(['table', 'plenary']).optional(),
+  caseHolderListens: z.boolean().optional(),
+  lensSet: z.enum(LENS_SETS).optional(),
 });
 
 /** Duration in ms, rounded to whole ms so clock maths stays in integers. */
@@ -80,151 +117,10 @@ export function roundDurationMs(round: Pick<Round, 'minutes'>): number {
   return Math.round(round.minutes * 60_000);
 }
 
-/** A deep copy, so state never shares arrays or objects with the templates. */
-export function cloneRound(round: Round): Round {
-  return {
-    ...round,
-    title: { ...round.title },
-    instruction: { ...round.instruction },
-    openColumns: [...round.openColumns],
-  };
-}
-
 /** Sum of the planned durations, minutes. */
 export function totalMinutes(rounds: readonly Pick<Round, 'minutes'>[]): number {
   return rounds.reduce((sum, round) => sum + round.minutes, 0);
 }
-
-// Building blocks; each method picks from these and sets its own minutes and ids.
-type Block = Omit<Round, 'minutes' | 'id'>;
-/** A listening round: nobody writes on the board, no dots. */
-const CLOSED = { openColumns: [] as Column[], privateWriting: false, dots: false };
-
-const WELCOME: Block = {
-  kind: 'welcome',
-  title: { nl: 'Welkom en keuze van de casus', en: 'Welcome and choice of case' },
-  instruction: {
-    nl: 'Maak kort kennis en spreek af welke casus vandaag centraal staat en wie hem inbrengt.',
-    en: 'Say hello briefly and agree which case you will work on today and who brings it in.',
-  },
-  ...CLOSED,
-};
-
-const INTRODUCTION: Block = {
-  kind: 'introduction',
-  title: { nl: 'Introductie van de casus', en: 'Case introduction' },
-  instruction: {
-    nl: 'De casusinbrenger schetst de situatie. De anderen luisteren; het bord blijft nog dicht.',
-    en: 'The case holder describes the situation. Everyone else listens; the board stays closed for now.',
-  },
-  ...CLOSED,
-};
-
-const QUESTIONS: Block = {
-  kind: 'questions',
-  title: { nl: 'Verhelderende vragen', en: 'Clarifying questions' },
-  instruction: {
-    nl: 'Stel alleen vragen die de situatie helderder maken, nog geen meningen of adviezen. Eén vraag per kaart.',
-    en: 'Ask only questions that make the situation clearer, no opinions or advice yet. One question per card.',
-  },
-  openColumns: ['question'],
-  privateWriting: false,
-  dots: false,
-};
-
-const CORE_QUESTION: Block = {
-  kind: 'core-question',
-  title: { nl: 'Kernvraag', en: 'Core question' },
-  instruction: {
-    nl: 'De casusinbrenger scherpt de vraag aan waar de groep mee verder gaat; de anderen denken mee.',
-    en: 'The case holder sharpens the question the group will work on; the others help think it through.',
-  },
-  ...CLOSED,
-};
-
-const ANALYSIS: Block = {
-  kind: 'analysis',
-  title: { nl: 'Analyse: valkuilen en kansen', en: 'Analysis: pitfalls and opportunities' },
-  instruction: {
-    nl: 'Noteer eerst voor jezelf welke valkuilen en kansen je ziet. Na het onthullen bekijken jullie alle kaarten en ordenen ze samen.',
-    en: 'First note on your own the pitfalls and opportunities you see. After the reveal you look at all cards and group them together.',
-  },
-  openColumns: ['pitfall', 'opportunity'],
-  privateWriting: true,
-  dots: false,
-};
-
-const ADVICE: Block = {
-  kind: 'advice',
-  title: { nl: 'Advies', en: 'Advice' },
-  instruction: {
-    nl: 'Geef de casusinbrenger concrete adviezen, één per kaart. Zet daarna je stippen op de adviezen die jij het sterkst vindt.',
-    en: 'Give the case holder concrete advice, one piece per card. Then put your dots on the advice you find strongest.',
-  },
-  openColumns: ['advice'],
-  privateWriting: false,
-  dots: true,
-};
-
-const REACTION: Block = {
-  kind: 'reaction',
-  title: { nl: 'Reactie van de casusinbrenger', en: "Case holder's reaction" },
-  instruction: {
-    nl: 'De casusinbrenger loopt de adviezen langs en kiest per advies: overnemen, overwegen of niet nu, zo nodig met een toelichting.',
-    en: 'The case holder goes through the advice and marks each piece adopt, consider or not now, with a note where useful.',
-  },
-  ...CLOSED,
-};
-
-const CLOSING: Block = {
-  kind: 'closing',
-  title: { nl: 'Afsluiting', en: 'Closing' },
-  instruction: {
-    nl: 'Ieder noemt in één zin wat hij of zij uit deze casus meeneemt.',
-    en: 'Everyone says in one sentence what they take away from this case.',
-  },
-  ...CLOSED,
-};
-
-const OPENING: Block = {
-  kind: 'welcome',
-  scope: 'plenary',
-  title: { nl: 'Opening', en: 'Opening' },
-  instruction: {
-    nl: 'De gaststad zet voor iedereen het plan en de vraag van vandaag neer. Daarna gaat ieder naar de eigen tafel.',
-    en: "The host city sets out the plan and today's question for everyone. Then everybody goes to their table.",
-  },
-  ...CLOSED,
-};
-
-const PLENARY: Block = {
-  kind: 'plenary',
-  scope: 'plenary',
-  title: { nl: 'Plenaire ronde', en: 'Plenary' },
-  instruction: {
-    nl: 'Elke tafel zet haar sterkste kaarten door naar het gezamenlijke bord. Voeg dubbelingen samen en kies met stippen wat het zwaarst weegt.',
-    en: 'Each table promotes its strongest cards to the shared board. Merge duplicates and use dots to pick what weighs most.',
-  },
-  openColumns: ['pitfall', 'opportunity', 'advice'],
-  privateWriting: false,
-  dots: true,
-};
-
-const HANDOVER: Block = {
-  kind: 'handover',
-  scope: 'plenary',
-  title: { nl: 'Overdracht', en: 'Handover' },
-  instruction: {
-    nl: 'De ontvanger krijgt het advies overhandigd, stelt vragen en vertelt wat hij of zij ermee gaat doen.',
-    en: 'The recipient is handed the advice, asks questions and says what they will do with it.',
-  },
-  ...CLOSED,
-};
-
-const round = (id: string, block: Block, minutes: number): Round => cloneRound({ ...block, id, minutes });
-
-/** Case-day table rounds: the same work as in intervision, done per table in parallel. */
-const atTable = (block: Block, nl: string, en: string): Block => ({ ...block, title: { nl, en }, scope: 'table' });
 
 /** Templates are shared by every session in the process: nobody may mutate them in place. */
 function deepFreeze<T>(value: T): T {
@@ -289,6 +185,11 @@ export const METHODS: Readonly<Record<MethodId, Method>> = deepFreeze({
       round('closing', CLOSING, 5),
     ],
   },
+  incident: INCIDENT,
+  gossip: GOSSIP,
+  balint: BALINT,
+  socratic: SOCRATIC,
+  appreciative: APPRECIATIVE,
 });
 
 export function getMethod(id: MethodId): Method {

@@ -23,11 +23,18 @@ export interface BoardRights {
   dotColumns: ReadonlySet<Column>;
   /** May mark advice adopt / consider / not now. */
   canReact: boolean;
+  /** May rate questions warm / neutral / cold (Socratic intervision's rating round). */
+  canRate: boolean;
   canEditCoreQuestion: boolean;
   canWriteLearning: boolean;
   /** May send cards of this table board to the plenary board. */
   canPromote: boolean;
   isCaseHolder: boolean;
+  /**
+   * The case holder only listens in this round (`Round.caseHolderListens`): nothing they could
+   * write on the board, their draft or the core question is open to them.
+   */
+  listening: boolean;
   /** This is the plenary board, which participants only read whatever the round. */
   plenaryReadOnly?: boolean;
 }
@@ -82,10 +89,12 @@ export function boardRights({ state, table, role, participantId }: RightsInput):
     privateDrafts: false,
     dotColumns: NONE,
     canReact: false,
+    canRate: false,
     canEditCoreQuestion: false,
     canWriteLearning: false,
     canPromote: false,
     isCaseHolder,
+    listening: false,
   };
   if (phase === 'locked' || role === 'recipient') return rights;
 
@@ -95,6 +104,7 @@ export function boardRights({ state, table, role, participantId }: RightsInput):
       ...rights,
       writable: ALL,
       canReact: kind === 'reaction',
+      canRate: kind === 'rating',
       canEditCoreQuestion: true,
       canPromote: Boolean(state?.plenaryDocName),
     };
@@ -104,6 +114,8 @@ export function boardRights({ state, table, role, participantId }: RightsInput):
   // The case holder may sharpen the core question at any point before the handover.
   rights.canEditCoreQuestion = isCaseHolder && phase !== 'unknown';
   if (!open) return rights;
+  // A listening case holder writes nothing in this round; the others work as the round says.
+  if (isCaseHolder && round.caseHolderListens) return { ...rights, canEditCoreQuestion: false, listening: true };
   const openColumns = new Set(round.openColumns);
   return {
     ...rights,
@@ -112,6 +124,7 @@ export function boardRights({ state, table, role, participantId }: RightsInput):
     // A voting round without open columns (none of the templates) lets people vote everywhere.
     dotColumns: round.dots ? (openColumns.size > 0 ? openColumns : ALL) : NONE,
     canReact: kind === 'reaction' && isCaseHolder,
+    canRate: kind === 'rating' && isCaseHolder,
     canWriteLearning: kind === 'closing',
     canPromote: plenaryRound && Boolean(state?.plenaryDocName),
   };
@@ -155,6 +168,7 @@ export function plenaryBoardRights(rights: BoardRights, role: Role): BoardRights
     privateDrafts: false,
     dotColumns: NONE,
     canReact: false,
+    canRate: false,
     canWriteLearning: false,
     canPromote: false,
     plenaryReadOnly: !host,

@@ -3,6 +3,7 @@ import type { Locale } from '../protocol/schemas';
 import type { Column } from './board';
 import type { FollowUpItem } from '../protocol/community';
 import {
+  RATINGS,
   REACTIONS,
   coreQuestionText,
   readCardDetails,
@@ -11,6 +12,7 @@ import {
   tallyDots,
   type CardDetails,
   type ClusterSnapshot,
+  type Rating,
   type Reaction,
 } from './boardExtras';
 
@@ -73,6 +75,11 @@ export interface ReportCard {
   text: string;
 }
 
+/** A question card with the case holder's rating (Socratic intervision), when it has one. */
+export interface ReportQuestion extends ReportCard {
+  rating: Rating | null;
+}
+
 /** Cards of one column under one cluster; `title` null holds the cards in no cluster. */
 export interface ReportCluster {
   id: string | null;
@@ -109,7 +116,8 @@ export interface ReportSection {
   advice: ReportAdvice[];
   pitfalls: ReportCluster[];
   opportunities: ReportCluster[];
-  questions: ReportCard[];
+  /** Warm questions first, then neutral, cold and unrated; board order within each. */
+  questions: ReportQuestion[];
   learnings: ReportLearning[];
   reactions: ReactionCounts;
   totalDots: number;
@@ -231,7 +239,11 @@ function buildSection(
     advice,
     pitfalls: groupByCluster(cards, 'pitfall', clusters),
     opportunities: groupByCluster(cards, 'opportunity', clusters),
-    questions: cards.filter((c) => c.column === 'question').map(toCard),
+    questions: cards
+      .filter((c) => c.column === 'question')
+      // A stable sort: without ratings the questions keep the board's order.
+      .sort((a, b) => RATING_ORDER.indexOf(a.rating ?? 'none') - RATING_ORDER.indexOf(b.rating ?? 'none'))
+      .map((c) => ({ ...toCard(c), rating: c.rating })),
     learnings,
     reactions,
     totalDots: advice.reduce((sum, a) => sum + a.dots, 0),
@@ -279,3 +291,6 @@ export function buildReport(input: ReportInput): Report {
 
 /** The same reaction order in every format: adopt, consider, not now, then no reaction yet. */
 export const REACTION_ORDER: readonly (Reaction | 'none')[] = [...REACTIONS, 'none'];
+
+/** The order of rated questions in every format: warm, neutral, cold, then not rated. */
+export const RATING_ORDER: readonly (Rating | 'none')[] = [...RATINGS, 'none'];

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { CARDS_KEY, CLUSTERS_KEY, CORE_QUESTION_KEY, DOTS_KEY, LEARNINGS_KEY, isColumn, type Column } from './board';
-import { isReaction } from './boardExtras';
+import { isRating, isReaction } from './boardExtras';
 import { boardRights, plenaryBoardRights, tableFor, type BoardRights } from './permissions';
 import { LIMITS } from '../protocol/limits';
 import type { Role, SessionState } from '../protocol/types';
@@ -62,6 +62,7 @@ export const CARD_FIELDS: Record<string, FieldKind> = {
   clusterId: { value: idString },
   reaction: { value: isReaction },
   reactionNote: { value: text },
+  rating: { value: isRating },
   promotedFrom: { value: idString },
 };
 
@@ -87,6 +88,7 @@ export const WRITE_REFUSALS = {
   author: "a card's author is set by the server and never changes; the change was undone",
   fixed_field: "a card's column text, creation time and origin are fixed once it exists; the change was undone",
   reaction: 'only the case holder (or the facilitator) reacts to advice, in the reaction round; the change was undone',
+  rating: 'only the case holder (or the facilitator) rates questions, in the rating round; the change was undone',
   own_entry: 'each person writes only their own dots and learning point; the change was undone',
   dots_closed: 'dot voting is not open for this card now; the change was undone',
   learning_closed: 'learning points are written in the closing round; the change was undone',
@@ -139,6 +141,7 @@ export function writerFor(state: SessionState | null, docName: string, who: Writ
         ...rights,
         dotColumns: NO_COLUMNS,
         canReact: false,
+        canRate: false,
         canWriteLearning: false,
         canEditCoreQuestion: false,
       },
@@ -165,6 +168,8 @@ export function cardFieldVerdict(w: Writer, field: string, column: unknown): Wri
     case 'reaction':
     case 'reactionNote':
       return w.rights.canReact && column === 'advice' ? null : 'reaction';
+    case 'rating':
+      return w.rights.canRate && column === 'question' ? null : 'rating';
     case 'authorId':
       return 'author';
     default:
@@ -174,7 +179,7 @@ export function cardFieldVerdict(w: Writer, field: string, column: unknown): Wri
 
 /** Optional fields set on a card as it is created (the required ones are checked by the schema). */
 export function newCardFieldVerdict(w: Writer, field: string, column: unknown): WriteRefusal | null {
-  if (field === 'reaction' || field === 'reactionNote') return cardFieldVerdict(w, field, column);
+  if (field === 'reaction' || field === 'reactionNote' || field === 'rating') return cardFieldVerdict(w, field, column);
   // Promotion to the plenary board is the server's (card:promote), never a client's.
   if (field === 'promotedFrom') return 'fixed_field';
   return null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Column } from '../domain/board';
 import { REACTIONS } from '../domain/boardExtras';
+import { LENS_SETS } from '../domain/lenses';
 
 /**
  * Communities and their archive (issue 9). A community has no accounts: a long secret member
@@ -132,6 +133,8 @@ export interface Lens {
   source: 'builtin' | 'archive';
   /** How often the archive names this pitfall (0 for a built-in lens not seen there). */
   count: number;
+  /** The column a card made from this lens goes into; absent means 'pitfall'. */
+  column?: Column;
 }
 
 /** GET /api/sessions/:id/lenses */
@@ -166,6 +169,10 @@ export const searchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(COMMUNITY_LIMITS.searchMaxLimit).optional(),
 });
 export type SearchQuery = z.infer<typeof searchQuery>;
+
+/** GET /api/sessions/:id/lenses query: which lens set (the current round's `lensSet`). */
+export const lensesQuery = z.object({ set: z.enum(LENS_SETS).optional() });
+export type LensesQuery = z.infer<typeof lensesQuery>;
 
 /** Socket.io `host:lenses` */
 export const lensesPayload = z.strictObject({ open: z.boolean() });

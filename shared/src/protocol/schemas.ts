@@ -7,7 +7,17 @@ const required = (max: number) => text(max).min(1);
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const METHOD_IDS = ['intervision-90', 'case-day', 'custom'] as const;
+export const METHOD_IDS = [
+  'intervision-90',
+  'case-day',
+  'custom',
+  /** Issue 15: the incident method, the gossip method, Balint, Socratic intervision, appreciative inquiry (case day). */
+  'incident',
+  'gossip',
+  'balint',
+  'socratic',
+  'appreciative',
+] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
 
 /** POST /api/sessions */

@@ -25,12 +25,14 @@ export function LensDeck({ sessionId, token, ...deps }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const actions = useBoardActions(deps);
+  // The round picks the deck (the six thinking hats, or the pitfall lenses by default).
+  const set = deps.rights.round?.lensSet ?? 'pitfalls';
   const canWrite = deps.rights.writable.has('pitfall');
 
   // The built-in deck follows the session's language on the server; refetch when the UI switches too.
   useEffect(() => {
     let cancelled = false;
-    fetchLenses(sessionId, token).then(
+    fetchLenses(sessionId, token, set).then(
       (res) => {
         if (!cancelled) setLenses(res.lenses);
       },
@@ -42,7 +44,7 @@ export function LensDeck({ sessionId, token, ...deps }: Props) {
       cancelled = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `t` only words the error
-  }, [sessionId, token, locale, attempt]);
+  }, [sessionId, token, locale, attempt, set]);
 
   return (
     <section className="lens-deck panel" aria-labelledby="lens-deck-heading" data-testid="lens-deck">
@@ -72,13 +74,13 @@ export function LensDeck({ sessionId, token, ...deps }: Props) {
               {lens.source === 'archive' && lens.count > 0 && (
                 <span className="small muted">{t.lenses.fromArchive(lens.count)}</span>
               )}
-              {canWrite && (
+              {deps.rights.writable.has(lens.column ?? 'pitfall') && (
                 <button
                   type="button"
                   className="button small"
                   aria-label={t.lenses.makeCardLabel(lens.text)}
                   data-testid="lens-make-card"
-                  onClick={() => actions.addCard('pitfall', lens.text)}
+                  onClick={() => actions.addCard(lens.column ?? 'pitfall', lens.text)}
                 >
                   {t.lenses.makeCard}
                 </button>

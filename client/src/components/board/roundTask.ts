@@ -10,7 +10,9 @@ export function roundTask(t: Messages, rights: BoardRights, participant: boolean
   const task = t.board.task;
   const columns = COLUMNS.filter((c) => rights.writable.has(c)).map((c) => t.columnTitles[c].toLowerCase());
   const list = columns.length > 1 ? `${columns.slice(0, -1).join(', ')} ${task.and} ${columns.at(-1)}` : columns[0];
+  if (rights.listening) return t.rating.listening;
   if (rights.canReact) return task.react;
+  if (rights.canRate) return t.rating.task;
   if (rights.round?.kind === 'core-question' && rights.isCaseHolder) return task.coreQuestion;
   if (rights.canWriteLearning) return task.learning;
   if (list && rights.privateDrafts) return task.writePrivate(list);
