@@ -1,5 +1,6 @@
 import type { Messages } from './nl';
 import { accessibilityEn } from './accessibility.en';
+import { ratingEn } from './methods.en';
 import { archiveEn, communityEn, lensesEn, lookBackEn } from './community.en';
 
 export const en: Messages = {
@@ -405,6 +406,8 @@ export const en: Messages = {
   archive: archiveEn,
   lookBack: lookBackEn,
   lenses: lensesEn,
+  /** Issue 15: the rating of questions and the listening case holder (methods.en.ts). */
+  rating: ratingEn,
   accessibility: accessibilityEn,
 
   errors: {

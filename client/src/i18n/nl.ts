@@ -1,5 +1,6 @@
 import type { Column } from '@casusbord/shared';
 import { accessibilityNl } from './accessibility.nl';
+import { ratingNl } from './methods.nl';
 import { archiveNl, communityNl, lensesNl, lookBackNl } from './community.nl';
 
 /**
@@ -418,6 +419,8 @@ export const nl = {
   archive: archiveNl,
   lookBack: lookBackNl,
   lenses: lensesNl,
+  /** Issue 15: the rating of questions and the listening case holder (methods.nl.ts). */
+  rating: ratingNl,
 
   /** Issue 18: the accessibility statement at /toegankelijkheid (accessibility.nl.ts). */
   accessibility: accessibilityNl,

@@ -4,6 +4,7 @@ import { useYTextBinding } from '../../board/useYTextBinding';
 import { useT } from '../../i18n';
 import { useBoardContext } from './BoardContext';
 import { CardDots } from './CardDots';
+import { CardRating } from './CardRating';
 import { CardReaction } from './CardReaction';
 import { dragType } from './dnd';
 import { CheckIcon, LockIcon } from './icons';
@@ -36,6 +37,7 @@ export function Card({ card, draft = false }: { card: CardDetails; draft?: boole
   if (mine) classes.push('mine');
   if (draft) classes.push('draft');
   if (card.reaction) classes.push(`reaction-${card.reaction}`);
+  if (card.rating) classes.push(`rating-${card.rating}`);
 
   return (
     <li
@@ -63,6 +65,7 @@ export function Card({ card, draft = false }: { card: CardDetails; draft?: boole
         spellCheck
       />
       {card.column === 'advice' && !draft && <CardReaction card={card} />}
+      {card.column === 'question' && !draft && <CardRating card={card} />}
       <div className="card-footer">
         {canCluster && (
           <span
