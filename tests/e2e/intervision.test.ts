@@ -168,7 +168,10 @@ describeBrowser('intervision: the participants follow the rounds the host runs',
       const second = 'Jongeren blijven buiten beeld';
       await addCard(anouk, 'pitfall', second);
       const secondId = await cardId(anouk, 'pitfall', second);
-      await card(anouk, secondId).getByTestId('card-drag').dragTo(cluster(anouk).locator('.cluster-header'));
+      // In steps: the first move only lifts the card (@dnd-kit waits for a few pixels), later ones carry it.
+      await card(anouk, secondId)
+        .getByTestId('card-drag')
+        .dragTo(cluster(anouk).locator('.cluster-header'), { steps: 10 });
       await cluster(bram).locator(`[data-testid="card"][data-card-id="${secondId}"]`).waitFor();
 
       // Advice with dots: two each; several on one card; never more than two.

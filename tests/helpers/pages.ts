@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 /** Upper bound for any one thing a user waits for in a browser test; not a sleep. */
 export const WAIT_MS = 15_000;
@@ -14,15 +14,17 @@ export interface StoredCredentials {
 /**
  * A browser context per person (own storage and connections) at 1280×720, Dutch, with the
  * credentials a join or create would have stored, so a test can open any page directly.
- * Uncaught page errors are collected into `errors`.
+ * Uncaught page errors are collected into `errors`. `device` overrides the context's options
+ * (a tablet: another viewport, `hasTouch`, `isMobile`).
  */
 export async function personPage(
   browser: Browser,
   label: string,
   errors: string[],
   stored?: { sessionId: string; credentials: StoredCredentials },
+  device: BrowserContextOptions = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL', ...device });
   if (stored) {
     await context.addInitScript(
       ([key, value]) => {

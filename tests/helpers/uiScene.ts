@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import {
   addCard,
@@ -194,7 +194,10 @@ async function stored(srv: TestServer, session: CreateSessionResponse, check: (d
   }
 }
 
-/** The app's pages of a scene, each opened in its own 1280×720 browser context, ready to read. */
+/**
+ * The app's pages of a scene, each opened in its own browser context (1280×720 unless `device`
+ * says otherwise, as personPage), ready to read.
+ */
 export async function openPage(
   browser: Browser,
   srv: TestServer,
@@ -202,6 +205,7 @@ export async function openPage(
   which: 'home' | 'join' | 'board' | 'host' | 'beamer',
   errors: string[],
   as: 'anna' | 'bram' = 'anna',
+  device: BrowserContextOptions = {},
 ): Promise<Page> {
   const id = scene.session.sessionId;
   const stored =
@@ -210,7 +214,7 @@ export async function openPage(
       : which === 'host' || which === 'beamer'
         ? { sessionId: id, credentials: scene.hostCredentials }
         : undefined;
-  const page = await personPage(browser, which, errors, stored);
+  const page = await personPage(browser, which, errors, stored, device);
   switch (which) {
     case 'home':
       await page.goto(srv.url);

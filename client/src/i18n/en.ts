@@ -179,6 +179,18 @@ export const en: Messages = {
     clusterReleased: 'Card taken out of the cluster',
     looseHeading: 'Not clustered',
     dropHere: 'Drop to put the card here',
+    dragRole: 'draggable card',
+    dragHandle: 'Drag to a cluster',
+    dragHandleLabel: (author: string) => `Drag the card by ${author} to a cluster`,
+    dragInstructions:
+      'Press Space or Enter to pick up the card. Choose a cluster or the loose cards with the arrow keys. Press Space or Enter to put it down, or Escape to cancel.',
+    dragZoneCluster: (title: string) => `cluster “${title}”`,
+    dragZoneLoose: 'the loose cards',
+    dragStart: (card: string) => `Picked up card “${card}”.`,
+    dragOver: (zone: string) => `The card is over ${zone}.`,
+    dragOutside: 'The card is not over a cluster.',
+    dragEnd: (zone: string) => `Card put down in ${zone}.`,
+    dragCancel: 'Dragging stopped; the card stays where it was.',
     task: {
       label: 'Your turn',
       and: 'and',

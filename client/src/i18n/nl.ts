@@ -186,6 +186,19 @@ export const nl = {
     clusterReleased: 'Kaart uit het cluster gehaald',
     looseHeading: 'Niet geclusterd',
     dropHere: 'Laat los om de kaart hier te zetten',
+    /** Dragging a card onto a cluster (mouse, touch, keyboard); the texts from dragStart on are for screen readers. */
+    dragRole: 'versleepbare kaart',
+    dragHandle: 'Sleep naar een cluster',
+    dragHandleLabel: (author: string) => `Kaart van ${author} naar een cluster slepen`,
+    dragInstructions:
+      'Druk op spatie of Enter om de kaart op te pakken. Kies met de pijltjestoetsen een cluster of de losse kaarten. Druk op spatie of Enter om hem neer te zetten, of op Escape om te annuleren.',
+    dragZoneCluster: (title: string) => `cluster „${title}”`,
+    dragZoneLoose: 'de losse kaarten',
+    dragStart: (card: string) => `Kaart „${card}” opgepakt.`,
+    dragOver: (zone: string) => `De kaart is boven ${zone}.`,
+    dragOutside: 'De kaart is niet boven een cluster.',
+    dragEnd: (zone: string) => `Kaart neergezet bij ${zone}.`,
+    dragCancel: 'Verslepen gestopt; de kaart staat nog op dezelfde plek.',
     /** One sentence under the round: what this participant does now. */
     task: {
       label: 'Jij nu',

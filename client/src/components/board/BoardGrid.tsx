@@ -6,6 +6,7 @@ import { useBoardView, type BoardViewStore } from '../../stores/boardViewStore';
 import { useConnectionStore } from '../../stores/connectionStore';
 import { BoardColumn } from './BoardColumn';
 import { BoardContext, type BoardContextValue } from './BoardContext';
+import { BoardDnd } from './BoardDnd';
 import { CardAnnouncer } from './CardAnnouncer';
 import { useShallowStable } from './useShallowStable';
 
@@ -82,16 +83,18 @@ export function BoardGrid(props: BoardGridProps) {
 
   return (
     <BoardContext.Provider value={value}>
-      <div className="board-columns" data-testid={`${kind}-board`}>
-        {COLUMNS.map((column) => (
-          <BoardColumn
-            key={column}
-            column={column}
-            cards={byColumn[column]}
-            drafts={draftsByColumn?.[column] ?? NO_CARDS}
-          />
-        ))}
-      </div>
+      <BoardDnd>
+        <div className="board-columns" data-testid={`${kind}-board`}>
+          {COLUMNS.map((column) => (
+            <BoardColumn
+              key={column}
+              column={column}
+              cards={byColumn[column]}
+              drafts={draftsByColumn?.[column] ?? NO_CARDS}
+            />
+          ))}
+        </div>
+      </BoardDnd>
       <CardAnnouncer cards={cards} synced={synced} ownAuthorId={ownAuthorId} authorName={authorName} />
     </BoardContext.Provider>
   );

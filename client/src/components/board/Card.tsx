@@ -1,12 +1,12 @@
 import { LIMITS, cardText, type CardDetails } from '@casusbord/shared';
-import type { DragEvent } from 'react';
+import { useDraggable } from '@dnd-kit/core';
 import { useYTextBinding } from '../../board/useYTextBinding';
 import { useT } from '../../i18n';
 import { useBoardContext } from './BoardContext';
 import { CardDots } from './CardDots';
 import { CardRating } from './CardRating';
 import { CardReaction } from './CardReaction';
-import { dragType } from './dnd';
+import { cardDragId, type CardDrag } from './dnd';
 import { CheckIcon, LockIcon } from './icons';
 
 /**
@@ -25,22 +25,24 @@ export function Card({ card, draft = false }: { card: CardDetails; draft?: boole
   const columnClusters = ctx.clusters.filter((c) => c.column === card.column);
   const canCluster = editable && !draft;
 
-  const onDragStart = (event: DragEvent) => {
-    // The column is part of the type so drop zones of other columns can refuse it during dragover.
-    event.dataTransfer.setData(dragType(card.column), card.id);
-    event.dataTransfer.effectAllowed = 'move';
-    const li = (event.currentTarget as HTMLElement).closest('li');
-    if (li) event.dataTransfer.setDragImage(li, 12, 12);
-  };
+  // Only cards this person may file into clusters can be picked up; the server checks again.
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
+    id: cardDragId(card.id),
+    data: { kind: 'card', cardId: card.id, column: card.column } satisfies CardDrag,
+    disabled: !canCluster,
+    attributes: { roleDescription: t.board.dragRole },
+  });
 
   const classes = ['card'];
   if (mine) classes.push('mine');
   if (draft) classes.push('draft');
   if (card.reaction) classes.push(`reaction-${card.reaction}`);
   if (card.rating) classes.push(`rating-${card.rating}`);
+  if (isDragging) classes.push('dragging');
 
   return (
     <li
+      ref={setNodeRef}
       className={classes.join(' ')}
       data-testid="card"
       data-card-id={card.id}
@@ -68,16 +70,18 @@ export function Card({ card, draft = false }: { card: CardDetails; draft?: boole
       {card.column === 'question' && !draft && <CardRating card={card} />}
       <div className="card-footer">
         {canCluster && (
-          <span
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
             className="drag-handle"
-            draggable
-            onDragStart={onDragStart}
             data-testid="card-drag"
-            title={t.board.clusterMove}
-            aria-hidden="true"
+            title={t.board.dragHandle}
+            {...attributes}
+            {...listeners}
+            aria-label={t.board.dragHandleLabel(author)}
           >
-            ⠿
-          </span>
+            <span aria-hidden="true">⠿</span>
+          </button>
         )}
         <span className="card-author">{author}</span>
         {editable && (

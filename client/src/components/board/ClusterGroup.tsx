@@ -1,17 +1,20 @@
 import type { CardDetails, ClusterSnapshot, Column } from '@casusbord/shared';
-import { useState, type DragEvent, type ReactNode } from 'react';
+import { useDroppable } from '@dnd-kit/core';
+import type { ReactNode } from 'react';
 import { useT } from '../../i18n';
 import { useBoardContext } from './BoardContext';
 import { Card } from './Card';
-import { carriesCard, dragType } from './dnd';
+import { zoneDropId, type ZoneDrop } from './dnd';
 
 /**
  * A drop target for cards of one column: a cluster (`clusterId`) or the loose cards (null).
- * Dropping moves the card; the keyboard route is the "Verplaats naar cluster" select on each card.
+ * Dropping moves the card (BoardDnd); the other keyboard route is the "Verplaats naar cluster"
+ * select on each card.
  */
 function DropZone({
   column,
   clusterId,
+  label,
   enabled,
   className,
   testId,
@@ -19,35 +22,23 @@ function DropZone({
 }: {
   column: Column;
   clusterId: string | null;
+  label: string;
   enabled: boolean;
   className: string;
   testId: string;
   children: ReactNode;
 }) {
-  const ctx = useBoardContext();
-  const [over, setOver] = useState(false);
-  const accepts = (event: DragEvent) => enabled && carriesCard(event, column);
+  const { setNodeRef, isOver } = useDroppable({
+    id: zoneDropId(column, clusterId),
+    data: { kind: 'zone', column, clusterId, label } satisfies ZoneDrop,
+    disabled: !enabled,
+  });
   return (
     <div
-      className={over ? `${className} drop-over` : className}
+      ref={setNodeRef}
+      className={isOver ? `${className} drop-over` : className}
       data-testid={testId}
       data-cluster-id={clusterId ?? ''}
-      onDragOver={(event) => {
-        if (!accepts(event)) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'move';
-        if (!over) setOver(true);
-      }}
-      onDragLeave={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={(event) => {
-        setOver(false);
-        if (!accepts(event)) return;
-        event.preventDefault();
-        const cardId = event.dataTransfer.getData(dragType(column));
-        if (cardId) ctx.actions.moveToCluster(cardId, clusterId);
-      }}
     >
       {children}
     </div>
@@ -72,7 +63,14 @@ export function ClusterGroup({
     if (next && next !== cluster.title) ctx.actions.renameCluster(cluster.id, next);
   };
   return (
-    <DropZone column={column} clusterId={cluster.id} enabled={editable} className="cluster" testId="cluster">
+    <DropZone
+      column={column}
+      clusterId={cluster.id}
+      label={t.board.dragZoneCluster(title)}
+      enabled={editable}
+      className="cluster"
+      testId="cluster"
+    >
       <div className="cluster-header">
         {editable ? (
           <input
@@ -141,7 +139,14 @@ export function LooseCards({
   const ctx = useBoardContext();
   const editable = ctx.rights.writable.has(column);
   return (
-    <DropZone column={column} clusterId={null} enabled={editable} className="loose-cards" testId="loose-cards">
+    <DropZone
+      column={column}
+      clusterId={null}
+      label={t.board.dragZoneLoose}
+      enabled={editable}
+      className="loose-cards"
+      testId="loose-cards"
+    >
       {showHeading && <h3 className="loose-heading label">{t.board.looseHeading}</h3>}
       {(cards.length > 0 || children) && (
         <ul className="card-list">
