@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, cardText } from '@casusbord/shared';
-import { ROOT, spawnServer, tempDataDir, type ServerProcess } from '../helpers/server';
+import { addCard, cardText, readCards } from '@casusbord/shared';
+import { ROOT, spawnServer, startServer, tempDataDir, type ServerProcess } from '../helpers/server';
 import { createSession, join } from '../helpers/api';
 import { openBoard } from '../helpers/control';
 import { connectPeer, synced, type Peer } from '../helpers/yjs';
@@ -12,11 +12,14 @@ import { waitFor } from '../helpers/wait';
 /**
  * Group commit (server/src/store/groupCommit.ts) under kill -9: the server dies in the middle of a
  * group of appends (tests/helpers/groupKillPreload.mjs kills it after half the group's rows are
- * inserted, before the commit). Every update any client received before the kill must be on disk
- * after the restart: nothing is relayed before its group is committed.
+ * inserted, before the commit). Every update any client received before the kill — relayed, or in
+ * a late joiner's first sync — must be on disk after the restart: nothing is sent before its
+ * group is committed.
  */
 const ROOMS = 3;
 const WRITERS_PER_ROOM = 3;
+/** Readers that join each room while the writers type (each with the room's host token). */
+const LATE_JOINERS = 8;
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -75,17 +78,33 @@ describe('group commit and kill -9', () => {
         n++;
       }, 10);
       cleanup.push(() => clearInterval(typing));
+      // Late joiners while the typing goes on: their first sync must hold only what is stored too.
+      const late: Peer[][] = rooms.map(() => []);
+      const joining = setInterval(() => {
+        rooms.forEach((room, i) => {
+          if (late[i]!.length >= LATE_JOINERS || !room.observer.provider.wsconnected) return;
+          const peer = connectPeer(first.wsUrl, room.docName, room.hostToken);
+          cleanup.push(() => peer.destroy());
+          late[i]!.push(peer);
+        });
+      }, 30);
+      cleanup.push(() => clearInterval(joining));
 
       expect(await exited).toBe('SIGKILL');
       clearInterval(typing);
+      clearInterval(joining);
       expect(first.output()).toMatch(new RegExp(`group-kill: SIGKILL after \\d+ of \\d+ appends of group ${group}`));
       // What each observer holds is what the server relayed to it. Its connection is dropped
       // before the restart, and so are the writers', so nothing reaches the new server but the disk.
       await waitFor('observers notice the loss', () => rooms.every((r) => !r.observer.provider.wsconnected));
-      for (const room of rooms) {
+      await waitFor('late joiners notice the loss', () => late.flat().every((p) => !p.provider.wsconnected));
+      for (const [i, room] of rooms.entries()) {
         room.observer.provider.destroy();
         for (const { peer } of room.writers) peer.provider.destroy();
+        for (const peer of late[i]!) peer.provider.destroy();
       }
+      const lateSeen = late.map((peers) => peers.map((p) => Y.decodeStateVector(Y.encodeStateVector(p.doc))));
+      expect(lateSeen.flat().some((sv) => sv.size > 0)).toBe(true);
       const relayed = rooms.map((room) => ({
         stateVector: Y.decodeStateVector(Y.encodeStateVector(room.observer.doc)),
         texts: room.writers.map(({ cardId }) => cardText(room.observer.doc, cardId)?.toString() ?? ''),
@@ -99,8 +118,10 @@ describe('group commit and kill -9', () => {
         cleanup.push(() => fresh.destroy());
         await synced(fresh);
         const stored = Y.decodeStateVector(Y.encodeStateVector(fresh.doc));
-        for (const [client, clock] of relayed[i]!.stateVector) {
-          expect(stored.get(client) ?? 0, `room ${i}, client ${client}`).toBeGreaterThanOrEqual(clock);
+        for (const seen of [relayed[i]!.stateVector, ...lateSeen[i]!]) {
+          for (const [client, clock] of seen) {
+            expect(stored.get(client) ?? 0, `room ${i}, client ${client}`).toBeGreaterThanOrEqual(clock);
+          }
         }
         room.writers.forEach(({ cardId }, w) => {
           expect(cardText(fresh.doc, cardId)!.toString().startsWith(relayed[i]!.texts[w]!)).toBe(true);
@@ -108,4 +129,41 @@ describe('group commit and kill -9', () => {
       }
     });
   }
+});
+
+describe('nothing is seen before it is stored', () => {
+  it('while an append waits for the store, peers get no relay and a joiner’s first sync leaves it out', async () => {
+    const server = await startServer();
+    cleanup.push(() => server.close());
+    const session = await createSession(server.url);
+    await openBoard(server.url, session.hostToken);
+    const anna = await join(server.url, session.joinCode, 'Anna');
+    const writer = connectPeer(server.wsUrl, anna.docName, anna.token);
+    const observer = connectPeer(server.wsUrl, anna.docName, session.hostToken);
+    cleanup.push(() => writer.destroy(), () => observer.destroy());
+    await Promise.all([synced(writer), synced(observer)]);
+
+    // Hold the store's appends until released, as a slow disk would.
+    const store = server.app.deps.store;
+    const append = store.appendUpdate.bind(store);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const spy = vi.spyOn(store, 'appendUpdate').mockImplementation(async (doc, update) => {
+      await gate;
+      return append(doc, update);
+    });
+    cleanup.push(() => spy.mockRestore());
+
+    addCard(writer.doc, { id: 'held', column: 'question', text: 'Wie beslist?', authorId: anna.participantId, createdAt: 1 });
+    await waitFor('the server asked the store', () => spy.mock.calls.length > 0);
+    const joiner = connectPeer(server.wsUrl, anna.docName, session.hostToken);
+    cleanup.push(() => joiner.destroy());
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readCards(observer.doc)).toHaveLength(0);
+    expect(readCards(joiner.doc)).toHaveLength(0);
+
+    release();
+    await waitFor('relayed once stored', () => readCards(observer.doc).length === 1);
+    await waitFor('the joiner syncs once stored', () => readCards(joiner.doc).length === 1);
+  });
 });

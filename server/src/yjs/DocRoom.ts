@@ -39,15 +39,18 @@ import { readClientMessage } from './receiver';
 export { MalformedMessageError, type Connection, type RoomOptions };
 /**
  * One board document with its connections and awareness. Messages of all connections are
- * processed one after another: an update is applied, appended to the store, and only then relayed,
- * so whatever another client has seen is on disk, and the in-memory doc never runs ahead of the
- * store when the next message is handled.
+ * processed one after another: an update is applied and its append requested at once, and it is
+ * relayed only once stored (in order), so whatever another client has seen is on disk. The next
+ * message need not wait for the store: the updates a room applies in one event-loop turn share
+ * one group commit.
  */
 export class DocRoom {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<WebSocket, Connection>();
   private queue: Promise<void> = Promise.resolve();
+  /** The appends and relays of applied updates, in order (commit); never rejects. */
+  private persisting: Promise<void> = Promise.resolve();
   private appendsSinceCompaction: number;
   private lastSeq: number;
   private closing: Promise<void> | null = null;
@@ -189,7 +192,11 @@ export class DocRoom {
   transactServer(fn: (doc: Y.Doc) => void): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue = this.queue
-        .then(() => this.commit(null, () => this.doc.transact(() => fn(this.doc), 'server')))
+        .then(async () => {
+          const { stored, failure } = this.commit(null, () => this.doc.transact(() => fn(this.doc), 'server'));
+          await stored;
+          if (failure) throw failure;
+        })
         .then(() => resolve(), reject);
     });
   }
@@ -249,6 +256,8 @@ export class DocRoom {
     const message = readClientMessage(data);
     switch (message.kind) {
       case 'sync-step1': {
+        // Only what is stored is sent: wait for the appends of what this room has applied.
+        await this.persisting;
         let reply: Uint8Array;
         try {
           reply = encodeSyncStep2(this.doc, message.stateVector);
@@ -276,36 +285,44 @@ export class DocRoom {
     this.full = this.isFull(payload.byteLength);
     const reasons: string[] = [];
     let corrected = false;
-    const committed = await this.commit(conn, () => {
-      this.clientChanges = null;
-      this.policyWriter = writer;
-      this.policyResult = null;
-      let malformed = false;
-      try {
-        Y.applyUpdate(this.doc, payload, conn);
-      } catch {
-        malformed = true;
-      } finally {
-        this.policyWriter = null;
-      }
-      // What breaks the write policy is undone first (also when the update failed half way: what
-      // was applied is stored), then what remains is bounded.
-      const policy = this.enforcePolicy(conn, writer);
-      corrected = policy.corrected;
-      for (const refusal of policy.refusals) reasons.push(refusalReason(refusal));
-      const changed = this.clientChanges as Map<Y.AbstractType<unknown>, Set<string | null>> | null;
-      this.clientChanges = null;
-      if (changed) {
-        for (const violation of enforceContentLimits(this.doc, changed, 'limits')) {
-          reasons.push(`${violation}: ${VIOLATION_MESSAGES[violation]}`);
+    const { stored, failure } = this.commit(
+      conn,
+      () => {
+        this.clientChanges = null;
+        this.policyWriter = writer;
+        this.policyResult = null;
+        let malformed = false;
+        try {
+          Y.applyUpdate(this.doc, payload, conn);
+        } catch {
+          malformed = true;
+        } finally {
+          this.policyWriter = null;
         }
-      }
-      if (malformed) throw new MalformedMessageError('invalid update');
-    });
-    // The sender gets the correction too (the rest of the update it has already), and why.
-    if ((corrected || reasons.length > 0) && committed) this.send(conn, encodeUpdateMessage(committed));
-    for (const reason of reasons) this.send(conn, encodePermissionDenied(reason));
-    if (reasons.length > 0) this.options.refused?.(reasons);
+        // What breaks the write policy is undone first (also when the update failed half way: what
+        // was applied is stored), then what remains is bounded.
+        const policy = this.enforcePolicy(conn, writer);
+        corrected = policy.corrected;
+        for (const refusal of policy.refusals) reasons.push(refusalReason(refusal));
+        const changed = this.clientChanges as Map<Y.AbstractType<unknown>, Set<string | null>> | null;
+        this.clientChanges = null;
+        if (changed) {
+          for (const violation of enforceContentLimits(this.doc, changed, 'limits')) {
+            reasons.push(`${violation}: ${VIOLATION_MESSAGES[violation]}`);
+          }
+        }
+        if (malformed) throw new MalformedMessageError('invalid update');
+      },
+      (committed) => {
+        // The sender gets the correction too (the rest of the update it has already), and why.
+        if ((corrected || reasons.length > 0) && committed) this.send(conn, encodeUpdateMessage(committed));
+        for (const reason of reasons) this.send(conn, encodePermissionDenied(reason));
+        if (reasons.length > 0) this.options.refused?.(reasons);
+      },
+    );
+    // A store failure closes the room (fail); the next message need not wait for the append.
+    stored.catch((err: unknown) => this.fail(conn, err));
+    if (failure) throw failure;
   }
 
   /**
@@ -383,10 +400,18 @@ export class DocRoom {
   }
 
   /**
-   * Runs `apply`, then appends what it changed to the store and relays it. What was applied is
+   * Runs `apply` now and requests the append of what it changed at once, so that every update a
+   * room applies in one event-loop turn joins the same group commit; relays it once it is stored,
+   * in the order the updates were applied (`stored`), then runs `afterStored`. What was applied is
    * persisted even when `apply` throws halfway, so the store and the in-memory doc never diverge.
+   * The doc may run ahead of the store for a turn; a new client's sync waits for `stored` first
+   * (handleMessage), so nobody sees what is not on disk.
    */
-  private async commit(origin: Connection | null, apply: () => void): Promise<Uint8Array | null> {
+  private commit(
+    origin: Connection | null,
+    apply: () => void,
+    afterStored?: (update: Uint8Array | null) => void,
+  ): { stored: Promise<void>; failure: unknown } {
     const updates: Uint8Array[] = [];
     this.collecting = updates;
     let failure: unknown = null;
@@ -398,24 +423,33 @@ export class DocRoom {
       this.collecting = null;
     }
     const update = updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    let append: Promise<number> | null = null;
     if (update) {
-      this.lastSeq = await this.store.appendUpdate(this.name, update);
-      this.appendsSinceCompaction++;
-      this.bytesSinceCompaction += update.byteLength;
       this.sizeBound += update.byteLength;
-      this.broadcast(encodeUpdateMessage(update), origin);
-      this.options.sync?.committed(this, update, this.lastSeq);
-      // Also by size, so that what the policy removed again (kept in the appended updates, gone
-      // from the document) does not pile up in the store.
-      if (
-        this.appendsSinceCompaction >= this.options.compactAfterUpdates ||
-        this.bytesSinceCompaction > LIMITS.docBytes
-      ) {
-        await this.compact();
-      }
+      append = this.store.appendUpdate(this.name, update);
+      // Handled here so a failure waiting its turn is never an unhandled rejection; awaited below.
+      append.catch(() => undefined);
     }
-    if (failure) throw failure;
-    return update;
+    const stored = this.persisting.then(async () => {
+      if (update && append) {
+        this.lastSeq = await append;
+        this.appendsSinceCompaction++;
+        this.bytesSinceCompaction += update.byteLength;
+        this.broadcast(encodeUpdateMessage(update), origin);
+        this.options.sync?.committed(this, update, this.lastSeq);
+        // Also by size, so that what the policy removed again (kept in the appended updates, gone
+        // from the document) does not pile up in the store.
+        if (
+          this.appendsSinceCompaction >= this.options.compactAfterUpdates ||
+          this.bytesSinceCompaction > LIMITS.docBytes
+        ) {
+          await this.compact();
+        }
+      }
+      afterStored?.(update);
+    });
+    this.persisting = stored.catch(() => undefined);
+    return { stored, failure };
   }
 
   private handleAwareness(conn: Connection, update: Uint8Array): void {
@@ -480,6 +514,7 @@ export class DocRoom {
     this.closing = (async () => {
       for (const conn of [...this.connections.values()]) this.closeConnection(conn, code, reason);
       await this.queue.catch(() => undefined);
+      await this.persisting;
       if (compact && this.appendsSinceCompaction > 0) {
         await this.compact().catch((err: unknown) =>
           this.options.log.error({ doc: this.name, err }, 'final compaction failed'),
