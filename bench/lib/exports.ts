@@ -37,6 +37,8 @@ async function loadModules(): Promise<ExportModules | string> {
     if (typeof shared.buildReport !== 'function') return 'not measured: buildReport missing from shared/src/domain/report.ts';
     if (typeof formats.renderReport !== 'function') return 'not measured: renderReport missing from server/src/export/formats.ts';
     const list = Array.isArray(shared.REPORT_FORMATS) ? (shared.REPORT_FORMATS as string[]) : ['md', 'html', 'docx', 'pdf'];
+    // The server loads the Word and PDF renderers at the handover, before anyone can download.
+    if (typeof formats.warmExports === 'function') await (formats.warmExports as () => Promise<void>)();
     return {
       buildReport: shared.buildReport as ExportModules['buildReport'],
       formats: list,

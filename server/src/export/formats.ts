@@ -24,6 +24,14 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
 };
 
 /**
+ * Starts loading the Word and PDF renderers, so the first download does not wait for them: called
+ * when a report becomes reachable (the handover). Resolves when both are loaded.
+ */
+export async function warmExports(): Promise<void> {
+  await Promise.all([import('./docx'), import('./pdf')]);
+}
+
+/**
  * Word and PDF are loaded on the first export that needs them: docx and pdfkit take about 35 MB
  * of memory, which a server that never exports (or not yet) does not pay.
  */

@@ -10,7 +10,7 @@ import {
 } from '@casusbord/shared';
 import { audit } from '../audit';
 import { generateToken, hashToken } from '../auth/tokens';
-import { inLocale, isLocale, renderReport } from '../export/formats';
+import { inLocale, isLocale, renderReport, warmExports } from '../export/formats';
 import { REPORT_CSP, renderHtml } from '../export/html';
 import { PRIVATE_HEADERS, parseFormat, parseLang, sendReportFile } from './reportReply';
 import { loadReport } from '../export/loadBoards';
@@ -85,6 +85,8 @@ export async function reportRoutes(app: FastifyInstance, { announceLock }: Repor
 
   app.post<Params>('/api/sessions/:id/handover', { preHandler: requireHost }, async (request) => {
     const sessionId = request.params.id;
+    // A report is reachable from now on: load the Word and PDF renderers before the first download.
+    warmExports().catch((err: unknown) => request.log.error({ err }, 'loading the report renderers failed'));
     const reportToken = generateToken();
     const tokenHash = hashToken(reportToken);
     const now = Date.now();
