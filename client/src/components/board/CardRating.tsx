@@ -1,5 +1,6 @@
 import { RATINGS, type CardDetails } from '@casusbord/shared';
 import { useT } from '../../i18n';
+import '../../styles/reactions.css';
 import '../../styles/ratings.css';
 import { useBoardContext } from './BoardContext';
 
