@@ -7,22 +7,19 @@ import { openControlSocket, type ControlSocket } from '../../client/src/net/cont
 import { createConnectionStore } from '../../client/src/stores/connectionStore';
 import { uiStore } from '../../client/src/stores/uiStore';
 import { createSession } from '../helpers/api';
-import { startServer, type TestServer } from '../helpers/server';
+import { useTestServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/wait';
 
 /** The page's control socket (client/src/net/controlSocket.ts) against the real server and a refusing one. */
+const server = useTestServer();
+
 describe('openControlSocket', () => {
-  let server: TestServer;
   let session: CreateSessionResponse;
   const sockets: ControlSocket[] = [];
+  server.afterFile(() => sockets.forEach((s) => s.disconnect()));
 
   beforeAll(async () => {
-    server = await startServer();
     session = await createSession(server.url);
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await server.close();
   });
 
   const open = (token: string, socketUrl: string) => {

@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type CreateSessionResponse, type SessionState } from '@casusbord/shared';
 import { createSession } from '../helpers/api';
-import { startServer, type TestServer } from '../helpers/server';
+import { useTestServer } from '../helpers/testServer';
 import { nextEvent } from '../helpers/wait';
 
 /** The control plane refuses a page whose protocol version is not the server's (shared/src/protocol/version.ts). */
+const server = useTestServer();
+const { sockets } = server;
+
 describe('Socket.io protocol version', () => {
-  let server: TestServer;
   let session: CreateSessionResponse;
-  const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
     session = await createSession(server.url);
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.close();
-    await server.close();
   });
 
   const connect = (auth: Record<string, unknown>) => {
