@@ -14,8 +14,7 @@ import {
   tableFor,
   wantsPlenary,
 } from '@casusbord/shared';
-
-const T0 = 1_700_000_000_000;
+import { T0, oneTableSession } from '../helpers/sessionState';
 
 function run(state: RoundState, ...commands: HostCommand[]): RoundState {
   return commands.reduce((s, command) => {
@@ -32,7 +31,7 @@ function session(
     method?: MethodId;
     revealed?: string[];
     locked?: boolean;
-    caseHolderId?: string | null;
+    caseHolderId?: string;
     paused?: boolean;
   } = {},
 ): SessionState {
@@ -40,20 +39,7 @@ function session(
   let round = createRoundState(methodRounds(method));
   if (index !== null) round = run(round, { type: 'start', index });
   if (opts.paused) round = run(round, { type: 'pause' });
-  return {
-    sessionId: 'sess1234',
-    serverNow: T0,
-    version: 1,
-    method,
-    tables: [{ id: 't1', name: 'Tafel 1', docName: 'sess1234.t1', round, revealedRounds: opts.revealed ?? [] }],
-    plenaryDocName: method === 'case-day' ? 'sess1234.plenary' : null,
-    dotsPerPerson: 3,
-    caseHolderId: opts.caseHolderId ?? 'carla',
-    ready: [],
-    locked: opts.locked ?? false,
-    followUp: null,
-    lensesOpen: false,
-  };
+  return oneTableSession(method, round, opts);
 }
 
 function rightsOf(state: SessionState, who: 'host' | 'carla' | 'anouk') {

@@ -17,6 +17,7 @@ import {
   type MethodId,
   type SessionState,
 } from '@casusbord/shared';
+import { T0, oneTableSession } from '../helpers/sessionState';
 
 describe('methods', () => {
   it('offers exactly the methods a session can be created with', () => {
@@ -142,8 +143,6 @@ describe('methods', () => {
 
 // ---- Issue 15: the intervision methods, and what the case holder may do in each of their rounds.
 
-const T0 = 1_700_000_000_000;
-
 /** A one-table session of `method` with round `roundId` running; the case holder is Carla. */
 function sessionIn(method: MethodId, roundId: string): SessionState {
   const rounds = methodRounds(method);
@@ -151,20 +150,7 @@ function sessionIn(method: MethodId, roundId: string): SessionState {
   if (index < 0) throw new Error(`${method} has no round ${roundId}`);
   const started = applyCommand(createRoundState(rounds), { type: 'start', index }, T0);
   if (!started.ok) throw new Error(started.message);
-  return {
-    sessionId: 'sess1234',
-    serverNow: T0,
-    version: 1,
-    method,
-    tables: [{ id: 't1', name: 'Tafel 1', docName: 'sess1234.t1', round: started.state, revealedRounds: [] }],
-    plenaryDocName: getMethod(method).parallelTables ? 'sess1234.plenary' : null,
-    dotsPerPerson: 3,
-    caseHolderId: 'carla',
-    ready: [],
-    locked: false,
-    followUp: null,
-    lensesOpen: false,
-  };
+  return oneTableSession(method, started.state);
 }
 
 function rightsIn(method: MethodId, roundId: string, who: 'host' | 'carla' | 'anouk'): BoardRights {

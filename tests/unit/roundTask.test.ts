@@ -8,11 +8,10 @@ import {
   boardRights,
   tableFor,
 } from '@casusbord/shared';
+import { T0, oneTableSession } from '../helpers/sessionState';
 import { roundTask } from '../../client/src/components/board/roundTask';
 import { en } from '../../client/src/i18n/en';
 import { nl } from '../../client/src/i18n/nl';
-
-const T0 = 1_700_000_000_000;
 
 /** An intervision session running round `index`; Carla is the case holder. */
 function session(index: number | null, revealed: string[] = [], method: MethodId = 'intervision-90'): SessionState {
@@ -22,20 +21,7 @@ function session(index: number | null, revealed: string[] = [], method: MethodId
     if (!started.ok) throw new Error(started.message);
     round = started.state;
   }
-  return {
-    sessionId: 'sess1234',
-    serverNow: T0,
-    version: 1,
-    method,
-    tables: [{ id: 't1', name: 'Tafel 1', docName: 'sess1234.t1', round, revealedRounds: revealed }],
-    plenaryDocName: null,
-    dotsPerPerson: 3,
-    caseHolderId: 'carla',
-    ready: [],
-    locked: false,
-    followUp: null,
-    lensesOpen: false,
-  };
+  return oneTableSession(method, round, { revealed, plenary: false });
 }
 
 function task(
