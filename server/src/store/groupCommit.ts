@@ -7,7 +7,7 @@
 export class GroupCommit<Item, Result> {
   private pending: { item: Item; resolve: (r: Result) => void; reject: (err: unknown) => void }[] = [];
   private scheduled: ReturnType<typeof setImmediate> | null = null;
-  /** Groups written and items in them, for the benchmark and the logs. */
+  /** Groups written and the appends in them, for diagnosis (nothing in the server reads them yet). */
   readonly stats = { groups: 0, items: 0, largest: 0 };
 
   /**
