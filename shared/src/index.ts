@@ -5,6 +5,7 @@ export * from './protocol/schemas';
 export * from './protocol/types';
 export * from './protocol/events';
 export * from './protocol/community';
+export * from './protocol/photos';
 export * from './domain/board';
 export * from './domain/docNames';
 export * from './domain/methods';

@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   /** A round command that does not fit the current state (resume while running, …). */
   invalid_command: 409,
   session_full: 409,
+  /** Issue 16: the session holds LIMITS.photosPerSession photos already. */
+  photo_limit: 409,
   session_locked: 423,
   /** The client took too long to send its request. */
   request_timeout: 408,
@@ -52,6 +54,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   conflict: 'This conflicts with the current state; reload and try again',
   invalid_command: 'This command does not fit the current round',
   session_full: 'This session is full',
+  photo_limit: 'This session holds the most photos it may have',
   session_locked: 'This session has been handed over and is read-only',
   request_timeout: 'The request took too long to arrive',
   precondition_failed: 'A precondition of the request does not hold',

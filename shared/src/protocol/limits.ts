@@ -45,6 +45,23 @@ export const LIMITS = {
    * tabs, the host page, the beamer and a board tab — with room for a reconnect that overlaps.
    */
   socketsPerToken: 8,
+  /**
+   * Issue 16, site-visit photos (docs/API.md, "Photos"). One upload's body, bytes: a phone's photo
+   * at full resolution is 2–6 MB.
+   */
+  photoUploadBytes: 8 * 1024 * 1024,
+  /** Pixels (width × height) an upload may have; the server does not decode a larger one (a 48 MP phone bins to 12 MP). */
+  photoInputPixels: 50_000_000,
+  /** Long edge of a stored photo, px: crisp in Word and PDF at A4 width, ≈ 300–500 KB as JPEG. */
+  photoEdgePx: 2048,
+  /** Long edge of the preview the board and the web report show, px (≈ 60 KB). */
+  photoPreviewEdgePx: 640,
+  /** Photos one session may hold (a case day's walk through the neighbourhood, with room to spare). */
+  photosPerSession: 60,
+  /** Uploads one token may make per minute (each is decoded and re-encoded on the server). */
+  photoUploadsPerMinute: 12,
+  /** A photo's caption, characters. */
+  photoCaptionChars: 200,
 } as const;
 
 /** Join codes use no characters that are easily confused when read aloud or typed (0/O, 1/I/L). */
