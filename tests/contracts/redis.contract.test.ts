@@ -60,6 +60,21 @@ await describeWithRedis('redis store', () => {
         action: 'code:rotate',
         detail: {},
       });
+      await store.addPhoto(
+        {
+          id: 'Photo0000000000a',
+          sessionId: session.id,
+          type: 'image/jpeg',
+          width: 4,
+          height: 3,
+          uploadedBy: 'host',
+          createdAt: 1,
+          full: new Uint8Array([1, 2, 3]),
+          preview: new Uint8Array([4]),
+        },
+        10,
+      );
+      expect(await listKeys(own)).toContain(redisKeys(own).photoData(session.id));
       expect((await listKeys(own)).length).toBeGreaterThan(8);
       expect(await listKeys(own)).toContain(redisKeys(own).audit(session.id));
       await store.deleteSession(session.id, { at: 2, by: 'host' });

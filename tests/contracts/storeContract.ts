@@ -5,6 +5,7 @@ import type { StoreLog } from '../../server/src/store/records';
 import { cardUpdates, code, codeOf, id, newSession, participant, replay, token } from './fixtures';
 import { registerArchiveContract } from './archiveContract';
 import { registerAuditContract } from './auditContract';
+import { registerPhotoContract } from './photoContract';
 import { controlRecord, registerDamagedRecordContract, type CorruptRecord } from './damagedContract';
 
 /**
@@ -266,5 +267,9 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
       () => other,
     );
     registerDamagedRecordContract((log) => harness.open(log), harness.corrupt);
+    registerPhotoContract(
+      () => store,
+      () => other,
+    );
   });
 }

@@ -1,11 +1,13 @@
 import type { Redis } from 'ioredis';
-import { AppError, sessionOfDoc } from '@casusbord/shared';
+import { AppError, sessionOfDoc, type PhotoSize } from '@casusbord/shared';
 import type { z } from 'zod';
 import { LuaScript, createRedisClient } from './redisClient';
 import type { ControlRecord, ParticipantRecord, SessionRecord, Store, StoredDoc, TokenRecord } from './Store';
 import * as lua from './redisScripts';
 import { DelegatesArchive } from './ArchiveStore';
 import { RedisArchive } from './redisArchive';
+import { RedisPhotos } from './redisPhotos';
+import type { PhotoBytes, PhotoRecord } from './PhotoStore';
 import { GroupCommit } from './groupCommit';
 import * as records from './records';
 
@@ -24,6 +26,7 @@ export type RedisStoreLog = records.StoreLog & { warn(obj: object, msg: string):
  *   doc:<name>:seq              last sequence number handed out (INCR)
  *   doc:<name>:log              STREAM of updates, entry id `<seq>-0`, field `u`
  *   doc:<name>:snapshot         HASH { through, data }
+ *   session:<id>:photos, session:<id>:photo-data   the session's photos (redisPhotos.ts)
  * Multi-key operations run as Lua scripts, so each is atomic. The scripts derive some key names
  * at run time, which a single Redis (or a Sentinel pair) allows and Redis Cluster would not.
  */
@@ -43,6 +46,8 @@ export function redisKeys(prefix: string) {
     docSeq: (name: string) => `${prefix}doc:${name}:seq`,
     docLog: (name: string) => `${prefix}doc:${name}:log`,
     docSnapshot: (name: string) => `${prefix}doc:${name}:snapshot`,
+    photos: (sessionId: string) => `${prefix}session:${sessionId}:photos`,
+    photoData: (sessionId: string) => `${prefix}session:${sessionId}:photo-data`,
   };
 }
 
@@ -90,6 +95,7 @@ export class RedisStore extends DelegatesArchive implements Store {
     super();
     this.keys = redisKeys(prefix);
     this.archive = new RedisArchive(client, prefix, log);
+    this.photos = new RedisPhotos(client, this.keys, log);
   }
 
   static connect(url: string, prefix: string, log?: RedisStoreLog): RedisStore {
@@ -297,6 +303,22 @@ export class RedisStore extends DelegatesArchive implements Store {
     );
     await this.archive.deleteSessionRows(sessionId, communityId);
   }
+
+  // ---- Issue 16: site-visit photos (keys and script in redisPhotos.ts) ----
+  private readonly photos: RedisPhotos;
+  addPhoto(photo: PhotoRecord, maxPerSession: number): Promise<void> {
+    return this.photos.addPhoto(photo, maxPerSession);
+  }
+  getPhoto(sessionId: string, photoId: string, size: PhotoSize): Promise<PhotoBytes | null> {
+    return this.photos.getPhoto(sessionId, photoId, size);
+  }
+  listPhotos(sessionId: string): Promise<PhotoRecord[]> {
+    return this.photos.listPhotos(sessionId);
+  }
+  deletePhoto(sessionId: string, photoId: string): Promise<void> {
+    return this.photos.deletePhoto(sessionId, photoId);
+  }
+  // ---- end of photos ----
 
   async close(): Promise<void> {
     if (this.client.status === 'ready') await this.appends.flush();

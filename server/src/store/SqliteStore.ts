@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { AppError } from '@casusbord/shared';
+import { AppError, type PhotoSize } from '@casusbord/shared';
 import type { ControlRecord, ParticipantRecord, SessionRecord, Store, StoredDoc, TokenRecord } from './Store';
 import { DelegatesArchive } from './ArchiveStore';
+import type { PhotoBytes, PhotoRecord } from './PhotoStore';
 import * as records from './records';
 import { SqliteArchive } from './sqliteArchive';
+import { SqlitePhotos } from './sqlitePhotos';
 import { uniqueOrConflict } from './sqliteUnique';
 import { WalCheckpointer } from './walCheckpointer';
 import { GroupCommit } from './groupCommit';
@@ -100,6 +102,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
     }
     this.migrate();
     this.archive = new SqliteArchive(this.db, log);
+    this.photos = new SqlitePhotos(this.db, log);
     const db = this.db;
     this.stmt = {
       insertSession: db.prepare('INSERT INTO sessions (id, join_code, created_at, data) VALUES (?, ?, ?, ?)'),
@@ -334,8 +337,25 @@ export class SqliteStore extends DelegatesArchive implements Store {
       this.db.prepare('DELETE FROM doc_updates WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
       this.db.prepare('DELETE FROM doc_snapshots WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
       this.archive.deleteSessionRows(sessionId);
+      this.photos.deleteSessionRows(sessionId);
     })();
   }
+
+  // ---- Issue 16: site-visit photos (table and queries in sqlitePhotos.ts) ----
+  private readonly photos: SqlitePhotos;
+  addPhoto(photo: PhotoRecord, maxPerSession: number): Promise<void> {
+    return this.photos.addPhoto(photo, maxPerSession);
+  }
+  getPhoto(sessionId: string, photoId: string, size: PhotoSize): Promise<PhotoBytes | null> {
+    return this.photos.getPhoto(sessionId, photoId, size);
+  }
+  listPhotos(sessionId: string): Promise<PhotoRecord[]> {
+    return this.photos.listPhotos(sessionId);
+  }
+  deletePhoto(sessionId: string, photoId: string): Promise<void> {
+    return this.photos.deletePhoto(sessionId, photoId);
+  }
+  // ---- end of photos ----
 
   async close(): Promise<void> {
     if (this.db.open) await this.appends.flush();
