@@ -4,6 +4,7 @@ import {
   CLUSTERS_KEY,
   DOTS_KEY,
   LEARNINGS_KEY,
+  PHOTO_KEY,
   CARD_FIELDS,
   CLUSTER_FIELDS,
   BOARD_ROOTS,
@@ -18,6 +19,7 @@ import {
   learningVerdict,
   moveVerdict,
   newCardFieldVerdict,
+  readPhotoRef,
   type FieldKind,
   type WriteRefusal,
   type Writer,
@@ -64,11 +66,13 @@ export interface PolicyResult {
  */
 export interface PolicyMemory {
   deletedAuthors: DeletedAuthors;
+  /** Photos of deleted cards, by card id (issue 16): an undo may put the same photo back. */
+  deletedPhotos: Map<string, string>;
   policyItems: WeakSet<Y.Item>;
 }
 
 export function createPolicyMemory(): PolicyMemory {
-  return { deletedAuthors: new Map(), policyItems: new WeakSet() };
+  return { deletedAuthors: new Map(), deletedPhotos: new Map(), policyItems: new WeakSet() };
 }
 
 /** Remembers what a correcting transaction (origin 'policy') wrote and removed. */
@@ -96,15 +100,27 @@ const authorKey = (authorId: unknown, text: string) => `${String(authorId)}\n${t
 
 function rememberAuthor(memory: DeletedAuthors, cardId: string, authorId: unknown, text: string): void {
   if (typeof authorId !== 'string') return;
+  remember(memory, cardId, authorKey(authorId, text));
+}
+
+/** A bounded memory of deleted cards: the latest DELETED_AUTHORS_MAX entries. */
+function remember(memory: Map<string, string>, cardId: string, value: string): void {
   memory.delete(cardId);
-  memory.set(cardId, authorKey(authorId, text));
+  memory.set(cardId, value);
   if (memory.size > DELETED_AUTHORS_MAX) memory.delete(memory.keys().next().value!);
+}
+
+/** A photo reference as one comparable string; null for a value that is none. */
+function photoKey(value: unknown): string | null {
+  const photo = readPhotoRef(value);
+  return photo ? JSON.stringify(photo) : null;
 }
 
 interface Context {
   tr: Y.Transaction;
   writer: Writer;
   deletedAuthors: DeletedAuthors;
+  deletedPhotos: Map<string, string>;
   reasserts: Fix[];
   refusals: Set<WriteRefusal>;
   fixes: Fix[];
@@ -343,6 +359,7 @@ export function analyse(
     tr,
     writer,
     deletedAuthors: memory.deletedAuthors,
+    deletedPhotos: memory.deletedPhotos,
     reasserts: [],
     refusals: new Set(),
     fixes: [],
@@ -470,6 +487,8 @@ const checkCard: RootCheck = (ctx, item, inserted, keys, rootType) => {
       fieldBefore(tr, card, 'authorId'),
       oldText ? textBefore(tr, oldText) : '',
     );
+    const photo = photoKey(fieldBefore(tr, card, PHOTO_KEY));
+    if (photo) remember(ctx.deletedPhotos, cardId, photo);
     return;
   }
   const card = entryOf(item, keys.length - 1);
@@ -481,7 +500,9 @@ const checkCard: RootCheck = (ctx, item, inserted, keys, rootType) => {
     if (newCard) {
       if (!inserted) return;
       if (!fits(CARD_FIELDS[field], currentValue(card, field))) return removeInserted(ctx, item, 'schema');
-      const refusal = newCardFieldVerdict(writer, field, currentValue(card, 'column'));
+      const value = currentValue(card, field);
+      const restoresPhoto = field === PHOTO_KEY && photoKey(value) === ctx.deletedPhotos.get(keys[0]!);
+      const refusal = newCardFieldVerdict(writer, field, currentValue(card, 'column'), restoresPhoto);
       if (refusal) restoreKey(ctx, card, field, refusal);
       return;
     }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { readPhotoRef, type PhotoRef } from '../protocol/photos';
 
 /**
  * Typed accessors over a board Y.Doc. Schema (documented in docs/API.md):
@@ -7,6 +8,7 @@ import * as Y from 'yjs';
  *     text: Y.Text,
  *     authorId: string   (participant id, or 'host'),
  *     createdAt: number  (ms since epoch, set by the creating client),
+ *     photo?: PhotoRef    (issue 16: { id, caption, width, height }, set by the server's upload route),
  *   }
  * Unknown keys are kept as they are, so later versions can add fields.
  */
@@ -19,6 +21,8 @@ export const CLUSTERS_KEY = 'clusters';
 export const DOTS_KEY = 'dots';
 export const LEARNINGS_KEY = 'learnings';
 export const CORE_QUESTION_KEY = 'coreQuestion';
+/** The card field holding a site-visit photo (issue 16): a PhotoRef, written by the server only. */
+export const PHOTO_KEY = 'photo';
 
 export interface CardSnapshot {
   id: string;
@@ -26,6 +30,8 @@ export interface CardSnapshot {
   text: string;
   authorId: string;
   createdAt: number;
+  /** Issue 16: a site-visit photo the server attached (absent when the card has none). */
+  photo?: PhotoRef;
 }
 
 export interface NewCard {
@@ -34,6 +40,8 @@ export interface NewCard {
   text: string;
   authorId: string;
   createdAt: number;
+  /** Only the server writes a photo (a reveal or a promotion carries it along; writeRules.ts). */
+  photo?: PhotoRef;
 }
 
 export function isColumn(value: unknown): value is Column {
@@ -53,6 +61,7 @@ export function newCardEntry(card: Omit<NewCard, 'id'>): Y.Map<unknown> {
   entry.set('text', text);
   entry.set('authorId', card.authorId);
   entry.set('createdAt', card.createdAt);
+  if (card.photo) entry.set(PHOTO_KEY, { ...card.photo });
   return entry;
 }
 
@@ -82,12 +91,14 @@ export function readCard(id: string, entry: Y.Map<unknown>): CardSnapshot | null
   if (!isColumn(column) || !(text instanceof Y.Text)) return null;
   const authorId = entry.get('authorId');
   const createdAt = entry.get('createdAt');
+  const photo = readPhotoRef(entry.get(PHOTO_KEY));
   return {
     id,
     column,
     text: text.toString(),
     authorId: typeof authorId === 'string' ? authorId : '',
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    ...(photo ? { photo } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { CARDS_KEY, CLUSTERS_KEY, CORE_QUESTION_KEY, DOTS_KEY, LEARNINGS_KEY, isColumn, type Column } from './board';
+import { isPhotoRef } from '../protocol/photos';
 import { isRating, isReaction } from './boardExtras';
 import { boardRights, plenaryBoardRights, tableFor, type BoardRights } from './permissions';
 import { LIMITS } from '../protocol/limits';
@@ -64,6 +65,8 @@ export const CARD_FIELDS: Record<string, FieldKind> = {
   reactionNote: { value: text },
   rating: { value: isRating },
   promotedFrom: { value: idString },
+  /** Issue 16: only the upload route writes it, with a photo it stored for this session. */
+  photo: { value: isPhotoRef },
 };
 
 /** Fields of a cluster. */
@@ -93,6 +96,7 @@ export const WRITE_REFUSALS = {
   dots_closed: 'dot voting is not open for this card now; the change was undone',
   learning_closed: 'learning points are written in the closing round; the change was undone',
   core_question: 'only the case holder (or the facilitator) writes the core question; the change was undone',
+  photo: "a card's photo is attached by the server when one is uploaded to the card; the change was undone",
   schema: 'this is not part of the board; it was removed',
   board_full: 'this board has reached its size limit; delete something first',
 } as const;
@@ -172,16 +176,29 @@ export function cardFieldVerdict(w: Writer, field: string, column: unknown): Wri
       return w.rights.canRate && column === 'question' ? null : 'rating';
     case 'authorId':
       return 'author';
+    case 'photo':
+      return 'photo';
     default:
       return 'fixed_field';
   }
 }
 
-/** Optional fields set on a card as it is created (the required ones are checked by the schema). */
-export function newCardFieldVerdict(w: Writer, field: string, column: unknown): WriteRefusal | null {
+/**
+ * Optional fields set on a card as it is created (the required ones are checked by the schema).
+ * `restoresPhoto`: the card's photo is the very one this card id held when it was deleted (an
+ * undo of the deletion), so the server issued it for this session.
+ */
+export function newCardFieldVerdict(
+  w: Writer,
+  field: string,
+  column: unknown,
+  restoresPhoto = false,
+): WriteRefusal | null {
   if (field === 'reaction' || field === 'reactionNote' || field === 'rating') return cardFieldVerdict(w, field, column);
   // Promotion to the plenary board is the server's (card:promote), never a client's.
   if (field === 'promotedFrom') return 'fixed_field';
+  // A photo reference is the upload route's, never a client's: no id a client names is trusted.
+  if (field === 'photo') return restoresPhoto ? null : 'photo';
   return null;
 }
 
