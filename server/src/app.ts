@@ -18,6 +18,7 @@ import { auditRoutes } from './http/auditRoutes';
 import { communityRoutes } from './http/communityRoutes';
 import { registerPrincipal } from './http/principal';
 import { reportRoutes } from './http/reportRoutes';
+import { photoRoutes } from './http/photoRoutes';
 import { Metrics } from './metrics/Metrics';
 import { metricsRoute } from './metrics/metricsRoute';
 import { startRetention } from './sessions';
@@ -40,9 +41,14 @@ declare module 'fastify' {
   }
 }
 
-/** Removes tokens from a URL before it is logged: `?token=…`, `/r/<token>`, `/api/reports/<token>`. */
+/**
+ * Removes tokens from a URL before it is logged: `?token=…`, `/r/<token>`, `/api/reports/<token>`;
+ * and a photo's caption (people's words, which the logs would keep past the session's retention).
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/token=[^&]+/g, 'token=[redacted]').replace(/^\/(r|api\/reports)\/[^/?#]+/, '/$1/[redacted]');
+  return url
+    .replace(/(token|caption)=[^&]+/g, '$1=[redacted]')
+    .replace(/^\/(r|api\/reports)\/[^/?#]+/, '/$1/[redacted]');
 }
 
 /** Control characters (C0, DEL, C1) are in no page's path. */
@@ -195,6 +201,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(hostRoutes);
   await app.register(auditRoutes);
   await app.register(communityRoutes);
+  await app.register(photoRoutes);
   // The report routes lock and unlock sessions; the control plane tells the sockets.
   await app.register(reportRoutes, {
     announceLock: (sessionId, locked, state) => control.announceLock(sessionId, locked, state),

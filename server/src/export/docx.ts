@@ -2,6 +2,7 @@ import {
   AlignmentType,
   Document,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   PageBreak,
@@ -22,6 +23,7 @@ import { REACTION_ORDER, type Report, type ReportCluster, type ReportSection } f
 import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS, dotsChartAlt, reactionsAlt } from './charts';
 import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
+import { fitPhoto, photoTextsFor } from './photoTexts';
 
 /**
  * The report as a Word document (docx library): a title page, then per board the numbered advice
@@ -203,6 +205,8 @@ function sectionBlocks(s: ReportSection, index: number, report: Report, t: Repor
   out.push(heading(t.questions, h));
   if (s.questions.length === 0) out.push(para(t.noCards, { italics: true }));
   for (const q of s.questions) out.push(new Paragraph({ bullet: { level: 0 }, children: runs(q.text) }));
+  if (s.photos.length > 0)
+    out.push(heading(photoTextsFor(report.session.locale).heading, h), ...photoBlocks(s, report));
   if (s.learnings.length > 0) {
     out.push(heading(t.learnings, h));
     for (const l of s.learnings) {
@@ -215,6 +219,29 @@ function sectionBlocks(s: ReportSection, index: number, report: Report, t: Repor
     }
   }
   return out;
+}
+
+/**
+ * Issue 16: each photo of the board at up to page width (≈ 15 cm), with its caption as Word's alt
+ * text and as the paragraph under it, then the card it is on.
+ */
+function photoBlocks(s: ReportSection, report: Report): Paragraph[] {
+  const p = photoTextsFor(report.session.locale);
+  return s.photos.flatMap((photo) => {
+    const where = para(p.onCard(photo.column, photo.cardText), { color: '5B6474' });
+    if (!photo.image) return [para(photo.caption, { bold: true }), para(p.gone, { italics: true }), where];
+    const image = new ImageRun({
+      type: 'jpg',
+      data: photo.image.full,
+      transformation: fitPhoto(photo, 560, 420),
+      altText: { name: `photo-${photo.id}`, title: photo.caption, description: photo.caption },
+    });
+    return [
+      new Paragraph({ keepNext: true, spacing: { before: 200 }, children: [image] }),
+      new Paragraph({ keepNext: true, children: runs(photo.caption, { bold: true }) }),
+      where,
+    ];
+  });
 }
 
 function titlePage(report: Report, t: ReportTexts): Paragraph[] {

@@ -2,6 +2,7 @@ import type { Report, ReportAdvice, ReportCluster, ReportQuestion, ReportSection
 import { REACTION_COLOURS, dotsChartSvg, escapeHtml, reactionsSvg } from './charts';
 import { sectionHeading, sessionKind, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
+import { fitPhoto, photoTextsFor } from './photoTexts';
 
 /**
  * The report as one self-contained, print-friendly HTML page (what `/r/<token>` shows). No
@@ -53,6 +54,10 @@ ul.cards li { margin: 2px 0; }
 nav.lang { display: flex; justify-content: flex-end; margin: 0 0 8px; }
 nav.lang a { color: var(--accent); font-weight: 600; padding: 4px 8px; border-radius: 4px; }
 nav.lang a:focus-visible { outline: 3px solid #b36b00; outline-offset: 2px; }
+div.photos { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 16px; }
+figure.photo { margin: 0; }
+figure.photo img { display: block; width: 100%; height: auto; border-radius: 4px; background: var(--line); }
+figure.photo figcaption { font-weight: 400; margin: 6px 0 0; }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 8px; }
 @page { size: A4; margin: 16mm 15mm; }
 @media print {
@@ -131,6 +136,7 @@ function sectionHtml(s: ReportSection, report: Report, t: ReportTexts): string {
       ? `<p class="note">${e(t.noCards)}</p>`
       : `<ul class="cards">${s.questions.map((q) => questionItem(q, t)).join('')}</ul>`,
   );
+  if (s.photos.length > 0) out.push(photosHtml(s, report, h));
   if (s.learnings.length > 0) {
     const items = s.learnings.map(
       (l) =>
@@ -140,6 +146,26 @@ function sectionHtml(s: ReportSection, report: Report, t: ReportTexts): string {
   }
   out.push('</section>');
   return out.join('\n');
+}
+
+/**
+ * Issue 16: the board's photos, each embedded as its preview (a data: URI, so the page stays one
+ * self-contained file) with its caption as alt text and under it, and the card it is on.
+ */
+function photosHtml(s: ReportSection, report: Report, h: string): string {
+  const p = photoTextsFor(report.session.locale);
+  const figures = s.photos.map((photo) => {
+    const { width, height } = fitPhoto(photo, 640, 640);
+    const img = photo.image
+      ? `<img src="data:${photo.image.type};base64,${Buffer.from(photo.image.preview).toString('base64')}" alt="${e(photo.caption)}" width="${width}" height="${height}">`
+      : `<p class="note">${e(p.gone)}</p>`;
+    return (
+      `<figure class="photo" data-photo-id="${e(photo.id)}">${img}<figcaption>` +
+      userText('span', photo.caption) +
+      `<br><span class="details user">${e(p.onCard(photo.column, photo.cardText))}</span></figcaption></figure>`
+    );
+  });
+  return `<${h}>${e(p.heading)}</${h}><div class="photos">${figures.join('')}</div>`;
 }
 
 /** "What became of earlier advice" (issue 9): only in the report of a follow-up session. */

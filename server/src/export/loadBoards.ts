@@ -72,9 +72,10 @@ export interface ReportDeps {
 
 /** Everything the report shows, read at this moment: session, consent, dot budget and boards. */
 export async function loadReport(session: SessionRecord, deps: ReportDeps): Promise<Report> {
-  const [participants, { record }] = await Promise.all([
+  const [participants, { record }, photos] = await Promise.all([
     deps.store.listParticipants(session.id),
     deps.control.current(session.id),
+    deps.store.listPhotos(session.id),
   ]);
   const boards = await loadBoards(session, deps.store, deps.registry);
   try {
@@ -97,6 +98,7 @@ export async function loadReport(session: SessionRecord, deps: ReportDeps): Prom
       tables: boards.tables,
       plenary: boards.plenary,
       dotBudget: record.dotsPerPerson,
+      images: new Map(photos.map((p) => [p.id, { type: p.type, full: p.full, preview: p.preview }])),
       followUp: record.followUp
         ? {
             ofSessionId: record.followUp.ofSessionId,

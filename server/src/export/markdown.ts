@@ -1,6 +1,7 @@
 import { REACTION_ORDER, type Report, type ReportCluster, type ReportSection } from '@casusbord/shared';
 import { sectionHeading, sessionKind, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
+import { photoTextsFor } from './photoTexts';
 
 /**
  * The report as Markdown for the archive. Every user string goes through escapeMarkdown, so a
@@ -102,6 +103,17 @@ function section(s: ReportSection, report: Report, t: ReportTexts, out: string[]
   else {
     const rated = (q: ReportSection['questions'][number]) => (q.rating ? ` — *${t.rating[q.rating]}*` : '');
     out.push(...s.questions.map((q) => `- ${escapeMarkdown(q.text, '  ')}${rated(q)}`), '');
+  }
+  if (s.photos.length > 0) {
+    // Issue 16: Markdown carries no images; the captions and a note where the photos are.
+    const p = photoTextsFor(report.session.locale);
+    out.push(`${h} ${p.heading}`, '', `*${p.markdownNote}*`, '');
+    for (const photo of s.photos) {
+      out.push(
+        `- ${escapeMarkdown(photo.caption, '  ')} — ${escapeMarkdownInline(p.onCard(photo.column, photo.cardText))}`,
+      );
+    }
+    out.push('');
   }
   if (s.learnings.length > 0) {
     out.push(`${h} ${t.learnings}`, '');

@@ -10,6 +10,7 @@ import {
 import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS, dotsChartAlt, reactionsAlt } from './charts';
 import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
+import { fitPhoto, photoTextsFor } from './photoTexts';
 
 /**
  * The report as a PDF drawn with pdfkit on the server (no browser): a title page, then per board
@@ -342,6 +343,7 @@ class PdfReport {
     this.heading(t.questions, 1);
     if (s.questions.length === 0) this.paragraph(t.noCards, { color: MUTED });
     else this.bullets(s.questions.map((q) => q.text));
+    if (s.photos.length > 0) this.photos(s);
     if (s.learnings.length > 0) {
       this.heading(t.learnings, 1);
       this.bullets(s.learnings.map((l) => (l.author ? `${l.text} — ${l.author}` : l.text)));
@@ -349,6 +351,30 @@ class PdfReport {
     this.parent.end();
     this.parent = outer;
     this.depth = 1;
+  }
+
+  /**
+   * Issue 16: each photo of the board as a Figure whose /Alt is its caption, at up to the page
+   * width and 300 pt high, the caption and the card it is on under it.
+   */
+  private photos(s: ReportSection): void {
+    const { doc } = this;
+    const p = photoTextsFor(this.report.session.locale);
+    this.heading(p.heading, 1);
+    for (const photo of s.photos) {
+      const size = fitPhoto(photo, this.width, 300);
+      this.ensure((photo.image ? size.height : 0) + 60);
+      if (photo.image) {
+        const y = doc.y;
+        const image = Buffer.from(photo.image.full);
+        this.tag('Figure', () => doc.image(image, this.left, y, size), { alt: photo.caption });
+        doc.x = this.left;
+        doc.y = y + size.height + 4;
+      }
+      this.paragraph(photo.caption, { bold: true });
+      if (!photo.image) this.paragraph(p.gone, { color: MUTED });
+      this.paragraph(p.onCard(photo.column, photo.cardText), { size: 9, color: MUTED, gap: 0.8 });
+    }
   }
 
   private titlePage(): void {

@@ -139,6 +139,8 @@ export const AUDIT_ACTIONS = [
   'report:download',
   'report:view',
   'audit:download',
+  /** Issue 16: a site-visit photo added to a card. */
+  'photo:upload',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -59,6 +59,28 @@ export interface ReportInput {
   dotBudget: number;
   /** A follow-up session: what became of the earlier session's advice (issue 9). */
   followUp?: ReportFollowUp | null;
+  /** Issue 16: the session's stored photos by id; a card's photo missing here is shown as gone. */
+  images?: ReadonlyMap<string, ReportImage>;
+}
+
+/** A stored photo as the formats embed it (always JPEG: the server re-encodes every upload). */
+export interface ReportImage {
+  type: 'image/jpeg';
+  full: Uint8Array;
+  preview: Uint8Array;
+}
+
+/** Issue 16: a photo on one of a board's cards, with its caption and the card it is on. */
+export interface ReportPhoto {
+  id: string;
+  caption: string;
+  column: Column;
+  cardText: string;
+  /** Of the stored photo, px. */
+  width: number;
+  height: number;
+  /** Null when the photo is no longer stored. */
+  image: ReportImage | null;
 }
 
 /** "What became of earlier advice": the look-back of a follow-up session. */
@@ -119,6 +141,8 @@ export interface ReportSection {
   /** Warm questions first, then neutral, cold and unrated; board order within each. */
   questions: ReportQuestion[];
   learnings: ReportLearning[];
+  /** Photos on the board's cards, in board order (a card with a photo and no text too). */
+  photos: ReportPhoto[];
   reactions: ReactionCounts;
   totalDots: number;
 }
@@ -187,7 +211,8 @@ function buildSection(
   tableNames: Map<string, string>,
 ): ReportSection {
   const { doc } = board;
-  const cards = readCardDetails(doc).filter(nonEmpty);
+  const allCards = readCardDetails(doc);
+  const cards = allCards.filter(nonEmpty);
   const clusters = readClusters(doc);
   const clusterTitle = new Map(clusters.map((c) => [c.id, cleanReportText(c.title) || null]));
   const tally = tallyDots(doc, input.dotBudget);
@@ -245,6 +270,21 @@ function buildSection(
       .sort((a, b) => RATING_ORDER.indexOf(a.rating ?? 'none') - RATING_ORDER.indexOf(b.rating ?? 'none'))
       .map((c) => ({ ...toCard(c), rating: c.rating })),
     learnings,
+    photos: allCards.flatMap((c): ReportPhoto[] =>
+      c.photo
+        ? [
+            {
+              id: c.photo.id,
+              caption: cleanReportText(c.photo.caption),
+              column: c.column,
+              cardText: cleanReportText(c.text),
+              width: c.photo.width,
+              height: c.photo.height,
+              image: input.images?.get(c.photo.id) ?? null,
+            },
+          ]
+        : [],
+    ),
     reactions,
     totalDots: advice.reduce((sum, a) => sum + a.dots, 0),
   };
