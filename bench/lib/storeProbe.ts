@@ -8,7 +8,7 @@ import { percentiles, type Percentiles } from './stats';
 
 /**
  * What persisting costs ours, measured in-process on the real SqliteStore: the load's write
- * pattern (keystroke-sized updates across 125 documents, ten per event-loop turn, compaction every
+ * pattern (keystroke-sized updates across 125 documents, `perTurn` per event-loop turn, compaction every
  * 500 updates of a document) against a fresh file. Every append runs on the event loop that also
  * relays updates, so its tail is a floor under our latency tail.
  */
@@ -21,11 +21,13 @@ export interface StoreProbe {
   stallsOver5ms: number;
   /** Event-loop busy time per append, compaction included, µs. */
   busyMicrosPerAppend: number;
+  /** Process CPU per append (every thread, the WAL checkpointer's included), µs. */
+  cpuMicrosPerAppend: number;
   walBytesAtEnd: number;
 }
 
 /** `root`: the working tree whose server/src/store/SqliteStore.ts is probed (this repository by default). */
-export async function probeStore(root: string, appends = 10000): Promise<StoreProbe> {
+export async function probeStore(root: string, appends = 10000, perTurn = 10): Promise<StoreProbe> {
   const url = pathToFileURL(path.join(root, 'server', 'src', 'store', 'SqliteStore.ts')).href;
   const { SqliteStore } = (await import(url)) as { SqliteStore: typeof SqliteStoreClass };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casusbord-bench-store-'));
@@ -37,10 +39,11 @@ export async function probeStore(root: string, appends = 10000): Promise<StorePr
     const counts = new Map<string, number>();
     const times: number[] = [];
     const elu0 = performance.eventLoopUtilization();
-    for (let i = 0; i < appends; ) {
+    const cpu0 = process.cpuUsage();
+    for (let i = 0; i < appends;) {
       const tasks: Promise<void>[] = [];
       const t0 = performance.now();
-      for (let k = 0; k < 10 && i < appends; k++, i++) {
+      for (let k = 0; k < perTurn && i < appends; k++, i++) {
         const doc = docs[i % docs.length]!;
         tasks.push(
           store.appendUpdate(doc, update).then(async (seq) => {
@@ -55,12 +58,14 @@ export async function probeStore(root: string, appends = 10000): Promise<StorePr
       await new Promise((resolve) => setImmediate(resolve));
     }
     const elu = performance.eventLoopUtilization(elu0);
+    const cpu = process.cpuUsage(cpu0);
     const wal = `${file}-wal`;
     return {
       appends,
       turnMs: percentiles(times),
       stallsOver5ms: times.filter((t) => t > 5).length,
       busyMicrosPerAppend: Math.round((elu.active / appends) * 1000 * 10) / 10,
+      cpuMicrosPerAppend: Math.round(((cpu.user + cpu.system) / appends) * 10) / 10,
       walBytesAtEnd: fs.existsSync(wal) ? fs.statSync(wal).size : 0,
     };
   } finally {

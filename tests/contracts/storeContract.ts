@@ -214,6 +214,44 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
       expect((await store.loadDoc(doc)).lastSeq).toBe(next);
     });
 
+    it('hands out higher seqs after the newest updates were compacted away or deleted', async () => {
+      const doc = `${id()}.t1`;
+      const { session: gone } = await newSession(store);
+      const first = await store.appendUpdate(doc, cardUpdates(1)[0]!);
+      // The store's newest update belongs to a session that is deleted; this doc is compacted.
+      await store.appendUpdate(`${gone.id}.t1`, cardUpdates(1)[0]!);
+      await store.compactDoc(doc, cardUpdates(1)[0]!, first);
+      await other.deleteSession(gone.id);
+      const next = await other.appendUpdate(doc, cardUpdates(1, 1)[0]!);
+      expect(next).toBeGreaterThan(first);
+      const loaded = await store.loadDoc(doc);
+      expect(loaded.lastSeq).toBe(next);
+      expect(Object.keys(replay(loaded)).sort()).toEqual(['c0', 'c1']);
+    });
+
+    it('loads a long log back in order from a new handle, each document appended in groups by its own handle', async () => {
+      const docs = [`${id()}.t1`, `${id()}.t2`];
+      const sent: Uint8Array[][] = [[], []];
+      for (let i = 0; i < 1200; i += 40) {
+        const group = Array.from({ length: 40 }, (_, k) => {
+          const n = i + k;
+          const update = new Uint8Array([n & 255, n >> 8, k % 2]);
+          sent[k % 2]!.push(update);
+          return (k % 2 ? other : store).appendUpdate(docs[k % 2]!, update);
+        });
+        await Promise.all(group);
+      }
+      const fresh = await harness.open();
+      try {
+        for (const [i, doc] of docs.entries()) {
+          const loaded = await fresh.loadDoc(doc);
+          expect(loaded.updates.map((u) => [...u])).toEqual(sent[i]!.map((u) => [...u]));
+        }
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('keeps control state per session', async () => {
       const { session: a } = await newSession(store);
       const { session: b } = await newSession(store);

@@ -17,18 +17,22 @@ if (Number.isInteger(target) && target > 0) {
   const transaction = Database.prototype.transaction;
   Database.prototype.transaction = function (fn) {
     const run = transaction.call(this, fn);
-    return function (...args) {
-      const items = args[0];
-      const isGroup = Array.isArray(items) && items.length >= 2 && Array.isArray(items[0]) && items[0][1] instanceof Uint8Array;
-      if (!isGroup) return run.apply(this, args);
-      groups++;
-      current = groups === target ? { size: items.length, inserted: 0 } : null;
-      try {
-        return run.apply(this, args);
-      } finally {
-        current = null;
-      }
-    };
+    const watched = (variant) =>
+      function (...args) {
+        const items = args[0];
+        const isGroup = Array.isArray(items) && items.length >= 2 && Array.isArray(items[0]) && items[0][1] instanceof Uint8Array;
+        if (!isGroup) return variant.apply(this, args);
+        groups++;
+        current = groups === target ? { size: items.length, inserted: 0 } : null;
+        try {
+          return variant.apply(this, args);
+        } finally {
+          current = null;
+        }
+      };
+    const wrapped = watched(run);
+    for (const mode of ['deferred', 'immediate', 'exclusive']) wrapped[mode] = watched(run[mode]);
+    return wrapped;
   };
 
   const probe = new Database(':memory:');
@@ -37,7 +41,7 @@ if (Number.isInteger(target) && target > 0) {
   const statementRun = Statement.run;
   Statement.run = function (...args) {
     const result = statementRun.apply(this, args);
-    if (current && this.source.startsWith('INSERT INTO doc_updates')) {
+    if (current && this.source.startsWith('INSERT INTO doc_journal')) {
       current.inserted++;
       if (current.inserted === Math.floor(current.size / 2)) {
         process.stderr.write(`group-kill: SIGKILL after ${current.inserted} of ${current.size} appends of group ${target}\n`);

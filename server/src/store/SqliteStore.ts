@@ -64,7 +64,17 @@ const MIGRATIONS: string[] = [
      at INTEGER NOT NULL,
      data TEXT NOT NULL
    );`,
+  // The journal takes every append: no index and no AUTOINCREMENT, so a commit writes one page.
+  // Its rows move to doc_updates in batches (see SqliteStore.drainJournal).
+  `CREATE TABLE doc_journal (
+     seq INTEGER PRIMARY KEY,
+     doc TEXT NOT NULL,
+     data BLOB NOT NULL
+   );`,
 ];
+
+/** Journal rows that make the next group commit move the journal into doc_updates. */
+const JOURNAL_DRAIN_ROWS = 1000;
 
 interface SqliteRow {
   data: string;
@@ -125,12 +135,24 @@ export class SqliteStore extends DelegatesArchive implements Store {
         [string],
         { hash: string; session_id: string; role: string; participant_id: string | null; created_at: number }
       >('SELECT * FROM tokens WHERE hash = ?'),
-      appendUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
+      appendJournal: db.prepare('INSERT INTO doc_journal (seq, doc, data) VALUES (?, ?, ?)'),
+      drainJournal: db.prepare('INSERT INTO doc_updates (seq, doc, data) SELECT seq, doc, data FROM doc_journal'),
+      clearJournal: db.prepare('DELETE FROM doc_journal'),
+      // Every seq ever handed out is in the journal or was moved on from it, and sqlite_sequence keeps
+      // the largest seq doc_updates ever held, also after compaction deleted it.
+      lastSeq: db.prepare<[], { seq: number | null }>(
+        `SELECT MAX(seq) AS seq FROM (
+           SELECT MAX(seq) AS seq FROM doc_journal
+           UNION ALL SELECT seq FROM sqlite_sequence WHERE name = 'doc_updates')`,
+      ),
+      journalRows: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM doc_journal'),
       getSnapshot: db.prepare<[string], { data: Buffer; through_seq: number }>(
         'SELECT data, through_seq FROM doc_snapshots WHERE doc = ?',
       ),
-      getUpdates: db.prepare<[string, number], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
+      getUpdates: db.prepare<[{ doc: string; after: number }], { seq: number; data: Buffer }>(
+        `SELECT seq, data FROM doc_updates WHERE doc = @doc AND seq > @after
+         UNION ALL SELECT seq, data FROM doc_journal WHERE doc = @doc AND seq > @after
+         ORDER BY seq`,
       ),
       putSnapshot: db.prepare(
         `INSERT INTO doc_snapshots (doc, through_seq, data) VALUES (?, ?, ?)
@@ -150,6 +172,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
       putDeletion: db.prepare('INSERT OR REPLACE INTO audit_deletions (session_id, at, data) VALUES (?, ?, ?)'),
       getDeletion: db.prepare<[string], SqliteRow>('SELECT data FROM audit_deletions WHERE session_id = ?'),
     };
+    this.journalRows = this.stmt.journalRows.get()?.n ?? 0;
   }
 
   private migrate(): void {
@@ -252,13 +275,43 @@ export class SqliteStore extends DelegatesArchive implements Store {
   private readonly appends = new GroupCommit<[docName: string, update: Uint8Array], number>((items) =>
     this.appendGroup(items),
   );
-  private appendTransaction: ((items: [string, Uint8Array][]) => number[]) | null = null;
+  private appendTransaction: Database.Transaction<
+    (items: [string, Uint8Array][]) => { seqs: number[]; journalRows: number }
+  > | null = null;
+  /** Rows in doc_journal. */
+  private journalRows: number;
 
+  /**
+   * Appends go to doc_journal, whose commit writes one page. Every JOURNAL_DRAIN_ROWS rows, the
+   * same transaction moves the journal into the indexed doc_updates in one statement, so the index
+   * pages are written once per batch instead of once per update.
+   */
   private appendGroup(items: [string, Uint8Array][]): number[] {
-    this.appendTransaction ??= this.db.transaction((group: [string, Uint8Array][]) =>
-      group.map(([doc, update]) => Number(this.stmt.appendUpdate.run(doc, update).lastInsertRowid)),
-    );
-    return this.appendTransaction(items);
+    this.appendTransaction ??= this.db.transaction((group: [string, Uint8Array][]) => {
+      // Read inside the write transaction, so another handle on the file cannot take the same seqs.
+      let seq = this.stmt.lastSeq.get()?.seq ?? 0;
+      const seqs = group.map(([doc, update]) => {
+        this.stmt.appendJournal.run(++seq, doc, update);
+        return seq;
+      });
+      const drain = this.journalRows + group.length >= JOURNAL_DRAIN_ROWS;
+      if (drain) this.drainJournal();
+      return { seqs, journalRows: drain ? 0 : this.journalRows + group.length };
+    });
+    const { seqs, journalRows } = this.appendTransaction.immediate(items);
+    this.journalRows = journalRows;
+    return seqs;
+  }
+
+  /**
+   * Moves the journal into doc_updates (inside the caller's transaction). Compaction and deletion
+   * drain first and then delete from doc_updates only: the journal loses rows only here, so its
+   * newest seq, or sqlite_sequence after a drain, always bounds every seq handed out.
+   */
+  private drainJournal(): void {
+    this.stmt.drainJournal.run();
+    this.stmt.clearJournal.run();
+    this.journalRows = 0;
   }
 
   /** Resolves with the update's seq once its group is committed. */
@@ -270,7 +323,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
     await this.appends.flush();
     return this.db.transaction(() => {
       const snap = this.stmt.getSnapshot.get(docName);
-      const rows = this.stmt.getUpdates.all(docName, snap?.through_seq ?? 0);
+      const rows = this.stmt.getUpdates.all({ doc: docName, after: snap?.through_seq ?? 0 });
       const lastSeq = rows.length ? rows[rows.length - 1]!.seq : (snap?.through_seq ?? 0);
       return {
         snapshot: snap ? new Uint8Array(snap.data) : null,
@@ -283,6 +336,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
   async compactDoc(docName: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     await this.appends.flush();
     this.db.transaction(() => {
+      this.drainJournal();
       this.stmt.putSnapshot.run(docName, throughSeq, snapshot);
       this.stmt.dropUpdates.run(docName, throughSeq);
     })();
@@ -325,6 +379,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
     const prefix = `${sessionId}.`;
     await this.appends.flush();
     this.db.transaction(() => {
+      this.drainJournal();
       const existed = this.db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId).changes > 0;
       this.db.prepare('DELETE FROM audit_log WHERE session_id = ?').run(sessionId);
       if (existed && deletion) {
