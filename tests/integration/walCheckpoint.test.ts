@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../server/src/store/SqliteStore';
+import { WalCheckpointer } from '../../server/src/store/walCheckpointer';
 import { tempDataDir } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
@@ -45,5 +46,30 @@ describe('SQLite write-ahead log', () => {
     expect(size(`${file}-wal`)).toBe(0);
     store = new SqliteStore(file);
     expect((await store.loadDoc('s.t1')).updates).toHaveLength(500);
+  });
+
+  it('runs its worker only while documents are written', async () => {
+    const file = path.join(tempDataDir(), 'casusbord.sqlite');
+    store = new SqliteStore(file);
+    const checkpointer = new WalCheckpointer(file, 40, 3);
+    try {
+      expect(checkpointer.running).toBe(false);
+      checkpointer.wrote();
+      expect(checkpointer.running).toBe(true);
+      // Writes keep it running across several idle checks (every 3 × 40 ms).
+      for (let i = 0; i < 6; i++) {
+        await new Promise((r) => setTimeout(r, 60));
+        checkpointer.wrote();
+        expect(checkpointer.running).toBe(true);
+      }
+      await waitFor('the idle worker to stop', () => !checkpointer.running, 2000);
+      checkpointer.wrote();
+      expect(checkpointer.running).toBe(true);
+    } finally {
+      await checkpointer.close();
+    }
+    expect(checkpointer.running).toBe(false);
+    checkpointer.wrote();
+    expect(checkpointer.running).toBe(false);
   });
 });

@@ -300,6 +300,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
     });
     const { seqs, journalRows } = this.appendTransaction.immediate(items);
     this.journalRows = journalRows;
+    this.checkpointer?.wrote();
     return seqs;
   }
 
@@ -414,7 +415,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
 
   async close(): Promise<void> {
     if (this.db.open) await this.appends.flush();
-    await this.checkpointer?.stop();
+    await this.checkpointer?.close();
     if (!this.db.open) return;
     // Leave a small file behind: the whole log copied into the database, the log emptied.
     if (this.checkpointer) this.db.pragma('wal_checkpoint(TRUNCATE)');

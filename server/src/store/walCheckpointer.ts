@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -26,37 +27,95 @@ parentPort.on('message', (message) => {
 });
 `;
 
+/**
+ * The worker runs only while the store writes: it starts on the first document append after a
+ * quiet spell (or when other writes have grown the log past 4 MiB) and stops after
+ * `idleIntervals` intervals without an append, so an idle server does not keep a thread (about
+ * 10 MB) for nothing. Its last checkpoints before stopping have caught the log up.
+ */
 export class WalCheckpointer {
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
   private stopping: Promise<void> | null = null;
+  private readonly watch: ReturnType<typeof setInterval>;
+  private wroteSinceCheck = false;
+  private closed = false;
 
-  constructor(file: string, intervalMs = 1000) {
+  constructor(
+    private readonly file: string,
+    private readonly intervalMs = 1000,
+    idleIntervals = 30,
+  ) {
+    this.watch = setInterval(() => {
+      if (this.running) {
+        if (!this.wroteSinceCheck) void this.stop();
+      } else if (walBytes(`${file}-wal`) > 4 * 1024 * 1024) {
+        this.wrote();
+      }
+      this.wroteSinceCheck = false;
+    }, intervalMs * idleIntervals);
+    this.watch.unref();
+  }
+
+  /** Whether the worker thread is running now (for tests and diagnosis). */
+  get running(): boolean {
+    return this.worker !== null && this.stopping === null;
+  }
+
+  /** The store wrote to the log: make sure a worker checkpoints it. */
+  wrote(): void {
+    this.wroteSinceCheck = true;
+    if (this.closed || this.running) return;
+    // A worker still stopping finishes on its own; its successor starts right away.
+    this.stopping = null;
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, intervalMs } });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file: this.file, driver, intervalMs: this.intervalMs },
+    });
     // A failing checkpointer only means a longer log; the main connection still works.
-    this.worker.on('error', () => undefined);
-    this.worker.unref();
+    worker.on('error', () => undefined);
+    worker.unref();
+    this.worker = worker;
   }
 
   /** Stops the worker after its current checkpoint; resolves within `timeoutMs` in any case. */
   stop(timeoutMs = 2000): Promise<void> {
-    this.stopping ??= this.halt(timeoutMs);
+    const worker = this.worker;
+    if (!worker) return Promise.resolve();
+    this.stopping ??= this.halt(worker, timeoutMs).then(() => {
+      if (this.worker === worker) this.worker = null;
+    });
     return this.stopping;
   }
 
-  private async halt(timeoutMs: number): Promise<void> {
+  /** Stops for good: later writes start no worker (the store is closing). */
+  close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.watch);
+    return this.stop();
+  }
+
+  private async halt(worker: Worker, timeoutMs: number): Promise<void> {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, timeoutMs);
-      this.worker.once('message', () => {
+      worker.once('message', () => {
         clearTimeout(timer);
         resolve();
       });
-      this.worker.once('exit', () => {
+      worker.once('exit', () => {
         clearTimeout(timer);
         resolve();
       });
-      this.worker.postMessage('stop');
+      worker.postMessage('stop');
     });
-    await this.worker.terminate();
+    await worker.terminate();
+  }
+}
+
+function walBytes(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
   }
 }
