@@ -75,6 +75,14 @@ await describeWithRedis('redis store', () => {
         10,
       );
       expect(await listKeys(own)).toContain(redisKeys(own).photoData(session.id));
+      await store.putPrivateNote({
+        sessionId: session.id,
+        participantId: p.id,
+        text: 'x',
+        inReport: true,
+        updatedAt: 1,
+      });
+      expect(await listKeys(own)).toContain(redisKeys(own).notes(session.id));
       expect((await listKeys(own)).length).toBeGreaterThan(8);
       expect(await listKeys(own)).toContain(redisKeys(own).audit(session.id));
       await store.deleteSession(session.id, { at: 2, by: 'host' });

@@ -6,6 +6,7 @@ import { cardUpdates, code, codeOf, id, newSession, participant, replay, token }
 import { registerArchiveContract } from './archiveContract';
 import { registerAuditContract } from './auditContract';
 import { registerPhotoContract } from './photoContract';
+import { registerPrivateNoteContract } from './privateNoteContract';
 import { controlRecord, registerDamagedRecordContract, type CorruptRecord } from './damagedContract';
 
 /**
@@ -306,6 +307,10 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
     );
     registerDamagedRecordContract((log) => harness.open(log), harness.corrupt);
     registerPhotoContract(
+      () => store,
+      () => other,
+    );
+    registerPrivateNoteContract(
       () => store,
       () => other,
     );

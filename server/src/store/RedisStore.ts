@@ -7,6 +7,8 @@ import * as lua from './redisScripts';
 import { DelegatesArchive } from './ArchiveStore';
 import { RedisArchive } from './redisArchive';
 import { RedisPhotos } from './redisPhotos';
+import { RedisNotes } from './redisNotes';
+import type { PrivateNoteRecord } from './PrivateNoteStore';
 import type { PhotoBytes, PhotoRecord } from './PhotoStore';
 import { GroupCommit } from './groupCommit';
 import * as records from './records';
@@ -27,6 +29,7 @@ export type RedisStoreLog = records.StoreLog & { warn(obj: object, msg: string):
  *   doc:<name>:log              STREAM of updates, entry id `<seq>-0`, field `u`
  *   doc:<name>:snapshot         HASH { through, data }
  *   session:<id>:photos, session:<id>:photo-data   the session's photos (redisPhotos.ts)
+ *   session:<id>:notes          HASH participant id → private note JSON (redisNotes.ts)
  * Multi-key operations run as Lua scripts, so each is atomic. The scripts derive some key names
  * at run time, which a single Redis (or a Sentinel pair) allows and Redis Cluster would not.
  */
@@ -47,6 +50,7 @@ export function redisKeys(prefix: string) {
     docLog: (name: string) => `${prefix}doc:${name}:log`,
     docSnapshot: (name: string) => `${prefix}doc:${name}:snapshot`,
     photos: (sessionId: string) => `${prefix}session:${sessionId}:photos`,
+    notes: (sessionId: string) => `${prefix}session:${sessionId}:notes`,
     photoData: (sessionId: string) => `${prefix}session:${sessionId}:photo-data`,
   };
 }
@@ -96,6 +100,7 @@ export class RedisStore extends DelegatesArchive implements Store {
     this.keys = redisKeys(prefix);
     this.archive = new RedisArchive(client, prefix, log);
     this.photos = new RedisPhotos(client, this.keys, log);
+    this.notes = new RedisNotes(client, this.keys, log);
   }
 
   static connect(url: string, prefix: string, log?: RedisStoreLog): RedisStore {
@@ -319,6 +324,16 @@ export class RedisStore extends DelegatesArchive implements Store {
     return this.photos.deletePhoto(sessionId, photoId);
   }
   // ---- end of photos ----
+
+  // ---- Issue 15: the case holder's private notes (key and script in redisNotes.ts) ----
+  private readonly notes: RedisNotes;
+  putPrivateNote(note: PrivateNoteRecord): Promise<void> {
+    return this.notes.putPrivateNote(note);
+  }
+  getPrivateNote(sessionId: string, participantId: string): Promise<PrivateNoteRecord | null> {
+    return this.notes.getPrivateNote(sessionId, participantId);
+  }
+  // ---- end of private notes ----
 
   async close(): Promise<void> {
     if (this.client.status === 'ready') await this.appends.flush();

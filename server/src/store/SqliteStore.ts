@@ -9,6 +9,8 @@ import type { PhotoBytes, PhotoRecord } from './PhotoStore';
 import * as records from './records';
 import { SqliteArchive } from './sqliteArchive';
 import { SqlitePhotos } from './sqlitePhotos';
+import { SqliteNotes } from './sqliteNotes';
+import type { PrivateNoteRecord } from './PrivateNoteStore';
 import { uniqueOrConflict } from './sqliteUnique';
 import { WalCheckpointer } from './walCheckpointer';
 import { GroupCommit } from './groupCommit';
@@ -113,6 +115,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
     this.migrate();
     this.archive = new SqliteArchive(this.db, log);
     this.photos = new SqlitePhotos(this.db, log);
+    this.notes = new SqliteNotes(this.db, log);
     const db = this.db;
     this.stmt = {
       insertSession: db.prepare('INSERT INTO sessions (id, join_code, created_at, data) VALUES (?, ?, ?, ?)'),
@@ -394,6 +397,7 @@ export class SqliteStore extends DelegatesArchive implements Store {
       this.db.prepare('DELETE FROM doc_snapshots WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
       this.archive.deleteSessionRows(sessionId);
       this.photos.deleteSessionRows(sessionId);
+      this.notes.deleteSessionRows(sessionId);
     })();
   }
 
@@ -412,6 +416,16 @@ export class SqliteStore extends DelegatesArchive implements Store {
     return this.photos.deletePhoto(sessionId, photoId);
   }
   // ---- end of photos ----
+
+  // ---- Issue 15: the case holder's private notes (table and queries in sqliteNotes.ts) ----
+  private readonly notes: SqliteNotes;
+  putPrivateNote(note: PrivateNoteRecord): Promise<void> {
+    return this.notes.putPrivateNote(note);
+  }
+  getPrivateNote(sessionId: string, participantId: string): Promise<PrivateNoteRecord | null> {
+    return this.notes.getPrivateNote(sessionId, participantId);
+  }
+  // ---- end of private notes ----
 
   async close(): Promise<void> {
     if (this.db.open) await this.appends.flush();

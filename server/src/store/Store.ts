@@ -1,5 +1,6 @@
 import type { ArchiveStore } from './ArchiveStore';
 import type { PhotoStore } from './PhotoStore';
+import type { PrivateNoteStore } from './PrivateNoteStore';
 import type { AuditEntry, ControlRecord, DeletionRecord, ParticipantRecord, SessionRecord, TokenRecord } from './records';
 
 export type {
@@ -28,7 +29,7 @@ export interface StoredDoc {
   lastSeq: number;
 }
 
-export interface Store extends ArchiveStore, PhotoStore {
+export interface Store extends ArchiveStore, PhotoStore, PrivateNoteStore {
   readonly kind: 'sqlite' | 'redis';
   /** Throws AppError('conflict') when the join code is taken. */
   createSession(session: SessionRecord, hostToken: TokenRecord): Promise<void>;
@@ -55,7 +56,7 @@ export interface Store extends ArchiveStore, PhotoStore {
   /** Ids of sessions created before `createdBefore` (ms), for retention. */
   listSessionsCreatedBefore(createdBefore: number): Promise<string[]>;
   /**
-   * Removes the session, its participants, tokens, documents, control state, photos and audit log. With
+   * Removes the session, its participants, tokens, documents, control state, photos, private notes and audit log. With
    * `deletion`, and only when the session existed, its deletion record is stored in the same
    * transaction: the one thing of the session that is kept.
    */
