@@ -1,5 +1,6 @@
 import type { Messages } from './nl';
 import { accessibilityEn } from './accessibility.en';
+import { photosEn } from './photos.en';
 import { ratingEn } from './methods.en';
 import { archiveEn, communityEn, lensesEn, lookBackEn } from './community.en';
 
@@ -421,6 +422,7 @@ export const en: Messages = {
   /** Issue 15: the rating of questions and the listening case holder (methods.en.ts). */
   rating: ratingEn,
   accessibility: accessibilityEn,
+  photos: photosEn,
 
   errors: {
     session_not_found: 'There is no session with this code. Check the code.',

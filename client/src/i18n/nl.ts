@@ -2,6 +2,7 @@ import type { Column } from '@casusbord/shared';
 import { accessibilityNl } from './accessibility.nl';
 import { ratingNl } from './methods.nl';
 import { archiveNl, communityNl, lensesNl, lookBackNl } from './community.nl';
+import { photosNl } from './photos.nl';
 
 /**
  * Dutch UI strings: the default locale and the source of the dictionary's shape.
@@ -437,6 +438,9 @@ export const nl = {
 
   /** Issue 18: the accessibility statement at /toegankelijkheid (accessibility.nl.ts). */
   accessibility: accessibilityNl,
+
+  /** Issue 16: site-visit photos on cards (photos.nl.ts). */
+  photos: photosNl,
 
   errors: {
     session_not_found: 'Er is geen bijeenkomst met deze code. Controleer de code.',

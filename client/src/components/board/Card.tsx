@@ -4,6 +4,7 @@ import { useYTextBinding } from '../../board/useYTextBinding';
 import { useT } from '../../i18n';
 import { useBoardContext } from './BoardContext';
 import { CardDots } from './CardDots';
+import { CardPhoto } from './CardPhoto';
 import { CardRating } from './CardRating';
 import { CardReaction } from './CardReaction';
 import { cardDragId, type CardDrag } from './dnd';
@@ -66,6 +67,7 @@ export function Card({ card, draft = false }: { card: CardDetails; draft?: boole
         rows={2}
         spellCheck
       />
+      <CardPhoto card={card} draft={draft} editable={editable} />
       {card.column === 'advice' && !draft && <CardReaction card={card} />}
       {card.column === 'question' && !draft && <CardRating card={card} />}
       <div className="card-footer">
