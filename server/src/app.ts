@@ -19,6 +19,7 @@ import { communityRoutes } from './http/communityRoutes';
 import { registerPrincipal } from './http/principal';
 import { reportRoutes } from './http/reportRoutes';
 import { photoRoutes } from './http/photoRoutes';
+import { privateNoteRoutes } from './http/privateNoteRoutes';
 import { Metrics } from './metrics/Metrics';
 import { metricsRoute } from './metrics/metricsRoute';
 import { startRetention } from './sessions';
@@ -202,6 +203,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(auditRoutes);
   await app.register(communityRoutes);
   await app.register(photoRoutes);
+  await app.register(privateNoteRoutes);
   // The report routes lock and unlock sessions; the control plane tells the sockets.
   await app.register(reportRoutes, {
     announceLock: (sessionId, locked, state) => control.announceLock(sessionId, locked, state),

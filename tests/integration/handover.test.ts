@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -9,6 +5,7 @@ import { addCard, changeDots, readCards, setReaction, type Reaction } from '@cas
 import { createSession, postJson } from '../helpers/api';
 import { command, latest, openBoard } from '../helpers/control';
 import { fetchReport, handOver, joinWithConsent } from '../helpers/handover';
+import { pdfToText } from '../helpers/reportFiles';
 import { useTestServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/wait';
 import type { Peer } from '../helpers/yjs';
@@ -271,18 +268,3 @@ describe('handover and the advice report', () => {
     expect((await fetchReport(server.url, reportToken, 'md')).status).toBe(200);
   });
 });
-
-/** Text of a PDF via poppler's pdftotext; null (with a warning) where it is missing outside CI. */
-function pdfToText(pdf: Buffer): string | null {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'casusbord-pdf-')), 'report.pdf');
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
-  } catch (err) {
-    if (process.env.CI === 'true' || (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    console.warn('\n[handover] pdftotext not found: PDF text order NOT checked; apt-get install -y poppler-utils\n');
-    return null;
-  } finally {
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  }
-}

@@ -7,6 +7,7 @@ import { escapeHtml } from '../../server/src/export/charts';
 import { renderReport, reportFilename, slug } from '../../server/src/export/formats';
 import { renderHtml } from '../../server/src/export/html';
 import { escapeMarkdown, renderMarkdown } from '../../server/src/export/markdown';
+import { docxXml, pdfToText } from '../helpers/reportFiles';
 
 /** Reads escapeMarkdown's output back: every backslash escapes the next character (a newline: a hard break). */
 function unescape(md: string): string {
@@ -21,6 +22,17 @@ function unescapedActive(md: string): string[] {
     else if ('[]<>&`*_|'.includes(md[i]!)) found.push(md[i]!);
   }
   return found;
+}
+
+/** Three questions in board order: one the case holder rated cold, one warm, one not rated. */
+function ratedQuestions(): Y.Doc {
+  const doc = new Y.Doc();
+  addCard(doc, { id: 'q1', column: 'question', text: 'Hoe laat <was> het?', authorId: 'p', createdAt: 1 });
+  addCard(doc, { id: 'q2', column: 'question', text: 'Wat raakte je?', authorId: 'p', createdAt: 2 });
+  addCard(doc, { id: 'q3', column: 'question', text: 'Niet gewogen', authorId: 'p', createdAt: 3 });
+  setRating(doc, 'q1', 'cold');
+  setRating(doc, 'q2', 'warm');
+  return doc;
 }
 
 describe('Markdown escaping', () => {
@@ -101,12 +113,7 @@ describe('report formats', () => {
   });
 
   it("shows the case holder's rating after a question, warm questions first, in Markdown and HTML", () => {
-    const doc = new Y.Doc();
-    addCard(doc, { id: 'q1', column: 'question', text: 'Hoe laat <was> het?', authorId: 'p', createdAt: 1 });
-    addCard(doc, { id: 'q2', column: 'question', text: 'Wat raakte je?', authorId: 'p', createdAt: 2 });
-    addCard(doc, { id: 'q3', column: 'question', text: 'Niet gewogen', authorId: 'p', createdAt: 3 });
-    setRating(doc, 'q1', 'cold');
-    setRating(doc, 'q2', 'warm');
+    const doc = ratedQuestions();
     const report = (locale: Locale) =>
       buildReport({
         session: { ...sampleReport(locale).session },
@@ -125,6 +132,57 @@ describe('report formats', () => {
     expect(html).toContain('<span class="rating rating-warm">— Warm</span>');
     expect(html).toContain('<span class="rating rating-cold">— Cold</span>');
     expect(html).toContain('<li class="user">Niet gewogen</li>');
+  });
+
+  it('shows the rating in Word and PDF too, warm questions first', async () => {
+    const report = buildReport({
+      session: { ...sampleReport('nl').session },
+      participants: [],
+      tables: [{ id: 't1', name: 'Tafel 1', doc: ratedQuestions() }],
+      dotBudget: 3,
+    });
+    const xml = await docxXml(await renderReport(report, 'docx'));
+    const inWord = ['Wat raakte je?', ' — Warm', 'Hoe laat &lt;was&gt; het?', ' — Koud', 'Niet gewogen'].map((n) =>
+      xml.indexOf(n),
+    );
+    expect(inWord.every((at) => at >= 0)).toBe(true);
+    expect(inWord).toEqual([...inWord].sort((a, b) => a - b));
+    const pdf = pdfToText(await renderReport(report, 'pdf'));
+    if (pdf !== null) {
+      const flat = pdf.replace(/\s+/g, ' ');
+      const inPdf = ['Wat raakte je? — Warm', 'Hoe laat <was> het? — Koud', 'Niet gewogen'].map((n) => flat.indexOf(n));
+      expect(
+        inPdf.every((at) => at >= 0),
+        flat,
+      ).toBe(true);
+      expect(inPdf).toEqual([...inPdf].sort((a, b) => a - b));
+    }
+  });
+
+  it("carries the case holder's private notes only when the report is built with them, in all four formats", async () => {
+    const notes = 'Ze zagen niet dat de wethouder al ja zei <echt>';
+    const input = {
+      session: { ...sampleReport('en').session },
+      participants: [],
+      tables: [{ id: 't1', name: 'Tafel 1', doc: ratedQuestions() }],
+      dotBudget: 3,
+    };
+    const texts = async (report: ReturnType<typeof buildReport>) => [
+      renderMarkdown(report),
+      renderHtml(report),
+      await docxXml(await renderReport(report, 'docx')),
+      pdfToText(await renderReport(report, 'pdf')) ?? '',
+    ];
+    const [md, html, word, pdf] = await texts(buildReport({ ...input, caseHolderNotes: notes }));
+    expect(md).toContain('## Own notes');
+    expect(md).toContain('Ze zagen niet dat de wethouder al ja zei \\<echt\\>');
+    expect(html).toContain('<p class="user">Ze zagen niet dat de wethouder al ja zei &lt;echt&gt;</p>');
+    expect(word).toContain('Ze zagen niet dat de wethouder al ja zei &lt;echt&gt;');
+    if (pdf) expect(pdf.replace(/\s+/g, ' ')).toContain(notes);
+    for (const plain of await texts(buildReport({ ...input, caseHolderNotes: '  ' }))) {
+      expect(plain).not.toContain('Own notes');
+    }
+    for (const plain of await texts(buildReport(input))) expect(plain).not.toContain('wethouder');
   });
 
   it('names files casusbord-<city>-<date>.<ext> in plain ASCII', () => {

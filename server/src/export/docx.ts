@@ -24,6 +24,7 @@ import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS, dotsChartAlt, reaction
 import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
 import { fitPhoto, photoTextsFor } from './photoTexts';
+import { caseHolderNotesSection } from './notesTexts';
 
 /**
  * The report as a Word document (docx library): a title page, then per board the numbered advice
@@ -204,7 +205,11 @@ function sectionBlocks(s: ReportSection, index: number, report: Report, t: Repor
   out.push(heading(t.opportunities, h), ...clusterBlocks(s.opportunities, t));
   out.push(heading(t.questions, h));
   if (s.questions.length === 0) out.push(para(t.noCards, { italics: true }));
-  for (const q of s.questions) out.push(new Paragraph({ bullet: { level: 0 }, children: runs(q.text) }));
+  for (const q of s.questions) {
+    // The case holder's rating (Socratic intervision) after the question, as in the other formats.
+    const rating = q.rating ? [new TextRun({ text: ` — ${t.rating[q.rating]}`, italics: true, color: '5B6474' })] : [];
+    out.push(new Paragraph({ bullet: { level: 0 }, children: [...runs(q.text), ...rating] }));
+  }
   if (s.photos.length > 0)
     out.push(heading(photoTextsFor(report.session.locale).heading, h), ...photoBlocks(s, report));
   if (s.learnings.length > 0) {
@@ -271,6 +276,18 @@ function titlePage(report: Report, t: ReportTexts): Paragraph[] {
   ];
 }
 
+/** The case holder's own notes (issue 15): only in their copy of the report. */
+function notesBlocks(report: Report): Paragraph[] {
+  const n = caseHolderNotesSection(report);
+  if (!n) return [];
+  return [
+    heading(n.heading, HeadingLevel.HEADING_1),
+    para(n.intro, { italics: true, color: '5B6474' }),
+    para(n.notes),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+}
+
 /** "What became of earlier advice" (issue 9): only in the report of a follow-up session. */
 function followUpBlocks(report: Report, t: ReportTexts): Paragraph[] {
   const f = followUpSection(report.followUp, report.session.locale, t.formatDate);
@@ -324,6 +341,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
         children: [
           ...titlePage(report, t),
           ...followUpBlocks(report, t),
+          ...notesBlocks(report),
           ...report.sections.flatMap((s, i) => sectionBlocks(s, i, report, t)),
           new Paragraph({
             spacing: { before: 480 },

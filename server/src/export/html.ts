@@ -3,6 +3,7 @@ import { REACTION_COLOURS, dotsChartSvg, escapeHtml, reactionsSvg } from './char
 import { sectionHeading, sessionKind, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
 import { fitPhoto, photoTextsFor } from './photoTexts';
+import { caseHolderNotesSection } from './notesTexts';
 
 /**
  * The report as one self-contained, print-friendly HTML page (what `/r/<token>` shows). No
@@ -187,6 +188,19 @@ function followUpHtml(report: Report, t: ReportTexts): string {
   ].join('\n');
 }
 
+/** The case holder's own notes (issue 15): only in their copy of the report. */
+function notesHtml(report: Report): string {
+  const n = caseHolderNotesSection(report);
+  if (!n) return '';
+  return [
+    `<section class="board notes" data-testid="report-case-holder-notes">`,
+    `<h2>${e(n.heading)}</h2>`,
+    `<p class="note">${e(n.intro)}</p>`,
+    userText('p', n.notes),
+    `</section>`,
+  ].join('\n');
+}
+
 /** `languageLink: false` leaves out the "other language" link (an embedded report, where `?lang=` leads nowhere). */
 export function renderHtml(report: Report, opts: { languageLink?: boolean } = {}): string {
   const t = textsFor(report.session.locale);
@@ -222,6 +236,7 @@ ${opts.languageLink === false ? '' : `<nav class="lang"><a data-testid="report-l
 </header>
 <main>
 ${followUpHtml(report, t)}
+${notesHtml(report)}
 ${report.sections.map((s) => sectionHtml(s, report, t)).join('\n')}
 </main>
 <footer>${e(`${t.madeWith} · ${m.city} · ${t.formatDate(m.date)}`)}</footer>

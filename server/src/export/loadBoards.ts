@@ -70,8 +70,15 @@ export interface ReportDeps {
   control: SessionControl;
 }
 
-/** Everything the report shows, read at this moment: session, consent, dot budget and boards. */
-export async function loadReport(session: SessionRecord, deps: ReportDeps): Promise<Report> {
+/**
+ * Everything the report shows, read at this moment: session, consent, dot budget and boards.
+ * `caseHolderNotes` only for the case holder's own copy (issue 15).
+ */
+export async function loadReport(
+  session: SessionRecord,
+  deps: ReportDeps,
+  caseHolderNotes: string | null = null,
+): Promise<Report> {
   const [participants, { record }, photos] = await Promise.all([
     deps.store.listParticipants(session.id),
     deps.control.current(session.id),
@@ -107,6 +114,7 @@ export async function loadReport(session: SessionRecord, deps: ReportDeps): Prom
             items: record.followUp.items,
           }
         : null,
+      caseHolderNotes,
     });
   } finally {
     boards.dispose();

@@ -2,6 +2,7 @@ import { REACTION_ORDER, type Report, type ReportCluster, type ReportSection } f
 import { sectionHeading, sessionKind, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
 import { photoTextsFor } from './photoTexts';
+import { caseHolderNotesSection } from './notesTexts';
 
 /**
  * The report as Markdown for the archive. Every user string goes through escapeMarkdown, so a
@@ -147,6 +148,8 @@ export function renderMarkdown(report: Report): string {
     }
     out.push('');
   }
+  const notes = caseHolderNotesSection(report);
+  if (notes) out.push(`## ${notes.heading}`, '', `*${notes.intro}*`, '', escapeMarkdown(notes.notes), '');
   for (const s of report.sections) section(s, report, t, out);
   out.push('---', '', `*${t.madeWith}*`, '');
   return out.join('\n');

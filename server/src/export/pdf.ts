@@ -10,6 +10,7 @@ import {
 import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS, dotsChartAlt, reactionsAlt } from './charts';
 import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
+import { caseHolderNotesSection } from './notesTexts';
 import { fitPhoto, photoTextsFor } from './photoTexts';
 
 /**
@@ -342,7 +343,7 @@ class PdfReport {
     this.clusters(s.opportunities);
     this.heading(t.questions, 1);
     if (s.questions.length === 0) this.paragraph(t.noCards, { color: MUTED });
-    else this.bullets(s.questions.map((q) => q.text));
+    else this.bullets(s.questions.map((q) => (q.rating ? `${q.text} — ${t.rating[q.rating]}` : q.text)));
     if (s.photos.length > 0) this.photos(s);
     if (s.learnings.length > 0) {
       this.heading(t.learnings, 1);
@@ -416,6 +417,16 @@ class PdfReport {
     this.doc.addPage();
   }
 
+  /** The case holder's own notes (issue 15): only in their copy of the report. */
+  private caseHolderNotes(): void {
+    const n = caseHolderNotesSection(this.report);
+    if (!n) return;
+    this.heading(n.heading, 1);
+    this.paragraph(n.intro, { size: 10, color: MUTED, gap: 0.4 });
+    this.paragraph(n.notes);
+    this.doc.addPage();
+  }
+
   /** "n / N" at the foot of every page but the title page, as a pagination Artifact. */
   private pageNumbers(): void {
     const { doc } = this;
@@ -441,6 +452,7 @@ class PdfReport {
     this.titlePage();
     this.doc.addPage();
     this.followUp();
+    this.caseHolderNotes();
     for (const s of this.report.sections) this.section(s);
     this.doc.moveDown(2);
     this.paragraph(this.t.madeWith, { size: 9, color: MUTED });

@@ -61,6 +61,8 @@ export interface ReportInput {
   followUp?: ReportFollowUp | null;
   /** Issue 16: the session's stored photos by id; a card's photo missing here is shown as gone. */
   images?: ReadonlyMap<string, ReportImage>;
+  /** Issue 15: the case holder's private notes, only for their own copy of the report. */
+  caseHolderNotes?: string | null;
 }
 
 /** A stored photo as the formats embed it (always JPEG: the server re-encodes every upload). */
@@ -158,6 +160,11 @@ export interface Report {
   sections: ReportSection[];
   /** Set for a follow-up session (issue 9); null otherwise. */
   followUp: ReportFollowUp | null;
+  /**
+   * Issue 15: the case holder's private notes, present only in the copy the case holder downloads
+   * (GET /api/sessions/:id/notes/report); every other report leaves the field out.
+   */
+  caseHolderNotes?: string;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -326,7 +333,14 @@ export function buildReport(input: ReportInput): Report {
           })),
         }
       : null,
+    ...notesOf(input),
   };
+}
+
+/** The case holder's notes as the report carries them: cleaned, and left out when empty. */
+function notesOf(input: ReportInput): Pick<Report, 'caseHolderNotes'> {
+  const notes = cleanReportText(input.caseHolderNotes ?? '');
+  return notes ? { caseHolderNotes: notes } : {};
 }
 
 /** The same reaction order in every format: adopt, consider, not now, then no reaction yet. */

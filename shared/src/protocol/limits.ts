@@ -62,6 +62,11 @@ export const LIMITS = {
   photoUploadsPerMinute: 12,
   /** A photo's caption, characters. */
   photoCaptionChars: 200,
+  /**
+   * Issue 15: the case holder's private notes (Roddelmethode), characters. Fits the HTTP body limit
+   * even when every character is JSON-escaped.
+   */
+  privateNoteChars: 8000,
 } as const;
 
 /** Join codes use no characters that are easily confused when read aloud or typed (0/O, 1/I/L). */
