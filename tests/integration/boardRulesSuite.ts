@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
   addCard,
   cardsMap,
+  coreQuestionText,
   draftDocName,
   dotsMap,
   learningsMap,
@@ -311,6 +312,33 @@ export function registerBoardRulesSuite(
     });
   });
 
+  describe(`${engine}: a listening case holder (the gossip round)`, () => {
+    it("the case holder's board stays live but every write of theirs is undone and refused; the others write", async () => {
+      await openBoard(server.url, s.hostToken, undefined, {
+        openColumns: ['pitfall', 'opportunity', 'advice'],
+        dots: false,
+        caseHolderListens: true,
+      });
+      const holder = await peer(anna.token);
+      const host = await peer(s.hostToken);
+      const holderRefusals = recordRefusals(holder);
+      holder.doc.transact(() => {
+        addCard(holder.doc, card('holder-card', 'advice', 'Mag ik even iets zeggen?', anna.participantId));
+        coreQuestionText(holder.doc).insert(0, 'Een andere kernvraag? ');
+      });
+      await waitFor('told why', () => holderRefusals.some((r) => r.startsWith('not_allowed:')));
+      await waitFor('the case holder put back', () => !cardsMap(holder.doc).has('holder-card'));
+      // What the group writes reaches the listening case holder live.
+      addCard(honest.doc, card('gossip', 'pitfall', 'Ze wacht op een ja van de wethouder', ben.participantId));
+      await waitFor('the gossip at the case holder', () => Boolean(details(holder, 'gossip')));
+      // A host-written marker: once the honest peer has it, it has everything relayed before.
+      addCard(host.doc, card('l1', 'pitfall', 'l1', 'host'));
+      await waitFor('marker l1', () => cardsMap(honest.doc).has('l1'));
+      expect(cardsMap(honest.doc).has('holder-card')).toBe(false);
+      expect(coreQuestionText(honest.doc).toString()).not.toContain('Een andere kernvraag');
+    });
+  });
+
   describe(`${engine}: after a restart`, () => {
     it('the stored board holds none of the forgeries', async () => {
       for (const p of peers.splice(0)) p.destroy();
@@ -333,6 +361,8 @@ export function registerBoardRulesSuite(
       expect(byId.get('m1')?.rating).toBe('neutral');
       expect(byId.get('bens')?.rating).toBeNull();
       expect(byId.has('closed-col')).toBe(false);
+      expect(byId.has('holder-card')).toBe(false);
+      expect(byId.get('gossip')?.authorId).toBe(ben.participantId);
       expect(byId.get('m1')?.column).toBe('question');
       expect(dotsMap(fresh.doc).has(ben.participantId)).toBe(false);
       expect(learningsMap(fresh.doc).get(ben.participantId)).toBe('Vraag door');
