@@ -23,3 +23,6 @@ export * from './domain/writeRules';
 export * from './domain/placement';
 export * from './domain/sessionView';
 export * from './domain/privateNotes';
+export * from './domain/atZero';
+export * from './domain/cohosts';
+export * from './domain/focus';

@@ -85,7 +85,7 @@ describeBrowser('intervision: the participants follow the rounds the host runs',
       await roundIs(everyone, 'Welkom en keuze van de casus');
       const clock = anouk.locator('[data-testid="round-clock"][data-overtime="true"][data-time-up="true"]');
       await clock.waitFor();
-      expect(await clock.locator('.clock-digits').textContent()).toMatch(/^-0:0\d$/);
+      expect(await clock.locator('.clock-digits').textContent()).toMatch(/^\+0:0\d$/);
       await clock.getByText('De tijd is om').waitFor();
 
       // Clarifying questions: only the question column is open.

@@ -55,12 +55,12 @@ export async function createThroughForm(page: Page, baseUrl: string, caseHolder:
   await page.waitForURL(/\/s\/[^/]+\/host$/, { timeout: WAIT_MS });
 }
 
-/** "12:05" → 725, "-0:42" → -42 (seconds), as a person reads the clock. */
+/** "12:05" → 725, "+0:42" (overtime, counting up) → -42 seconds left, as a person reads the clock. */
 export function clockSeconds(text: string): number {
-  const match = /(-?)(\d+):(\d{2})/.exec(text);
+  const match = /(\+?)(\d+):(\d{2})/.exec(text);
   if (!match) throw new Error(`not a clock: ${JSON.stringify(text)}`);
   const seconds = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === '-' ? -seconds : seconds;
+  return match[1] === '+' ? -seconds : seconds;
 }
 
 /** The digits a clock element shows right now, in seconds. */

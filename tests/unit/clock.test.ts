@@ -29,14 +29,14 @@ describe('formatClock', () => {
   });
 
   it('shows overtime with a minus sign', () => {
-    expect(formatClock(-42_000)).toBe('-0:42');
-    expect(formatClock(-(3 * MIN + 7_000))).toBe('-3:07');
+    expect(formatClock(-42_000)).toBe('+0:42');
+    expect(formatClock(-(3 * MIN + 7_000))).toBe('+3:07');
   });
 
   it('counts like a kitchen timer: the last fraction shows 0:01, 0:00 only at the end', () => {
     expect(formatClock(300)).toBe('0:01');
     expect(formatClock(0)).toBe('0:00');
-    expect(formatClock(-300)).toBe('-0:01');
+    expect(formatClock(-300)).toBe('+0:01');
     expect(formatClock(15 * MIN)).toBe('15:00');
     expect(formatClock(15 * MIN - 1)).toBe('15:00');
     expect(formatClock(15 * MIN - 1_000)).toBe('14:59');
@@ -63,7 +63,7 @@ describe('timeLeftMs and isOvertime', () => {
     expect(isOvertime(running, T0 + 5 * MIN)).toBe(false);
     expect(timeLeftMs(running, T0 + 6 * MIN)).toBe(-MIN);
     expect(isOvertime(running, T0 + 6 * MIN)).toBe(true);
-    expect(formatClock(timeLeftMs(running, T0 + 6 * MIN))).toBe('-1:00');
+    expect(formatClock(timeLeftMs(running, T0 + 6 * MIN))).toBe('+1:00');
   });
 
   it('stands still while paused, whatever the time', () => {

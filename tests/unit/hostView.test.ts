@@ -70,7 +70,7 @@ describe('host view helpers', () => {
 
   it('reads a clock the way a person does', () => {
     expect(clockSeconds('12:05')).toBe(725);
-    expect(clockSeconds('-0:42')).toBe(-42);
+    expect(clockSeconds('+0:42')).toBe(-42);
     expect(() => clockSeconds('--:--')).toThrow();
   });
 });

@@ -78,6 +78,11 @@ export interface Round {
   caseHolderListens?: boolean;
   /** The lens deck this round offers when the facilitator opens it (lenses.ts). Default 'pitfalls'. */
   lensSet?: LensSetId;
+  /**
+   * The server moves on to the next round when this round's clock reaches zero (atZero.ts);
+   * without it the round goes on in overtime until the facilitator moves on. Default false.
+   */
+  moveOnAtZero?: boolean;
 }
 
 export interface Method {
@@ -110,6 +115,7 @@ export const roundSchema = z.strictObject({
   scope: z.enum(['table', 'plenary']).optional(),
   caseHolderListens: z.boolean().optional(),
   lensSet: z.enum(LENS_SETS).optional(),
+  moveOnAtZero: z.boolean().optional(),
 });
 
 /** Duration in ms, rounded to whole ms so clock maths stays in integers. */

@@ -63,6 +63,8 @@ export const roundEditSchema = z.discriminatedUnion('type', [
   /** `at` defaults to the end of the list. */
   z.strictObject({ type: z.literal('add'), round: roundSchema, at: index.optional(), groupId }),
   z.strictObject({ type: z.literal('remove'), index, groupId }),
+  /** The round's "move on at zero" (Round.moveOnAtZero): the server goes to the next round at zero. */
+  z.strictObject({ type: z.literal('setMoveOnAtZero'), index, on: z.boolean(), groupId }),
 ]);
 export type RoundEdit = z.infer<typeof roundEditSchema>;
 
@@ -206,6 +208,13 @@ export function applyRoundEdit(state: RoundState, edit: RoundEdit, now: number):
       let roundIndex = tracks && i < state.roundIndex ? state.roundIndex - 1 : state.roundIndex;
       roundIndex = Math.min(roundIndex, rounds.length - 1);
       return ok({ ...state, rounds, roundIndex });
+    }
+    case 'setMoveOnAtZero': {
+      const { index: i, on } = edit;
+      if (!inRange(state, i)) return fail(`no round ${i}`);
+      if (typeof on !== 'boolean') return fail('on must be true or false');
+      rounds[i] = { ...cloneRound(rounds[i]!), moveOnAtZero: on };
+      return ok({ ...state, rounds });
     }
   }
 }

@@ -33,6 +33,8 @@ export interface Viewer {
   participantId: string | null;
   name: string;
   groupId: string | null;
+  /** A co-host's id (cohosts.ts); absent for everyone else. */
+  cohostId?: string;
 }
 
 /** Whether this role sees the join code, the join link and who joined (only then are they looked up). */
@@ -69,6 +71,7 @@ export function sessionView(
       // Host and recipient have a fixed label, not a name of their own.
       name: viewer.role === 'participant' ? viewer.name : null,
       groupId: viewer.groupId,
+      ...(viewer.cohostId ? { cohost: true } : {}),
     },
     groups: groups.map((g) => ({ id: g.id, name: g.name, docName: boardDocName(session.id, g.id) })),
   };

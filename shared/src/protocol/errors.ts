@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 400,
   unauthorized: 401,
+  /** Issue 15: a co-host link the host has revoked; it opens nothing any more. */
+  cohost_revoked: 401,
   forbidden: 403,
   not_found: 404,
   session_not_found: 404,
@@ -48,6 +50,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   bad_request: 'The request is not valid',
   validation_failed: 'The request does not match its schema',
   unauthorized: 'Missing or invalid token',
+  cohost_revoked: 'The facilitator has revoked this co-host link',
   forbidden: 'Only the facilitator may do this',
   not_found: 'Not found',
   session_not_found: 'This session no longer exists',

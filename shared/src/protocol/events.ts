@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hostCommandSchema, roundEditSchema } from '../domain/rounds';
+import { hostFocusPayload } from '../domain/focus';
 import { followUpMarkPayload, lensesPayload } from './community';
 import type { Ack, ApiError } from './errors';
 import {
@@ -70,6 +71,11 @@ export const CLIENT_EVENTS = {
   'host:lenses': stateEvent(lensesPayload),
   /** Host or the case holder: `{ adviceId, status, note }` — what became of an earlier advice. */
   'followup:mark': stateEvent(followUpMarkPayload),
+  /**
+   * Host (case day): `{ action: 'bring', groupId, scrollX, scrollY }` brings everyone to that board
+   * (a table or 'plenary') at that scroll position; `{ action: 'release' }` lets them go (issue 15).
+   */
+  'host:focus': stateEvent(hostFocusPayload),
   /** Asks for the current session state (e.g. after a reconnect). */
   'session:get': stateEvent(z.unknown()),
 } as const satisfies Record<string, ClientEventSpec>;
@@ -113,6 +119,11 @@ export interface ServerEventPayloads {
   'session:state': SessionState;
   /** The host handed the session over (`locked: true`: every board read-only) or reopened it. */
   'session:locked': { locked: boolean };
+  /**
+   * To a co-host's own sockets only: the host revoked their link. The socket gets no more state and
+   * every event it sends is refused with `cohost_revoked` (issue 15).
+   */
+  'cohost:revoked': { code: 'cohost_revoked'; message: string };
 }
 
 /** Events the server emits (the Socket.io generic), derived from ServerEventPayloads. */

@@ -3,6 +3,8 @@ import type { RoundState, RoundStatus } from '../domain/rounds';
 import { z } from 'zod';
 import { LOCALES, METHOD_IDS, type Locale, type MethodId } from './schemas';
 import type { FollowUpState } from './community';
+import type { CohostEntry } from '../domain/cohosts';
+import type { Focus } from '../domain/focus';
 
 export type Role = 'host' | 'participant' | 'recipient';
 
@@ -84,7 +86,14 @@ export interface SessionView extends SessionCase {
   /** The archived session this one follows up (same community), or null. */
   followUpOf: string | null;
   /** The caller's own role and identity, from the server's record of the token. */
-  you: { role: Role; participantId: string | null; name: string | null; groupId: string | null };
+  you: {
+    role: Role;
+    participantId: string | null;
+    name: string | null;
+    groupId: string | null;
+    /** Set (true) for a co-host: a host who may not manage co-host links or delete the session. */
+    cohost?: boolean;
+  };
   /** Tables the caller may open: all of them for the host, the own table for a participant. */
   groups: GroupView[];
   /** Only for the host. */
@@ -138,6 +147,11 @@ export interface SessionState {
   followUp: FollowUpState | null;
   /** The host opened the lens deck (prompt cards) for everyone. */
   lensesOpen: boolean;
+  /**
+   * Case day: the board the facilitator brought everyone to ("bring everyone here"), or null. The
+   * server always sends it; absent (a state this browser saved before it existed) means null.
+   */
+  focus?: Focus | null;
 }
 
 
@@ -156,6 +170,20 @@ export interface HandoverResponse {
   handedOverAt: string;
   /** Download links per format (each answers with Content-Disposition: attachment). */
   downloads: Record<ReportFormat, string>;
+}
+
+/** POST /api/sessions/:id/cohosts (the session's host): a new co-host link. */
+export interface CohostLinkResponse {
+  cohost: CohostEntry;
+  /** The co-host's token. Shown once; only its hash is stored. */
+  token: string;
+  /** Opens the host view as co-host: `<PUBLIC_URL or origin>/s/<id>/host#cohost=<token>`. */
+  url: string;
+}
+
+/** GET /api/sessions/:id/cohosts (the session's host): every co-host link, revoked ones too, oldest first. */
+export interface CohostListResponse {
+  cohosts: CohostEntry[];
 }
 
 /** POST /api/sessions/:id/reopen (host): the boards are writable again; report links keep working. */
