@@ -58,6 +58,21 @@ function registerPhotoSuite(engine: string, start: StartServer): void {
       return { s, ben, peer, card };
     }
 
+    /** A session with Ben's card and a photo Ben uploaded to it (a small PNG unless `body` says). */
+    async function cardWithPhoto(caption: string, body?: Buffer) {
+      const setup = await sessionWithCard();
+      const { s, ben, card } = setup;
+      const res = await uploadPhoto(
+        server.url,
+        s.sessionId,
+        ben.token,
+        { doc: s.docName, card, caption },
+        body ?? (await pngBytes()),
+      );
+      expect(res.status).toBe(201);
+      return { ...setup, ref: res.json as PhotoRef };
+    }
+
     const photoOn = (peer: Peer, card: string) => readCardDetails(peer.doc).find((c) => c.id === card)?.photo;
 
     it('refuses what is no JPEG, PNG or WebP with 415 and says which types are taken', async () => {
@@ -175,16 +190,9 @@ function registerPhotoSuite(engine: string, start: StartServer): void {
     });
 
     it('serves a photo to tokens of its session only, never without one or to another session', async () => {
-      const { s, ben, card } = await sessionWithCard();
+      const { s, ben, card, ref } = await cardWithPhoto('Binnentuin');
+      const { id } = ref;
       const other = await createSession(server.url);
-      const res = await uploadPhoto(
-        server.url,
-        s.sessionId,
-        ben.token,
-        { doc: s.docName, card, caption: 'Binnentuin' },
-        await pngBytes(),
-      );
-      const { id } = res.json as PhotoRef;
       expect((await fetchPhoto(server.url, s.sessionId, id, null)).status).toBe(401);
       expect((await fetchPhoto(server.url, s.sessionId, id, 'not-a-token')).status).toBe(401);
       // Another session's token on this session's path: refused; on its own path: nothing there.
@@ -214,15 +222,7 @@ function registerPhotoSuite(engine: string, start: StartServer): void {
     });
 
     it('a client cannot put a photo id on a card itself', async () => {
-      const { s, ben, peer, card } = await sessionWithCard();
-      const res = await uploadPhoto(
-        server.url,
-        s.sessionId,
-        ben.token,
-        { doc: s.docName, card, caption: 'Echt' },
-        await pngBytes(),
-      );
-      const real = res.json as PhotoRef;
+      const { peer, card, ref: real } = await cardWithPhoto('Echt');
       await waitFor('photo on the card', () => photoOn(peer, card)?.id === real.id);
       const refusals = recordRefusals(peer);
       const forged: PhotoRef = { ...real, id: 'Forged0000000000' };
@@ -232,15 +232,8 @@ function registerPhotoSuite(engine: string, start: StartServer): void {
     });
 
     it('photos are gone after the host deletes the session', async () => {
-      const { s, ben, card } = await sessionWithCard();
-      const res = await uploadPhoto(
-        server.url,
-        s.sessionId,
-        ben.token,
-        { doc: s.docName, card, caption: 'Speeltuin' },
-        await siteVisitJpeg(320, 240),
-      );
-      const { id } = res.json as PhotoRef;
+      const { s, ref } = await cardWithPhoto('Speeltuin', await siteVisitJpeg(320, 240));
+      const { id } = ref;
       expect(await server.app.deps.store.getPhoto(s.sessionId, id, 'full')).not.toBeNull();
       const deleted = await fetch(`${server.url}/api/sessions/${s.sessionId}`, {
         method: 'DELETE',
@@ -254,15 +247,8 @@ function registerPhotoSuite(engine: string, start: StartServer): void {
     });
 
     it('photos are gone after retention deletes the session', async () => {
-      const { s, ben, card } = await sessionWithCard();
-      const res = await uploadPhoto(
-        server.url,
-        s.sessionId,
-        ben.token,
-        { doc: s.docName, card, caption: 'Plein' },
-        await pngBytes(),
-      );
-      const { id } = res.json as PhotoRef;
+      const { s, ref } = await cardWithPhoto('Plein');
+      const { id } = ref;
       const { store, config } = server.app.deps;
       const createdAt = (await store.getSession(s.sessionId))!.createdAt;
       const now = createdAt + (config.retentionDays + 1) * 24 * 60 * 60_000;
@@ -313,15 +299,7 @@ function registerPhotoSuite(engine: string, start: StartServer): void {
     });
 
     it('the report shows the photos with their captions: HTML, Word, PDF, and Markdown names them', async () => {
-      const { s, ben, card } = await sessionWithCard();
-      const res = await uploadPhoto(
-        server.url,
-        s.sessionId,
-        ben.token,
-        { doc: s.docName, card, caption: 'Onderdoorgang zonder licht' },
-        await siteVisitJpeg(800, 600),
-      );
-      const ref = res.json as PhotoRef;
+      const { s, ref } = await cardWithPhoto('Onderdoorgang zonder licht', await siteVisitJpeg(800, 600));
       const { reportToken } = await handOver(server.url, s.sessionId, s.hostToken);
 
       const html = (await fetchReport(server.url, reportToken, 'html')).body.toString();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PhotoSize } from '@casusbord/shared';
+import { DelegatesArchive } from './ArchiveStore';
 
 /**
  * Site-visit photos (issue 16) kept with their session, in both engines (sqlitePhotos.ts,
@@ -47,6 +48,24 @@ export interface PhotoStore {
   listPhotos(sessionId: string): Promise<PhotoRecord[]>;
   /** Removes one photo (replaced on its card, or its card was gone); a missing one is fine. */
   deletePhoto(sessionId: string, photoId: string): Promise<void>;
+}
+
+/** The base of both engines: the archive and the photos are each handed to their own part. */
+export abstract class DelegatesArchiveAndPhotos extends DelegatesArchive implements PhotoStore {
+  protected abstract readonly photos: PhotoStore;
+
+  addPhoto(photo: PhotoRecord, maxPerSession: number): Promise<void> {
+    return this.photos.addPhoto(photo, maxPerSession);
+  }
+  getPhoto(sessionId: string, photoId: string, size: PhotoSize): Promise<PhotoBytes | null> {
+    return this.photos.getPhoto(sessionId, photoId, size);
+  }
+  listPhotos(sessionId: string): Promise<PhotoRecord[]> {
+    return this.photos.listPhotos(sessionId);
+  }
+  deletePhoto(sessionId: string, photoId: string): Promise<void> {
+    return this.photos.deletePhoto(sessionId, photoId);
+  }
 }
 
 /** The message of the session's photo limit, for both engines. */

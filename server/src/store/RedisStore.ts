@@ -1,15 +1,14 @@
 import type { Redis } from 'ioredis';
-import { AppError, sessionOfDoc, type PhotoSize } from '@casusbord/shared';
+import { AppError, sessionOfDoc } from '@casusbord/shared';
 import type { z } from 'zod';
 import { LuaScript, createRedisClient } from './redisClient';
 import type { ControlRecord, ParticipantRecord, SessionRecord, Store, StoredDoc, TokenRecord } from './Store';
 import * as lua from './redisScripts';
-import { DelegatesArchive } from './ArchiveStore';
+import { DelegatesArchiveAndPhotos } from './PhotoStore';
 import { RedisArchive } from './redisArchive';
 import { RedisPhotos } from './redisPhotos';
 import { RedisNotes } from './redisNotes';
 import type { PrivateNoteRecord } from './PrivateNoteStore';
-import type { PhotoBytes, PhotoRecord } from './PhotoStore';
 import { GroupCommit } from './groupCommit';
 import * as records from './records';
 
@@ -85,7 +84,7 @@ function seqOf(id: Buffer | string): number {
  * acknowledged by Redis when its promise resolves; with `appendonly yes` and `appendfsync always`
  * (docker-compose.yml) that means it is on disk.
  */
-export class RedisStore extends DelegatesArchive implements Store {
+export class RedisStore extends DelegatesArchiveAndPhotos implements Store {
   readonly kind = 'redis';
   private readonly keys;
   protected readonly archive: RedisArchive;
@@ -309,21 +308,8 @@ export class RedisStore extends DelegatesArchive implements Store {
     await this.archive.deleteSessionRows(sessionId, communityId);
   }
 
-  // ---- Issue 16: site-visit photos (keys and script in redisPhotos.ts) ----
-  private readonly photos: RedisPhotos;
-  addPhoto(photo: PhotoRecord, maxPerSession: number): Promise<void> {
-    return this.photos.addPhoto(photo, maxPerSession);
-  }
-  getPhoto(sessionId: string, photoId: string, size: PhotoSize): Promise<PhotoBytes | null> {
-    return this.photos.getPhoto(sessionId, photoId, size);
-  }
-  listPhotos(sessionId: string): Promise<PhotoRecord[]> {
-    return this.photos.listPhotos(sessionId);
-  }
-  deletePhoto(sessionId: string, photoId: string): Promise<void> {
-    return this.photos.deletePhoto(sessionId, photoId);
-  }
-  // ---- end of photos ----
+  /** Issue 16: site-visit photos (keys and script in redisPhotos.ts; methods in DelegatesArchiveAndPhotos). */
+  protected readonly photos: RedisPhotos;
 
   // ---- Issue 15: the case holder's private notes (key and script in redisNotes.ts) ----
   private readonly notes: RedisNotes;

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { AppError, type PhotoSize } from '@casusbord/shared';
+import { AppError } from '@casusbord/shared';
 import type { ControlRecord, ParticipantRecord, SessionRecord, Store, StoredDoc, TokenRecord } from './Store';
-import { DelegatesArchive } from './ArchiveStore';
-import type { PhotoBytes, PhotoRecord } from './PhotoStore';
+import { DelegatesArchiveAndPhotos } from './PhotoStore';
 import * as records from './records';
 import { SqliteArchive } from './sqliteArchive';
 import { SqlitePhotos } from './sqlitePhotos';
@@ -87,7 +86,7 @@ interface SqliteRow {
  * reached the database file (WAL) when the promise resolves; synchronous=NORMAL keeps committed
  * transactions through a process crash (kill -9), only an OS crash may lose the last ones.
  */
-export class SqliteStore extends DelegatesArchive implements Store {
+export class SqliteStore extends DelegatesArchiveAndPhotos implements Store {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmt;
@@ -401,21 +400,8 @@ export class SqliteStore extends DelegatesArchive implements Store {
     })();
   }
 
-  // ---- Issue 16: site-visit photos (table and queries in sqlitePhotos.ts) ----
-  private readonly photos: SqlitePhotos;
-  addPhoto(photo: PhotoRecord, maxPerSession: number): Promise<void> {
-    return this.photos.addPhoto(photo, maxPerSession);
-  }
-  getPhoto(sessionId: string, photoId: string, size: PhotoSize): Promise<PhotoBytes | null> {
-    return this.photos.getPhoto(sessionId, photoId, size);
-  }
-  listPhotos(sessionId: string): Promise<PhotoRecord[]> {
-    return this.photos.listPhotos(sessionId);
-  }
-  deletePhoto(sessionId: string, photoId: string): Promise<void> {
-    return this.photos.deletePhoto(sessionId, photoId);
-  }
-  // ---- end of photos ----
+  /** Issue 16: site-visit photos (table and queries in sqlitePhotos.ts; methods in DelegatesArchiveAndPhotos). */
+  protected readonly photos: SqlitePhotos;
 
   // ---- Issue 15: the case holder's private notes (table and queries in sqliteNotes.ts) ----
   private readonly notes: SqliteNotes;

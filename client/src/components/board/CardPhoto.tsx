@@ -83,6 +83,28 @@ function errorText(t: Messages, err: unknown): string {
   return t.photos.errors[code] ?? describeError(t, err);
 }
 
+/** A button that opens the file picker (or, with `camera`, a phone's camera); the input itself is hidden in it. */
+function FilePick(props: {
+  label: string;
+  testId: string;
+  camera?: boolean;
+  onPick: (file: File | undefined) => void;
+}) {
+  return (
+    <label className="button small">
+      {props.label}
+      <input
+        type="file"
+        accept="image/*"
+        capture={props.camera ? 'environment' : undefined}
+        className="visually-hidden"
+        data-testid={props.testId}
+        onChange={(e) => props.onPick(e.target.files?.[0])}
+      />
+    </label>
+  );
+}
+
 type Phase = { kind: 'idle' } | { kind: 'sending'; percent: number } | { kind: 'processing' };
 
 function PhotoForm({ card, draft, onDone }: { card: CardDetails; draft: boolean; onDone: () => void }) {
@@ -106,8 +128,9 @@ function PhotoForm({ card, draft, onDone }: { card: CardDetails; draft: boolean;
       ? plenaryDocName(sessionId)
       : credentials.docName;
   const busy = phase.kind !== 'idle';
+  const pick = (picked: File | undefined) => void check(picked);
 
-  const pick = async (picked: File | undefined) => {
+  const check = async (picked: File | undefined) => {
     setError(null);
     if (!picked) return;
     const refused = await checkPhotoFile(picked);
@@ -145,29 +168,8 @@ function PhotoForm({ card, draft, onDone }: { card: CardDetails; draft: boolean;
       <fieldset disabled={busy}>
         <legend className="visually-hidden">{t.photos.formLegend}</legend>
         <div className="photo-pick">
-          <label className="button small">
-            {t.photos.choose}
-            <input
-              type="file"
-              accept="image/*"
-              className="visually-hidden"
-              data-testid="card-photo-file"
-              onChange={(e) => void pick(e.target.files?.[0])}
-            />
-          </label>
-          {touch && (
-            <label className="button small">
-              {t.photos.take}
-              <input
-                type="file"
-                accept="image/*"
-                capture="environment"
-                className="visually-hidden"
-                data-testid="card-photo-camera"
-                onChange={(e) => void pick(e.target.files?.[0])}
-              />
-            </label>
-          )}
+          <FilePick label={t.photos.choose} testId="card-photo-file" onPick={pick} />
+          {touch && <FilePick label={t.photos.take} testId="card-photo-camera" camera onPick={pick} />}
         </div>
         {file && <p className="hint photo-chosen">{t.photos.chosen(file.name)}</p>}
         <label htmlFor={`${id}-caption`}>{t.photos.captionLabel}</label>
