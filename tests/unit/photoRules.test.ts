@@ -14,9 +14,9 @@ import {
   typeBoardRoots,
   writerFor,
   type PhotoRef,
-  type SessionState,
 } from '@casusbord/shared';
 import { analyse, createPolicyMemory, type PolicyMemory } from '../../server/src/yjs/writePolicy';
+import { oneTableSession } from '../helpers/sessionState';
 
 /** Issue 16: which files are photos, what a card's photo reference is, and that only the server writes one. */
 
@@ -44,23 +44,9 @@ describe('photos: formats by their first bytes', () => {
   });
 });
 
-function stateOpen(): SessionState {
-  const round = { ...createRoundState([openBoardRound('o')]), status: 'running' as const, endsAt: 1 };
-  return {
-    sessionId: 'Sessie0001',
-    serverNow: 0,
-    version: 1,
-    method: 'intervision-90',
-    tables: [{ id: 't1', name: 'Tafel 1', docName: 'Sessie0001.t1', round, revealedRounds: [] }],
-    plenaryDocName: 'Sessie0001.plenary',
-    dotsPerPerson: 3,
-    caseHolderId: null,
-    ready: [],
-    locked: false,
-    followUp: null,
-    lensesOpen: false,
-  };
-}
+/** One table in a running open round, in which Ben writes every column. */
+const stateOpen = () =>
+  oneTableSession('intervision-90', { ...createRoundState([openBoardRound('o')]), status: 'running', endsAt: 1 });
 
 describe('photos: the write policy lets only the server attach one', () => {
   const ben = { role: 'participant' as const, participantId: 'ben', groupId: 't1' };
@@ -78,7 +64,7 @@ describe('photos: the write policy lets only the server attach one', () => {
       write(copy);
       let result: ReturnType<typeof analyse> | null = null;
       const listener = (tr: Y.Transaction) => {
-        if (tr.origin === 'client') result = analyse(doc, tr, writerFor(stateOpen(), 'Sessie0001.t1', ben), memory);
+        if (tr.origin === 'client') result = analyse(doc, tr, writerFor(stateOpen(), 'sess1234.t1', ben), memory);
       };
       doc.on('afterTransaction', listener);
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(copy, sv), 'client');
