@@ -14,6 +14,7 @@ import { isOriginAllowed } from './http/origin';
 import { refuseSocket } from './http/rawReply';
 import { sessionRoutes } from './http/sessionRoutes';
 import { hostRoutes } from './http/hostRoutes';
+import { cohostRoutes } from './http/cohostRoutes';
 import { auditRoutes } from './http/auditRoutes';
 import { communityRoutes } from './http/communityRoutes';
 import { registerPrincipal } from './http/principal';
@@ -200,6 +201,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
   await app.register(hostRoutes);
+  await app.register(cohostRoutes);
   await app.register(auditRoutes);
   await app.register(communityRoutes);
   await app.register(photoRoutes);
@@ -243,6 +245,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     auth,
     registry,
     log,
+    states,
     refused: metrics ? (reason) => metrics.refused('yjs', reason) : undefined,
   });
   yjs.attach(app.server);

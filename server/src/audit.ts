@@ -11,7 +11,7 @@ import type { AuditAction, AuditEntry, Store } from './store/Store';
 
 export type AuditDetail = AuditEntry['detail'];
 /** Who acted: the principal of the token, or the parts of it a route knows. */
-export type AuditActor = Pick<Principal, 'role' | 'sessionId' | 'participantId'>;
+export type AuditActor = Pick<Principal, 'role' | 'sessionId' | 'participantId' | 'cohostId'>;
 
 type Log = { error(obj: object, msg: string): void };
 
@@ -50,7 +50,8 @@ export async function recordAudit(
     at: Date.now(),
     sessionId: actor.sessionId,
     role: actor.role,
-    participantId: actor.participantId,
+    // A co-host's actions carry the co-host's id, so the log tells the two facilitators apart.
+    participantId: actor.participantId ?? actor.cohostId ?? null,
     address: address ? address.slice(0, ADDRESS_CHARS) : null,
     action,
     detail,

@@ -1,5 +1,5 @@
-import { getMethod, parseDocName, type Role } from '@casusbord/shared';
-import type { SessionRecord, Store } from '../store/Store';
+import { getMethod, isActiveCohost, parseDocName, type ErrorCode, type Role } from '@casusbord/shared';
+import type { SessionRecord, Store, TokenRecord } from '../store/Store';
 import { hashToken, isTokenShaped } from './tokens';
 
 /** Who is behind a token, from the server's own records (never from what the client claims). */
@@ -11,17 +11,56 @@ export interface Principal {
   name: string;
   /** The participant's table; null for host and recipient (they see every table). */
   groupId: string | null;
+  /** Set for a co-host (a host token made by the host, revocable): the co-host's id. */
+  cohostId?: string;
 }
 
+/** What a token resolves to: who is behind it, or why it opens nothing. */
+export type Resolution = { principal: Principal } | { refused: Extract<ErrorCode, 'unauthorized' | 'cohost_revoked'> };
+
 export type DocAccess = 'write' | 'read' | 'none';
+
+/** Host (co-host too) and recipient: no participant, no table, a fixed label for a name. */
+function fixedLabel(record: TokenRecord): Principal {
+  return {
+    role: record.role,
+    sessionId: record.sessionId,
+    participantId: null,
+    name: record.role === 'host' ? 'Procesbegeleider' : 'Ontvanger',
+    groupId: null,
+  };
+}
 
 export class Auth {
   constructor(private readonly store: Store) {}
 
   async resolve(token: unknown): Promise<Principal | null> {
-    if (!isTokenShaped(token)) return null;
+    const resolution = await this.check(token);
+    return 'principal' in resolution ? resolution.principal : null;
+  }
+
+  /** Like resolve, and says why a token opens nothing: unknown, or a revoked co-host link. */
+  async check(token: unknown): Promise<Resolution> {
+    const unauthorized = { refused: 'unauthorized' } as const;
+    if (!isTokenShaped(token)) return unauthorized;
     const record = await this.store.getToken(hashToken(token));
-    if (!record) return null;
+    if (!record) return unauthorized;
+    if (record.role === 'host' && record.participantId) {
+      // A co-host's token: it works while the session's control state lists it as not revoked.
+      const control = await this.store.getControlState(record.sessionId);
+      if (!isActiveCohost(control?.cohosts, record.participantId)) return { refused: 'cohost_revoked' };
+      return { principal: { ...fixedLabel(record), cohostId: record.participantId } };
+    }
+    const principal = await this.principalOf(record);
+    return principal ? { principal } : unauthorized;
+  }
+
+  /** Whether a co-host's link still works (checked again before each of their socket events). */
+  async cohostActive(sessionId: string, cohostId: string): Promise<boolean> {
+    return isActiveCohost((await this.store.getControlState(sessionId))?.cohosts, cohostId);
+  }
+
+  private async principalOf(record: TokenRecord): Promise<Principal | null> {
     if (record.role === 'participant') {
       const participant = record.participantId ? await this.store.getParticipant(record.participantId) : null;
       if (!participant) return null;
@@ -33,13 +72,7 @@ export class Auth {
         groupId: participant.groupId,
       };
     }
-    return {
-      role: record.role,
-      sessionId: record.sessionId,
-      participantId: null,
-      name: record.role === 'host' ? 'Procesbegeleider' : 'Ontvanger',
-      groupId: null,
-    };
+    return fixedLabel(record);
   }
 
   /**

@@ -1,8 +1,12 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
+  CLOSE_CODES,
+  ERROR_MESSAGES,
   LIMITS,
   PROTOCOL_VERSION,
+  moveOnIfDue,
+  plenaryDocName,
   draftDocName,
   readCards,
   copyCardInto,
@@ -22,11 +26,13 @@ import type { ScaleOut } from '../scale/ScaleOut';
 import { type AuditAction, type SessionRecord, type Store } from '../store/Store';
 import type { DocRegistry } from '../yjs/DocRegistry';
 import type { DocRoom } from '../yjs/DocRoom';
-import { registerSessionHandlers } from './hostCommands';
+import { cohostRoom, guardCohostSocket } from './cohostSockets';
+import { registerSessionHandlers, roundsBefore, settleRoundChanges } from './hostCommands';
+import { MoveOnTimers } from './MoveOnTimers';
 import { registerCommunityHandlers } from './communityCommands';
 import { guardAllowRequest, guardMiddleware } from './handshakeGuard';
 import { Presence } from './Presence';
-import { SessionControl } from './SessionControl';
+import { isCaseDay, SessionControl } from './SessionControl';
 import type { SessionStates } from './SessionStates';
 import { onData } from './withValidation';
 
@@ -62,6 +68,8 @@ export interface ControlDeps {
   revealDrafts(session: SessionRecord, groupId: string): Promise<void>;
   /** Closes one participant's connections to a document (after a move to another table). */
   disconnectFromDoc(docName: string, participantId: string): Promise<void>;
+  /** Closes the read-only visits of other tables' participants to a table's board (the focus moved on). */
+  endVisits(sessionId: string, groupId: string): Promise<void>;
   /** Loads the documents (if needed), runs `fn` with them, and releases them again. */
   withRooms<T>(docNames: string[], fn: (rooms: DocRoom[]) => Promise<T>): Promise<T>;
   /** Appends to the session's audit log as the socket's principal, from its address; never rejects. */
@@ -71,7 +79,10 @@ export interface ControlDeps {
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /** A handshake refusal: the client's connect_error carries `data: { code, message }`. */
-function refusal(code: 'unauthorized' | 'rate_limited' | 'protocol_mismatch', message: string): Error {
+function refusal(
+  code: 'unauthorized' | 'cohost_revoked' | 'rate_limited' | 'protocol_mismatch',
+  message: string,
+): Error {
   const err = new Error(code) as Error & { data?: unknown };
   err.data = { code, message };
   return err;
@@ -93,9 +104,14 @@ export class ControlPlane {
   private readonly handlerDeps: ControlDeps;
   /** Open sockets per token (LIMITS.socketsPerToken), so one token cannot multiply its rates. */
   private readonly perToken = new ConnectionCounter();
+  /** "Move on at zero": a timer per session with a round that moves on by itself (issue 15). */
+  readonly moveOns = new MoveOnTimers((sessionId) => void this.moveOn(sessionId));
 
   constructor(private readonly deps: Deps) {
-    this.control = new SessionControl(deps.store, deps.scale?.sessionLock, (state) => deps.states?.set(state));
+    this.control = new SessionControl(deps.store, deps.scale?.sessionLock, (state) => {
+      deps.states?.set(state);
+      this.moveOns.plan(state);
+    });
     this.handlerDeps = {
       control: this.control,
       store: deps.store,
@@ -104,6 +120,7 @@ export class ControlPlane {
       broadcastPresence: (sessionId) => this.broadcastPresence(sessionId),
       revealDrafts: (session, groupId) => this.revealDrafts(session, groupId),
       disconnectFromDoc: (docName, participantId) => this.disconnectFromDoc(docName, participantId),
+      endVisits: (sessionId, groupId) => this.endVisits(sessionId, groupId),
       withRooms: (docNames, fn) => this.withRooms(docNames, fn),
       audit: (socket, action, detail) =>
         recordAudit(
@@ -147,9 +164,13 @@ export class ControlPlane {
         return next(refuse('protocol_mismatch', 'This page is out of date; reload it'));
       }
       const token: unknown = handshake.token;
-      auth.resolve(token).then(
-        (principal) => {
-          if (!principal) return next(refuse('unauthorized', 'Missing or invalid token'));
+      auth.check(token).then(
+        (resolution) => {
+          if ('refused' in resolution) {
+            const code = resolution.refused;
+            return next(refuse(code, code === 'cohost_revoked' ? ERROR_MESSAGES[code] : 'Missing or invalid token'));
+          }
+          const { principal } = resolution;
           if (!this.countSocket(socket, principal)) {
             return next(refuse('rate_limited', 'Too many open connections for this token; close another tab'));
           }
@@ -196,6 +217,7 @@ export class ControlPlane {
     const { principal } = socket.data;
     const { store, log } = this.deps;
     void socket.join(sessionRoom(principal.sessionId));
+    guardCohostSocket(socket, this.deps.auth, log);
     this.presence.join(principal);
     void this.broadcastPresence(principal.sessionId);
 
@@ -220,7 +242,37 @@ export class ControlPlane {
   /** The session's state as its sockets get it (e.g. for the join preview). */
   async stateOf(sessionId: string): Promise<SessionState> {
     const { session, record } = await this.control.current(sessionId);
-    return this.control.view(session, record, Date.now());
+    const state = this.control.view(session, record, Date.now());
+    // A state loaded from the store (after a restart, or made on another instance) plans its move-on here too.
+    this.moveOns.plan(state);
+    return state;
+  }
+
+  /**
+   * Moves on every table whose round has reached zero with "move on at zero" set, as the host's
+   * "next" would (drafts revealed, nobody ready), and tells the session. Nothing due (another
+   * instance was first, the host extended the round): nothing changes, the timer is planned anew.
+   */
+  private async moveOn(sessionId: string): Promise<void> {
+    try {
+      const { session, record } = await this.control.current(sessionId);
+      const now = Date.now();
+      if (!Object.values(record.tables).some((t) => moveOnIfDue(t.round, now))) {
+        this.moveOns.plan(this.control.view(session, record, now));
+        return;
+      }
+      const after = await this.control.update(sessionId, async (s, r) => {
+        const before = roundsBefore(r);
+        const at = Date.now();
+        for (const table of Object.values(r.tables)) table.round = moveOnIfDue(table.round, at) ?? table.round;
+        await settleRoundChanges(this.handlerDeps, s, r, before);
+      });
+      this.handlerDeps.broadcastState(sessionId, this.control.view(after.session, after.record, Date.now()));
+    } catch (err) {
+      // A session deleted meanwhile has nothing to move on.
+      if ((err as { code?: string }).code === 'session_not_found') return this.moveOns.forget(sessionId);
+      this.deps.log.warn({ err, sessionId }, 'could not move a round on at zero');
+    }
   }
 
   /** Sends the current state to everyone in the session (e.g. after a handover or a table change). */
@@ -256,6 +308,41 @@ export class ControlPlane {
     }
   }
 
+  /** The session's boards: every table's and, on a case day, the plenary one. */
+  private boardNames(session: SessionRecord): string[] {
+    const names = session.groups.map((g) => boardDocName(session.id, g.id));
+    return isCaseDay(session) ? [...names, plenaryDocName(session.id)] : names;
+  }
+
+  private async endVisits(sessionId: string, groupId: string): Promise<void> {
+    const room = await this.deps.registry.peek(boardDocName(sessionId, groupId));
+    room?.closeWhere(
+      (conn) => conn.principal.role === 'participant' && conn.principal.groupId !== groupId,
+      CLOSE_CODES.forbidden,
+      'the facilitator let everyone go',
+    );
+  }
+
+  /**
+   * A co-host link was revoked (issue 15): its sockets are told (`cohost:revoked`) and leave the
+   * session's room, so no more state reaches them, and its board connections close with 4401.
+   * Their next events are refused by guardCohostSocket; a reconnect is refused at the handshake.
+   */
+  async revokeCohost(session: SessionRecord, cohostId: string): Promise<void> {
+    const room = cohostRoom(cohostId);
+    this.io?.to(room).emit('cohost:revoked', { code: 'cohost_revoked', message: ERROR_MESSAGES.cohost_revoked });
+    this.io?.in(room).socketsLeave(sessionRoom(session.id));
+    const reason = 'co-host link revoked';
+    for (const name of this.boardNames(session)) {
+      (await this.deps.registry.peek(name))?.closeWhere(
+        (conn) => conn.principal.cohostId === cohostId,
+        CLOSE_CODES.unauthorized,
+        reason,
+      );
+      this.deps.scale?.docs.closeElsewhere(name, cohostId, CLOSE_CODES.unauthorized, reason);
+    }
+  }
+
   private async disconnectFromDoc(docName: string, participantId: string): Promise<void> {
     const room = await this.deps.registry.peek(docName);
     room?.closeWhere((conn) => conn.principal.participantId === participantId, 4403, 'moved to another table');
@@ -264,6 +351,7 @@ export class ControlPlane {
 
   /** Ends every control connection of a session (it is being deleted); works across instances. */
   disconnectSession(sessionId: string): void {
+    this.moveOns.forget(sessionId);
     this.io?.in(sessionRoom(sessionId)).disconnectSockets(true);
   }
 
@@ -278,6 +366,7 @@ export class ControlPlane {
   }
 
   close(): Promise<void> {
+    this.moveOns.close();
     return new Promise((resolve) => {
       if (!this.io) return resolve();
       void this.io.close(() => resolve());

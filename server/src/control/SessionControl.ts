@@ -3,6 +3,7 @@ import {
   plenaryDocName,
   createRoundState,
   getMethod,
+  liveFocus,
   methodRounds,
   withLookback,
   type SessionState,
@@ -124,6 +125,7 @@ export class SessionControl {
       locked: Boolean(session.locked),
       followUp: record.followUp ?? null,
       lensesOpen: record.lensesOpen ?? false,
+      focus: liveFocus(record.focus, session.groups),
     };
   }
 }

@@ -7,6 +7,8 @@ import {
   copyCardInto,
   currentRound,
   draftDocName,
+  liveFocus,
+  planFocus,
   planMove,
   readCards,
   resizeTables,
@@ -63,6 +65,32 @@ function stepTables(
   for (const [id, round] of Object.entries(rounds)) record.tables[id]!.round = round;
 }
 
+/** Each table's current round id, to compare with after a change of rounds (settleRoundChanges). */
+export function roundsBefore(record: ControlRecord): Map<string, string | undefined> {
+  return new Map(Object.entries(record.tables).map(([id, t]) => [id, currentRound(t.round)?.id]));
+}
+
+/**
+ * What leaving a round means beyond the round state (tables.ts roundChange): the drafts of a
+ * private round a table left are revealed, and nobody is ready any more. After a host command and
+ * after the server moved a table on at zero alike.
+ */
+export async function settleRoundChanges(
+  deps: Pick<ControlDeps, 'revealDrafts'>,
+  session: SessionRecord,
+  record: ControlRecord,
+  before: Map<string, string | undefined>,
+): Promise<void> {
+  for (const [id, table] of Object.entries(record.tables)) {
+    const { clearsReady, reveal } = roundChange(before.get(id), table, Boolean(session.locked));
+    if (reveal) {
+      await deps.revealDrafts(session, id);
+      table.revealedRounds.push(reveal);
+    }
+    if (clearsReady) record.ready = [];
+  }
+}
+
 /** Registers the session-changing events on one socket. Every one is validated and acknowledged. */
 export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps): void {
   const { principal } = socket.data;
@@ -92,16 +120,9 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
   on('host:command', (command) => {
     requireHost(principal);
     return change(async (session, record, now) => {
-      const before = new Map(Object.entries(record.tables).map(([id, t]) => [id, currentRound(t.round)?.id]));
+      const before = roundsBefore(record);
       stepTables(session, record, command.groupId, (round) => applyCommand(round, command, now));
-      for (const [id, table] of Object.entries(record.tables)) {
-        const { clearsReady, reveal } = roundChange(before.get(id), table, Boolean(session.locked));
-        if (reveal) {
-          await deps.revealDrafts(session, id);
-          table.revealedRounds.push(reveal);
-        }
-        if (clearsReady) record.ready = [];
-      }
+      await settleRoundChanges(deps, session, record, before);
     })();
   });
 
@@ -164,6 +185,22 @@ export function registerSessionHandlers(socket: ControlSocket, deps: ControlDeps
       await deps.disconnectFromDoc(boardDocName(sessionId, move.from), participantId);
       void deps.broadcastPresence(sessionId);
     })();
+  });
+
+  on('host:focus', async (payload) => {
+    requireHost(principal);
+    // The board everyone was brought to before, if they now leave it: its visitors are let go.
+    let left: string | null = null;
+    const state = await change((session, record, now) => {
+      const previous = liveFocus(record.focus, session.groups);
+      const { focus } = orThrow(
+        planFocus({ caseDay: isCaseDay(session), groups: session.groups }, payload, previous, now),
+      );
+      record.focus = focus;
+      if (previous && previous.groupId !== focus?.groupId) left = previous.groupId;
+    })();
+    if (left) await deps.endVisits(sessionId, left);
+    return state;
   });
 
   on('participant:ready', ({ ready }) => {

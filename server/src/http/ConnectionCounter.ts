@@ -28,9 +28,10 @@ export class ConnectionCounter {
 }
 
 /**
- * One key per token without keeping the token: a participant's id (one token each), the session's
- * host, or the session's recipients (each handover adds a recipient token; they share one count).
+ * One key per token without keeping the token: a participant's id (one token each), a co-host's
+ * id, the session's host, or the session's recipients (each handover adds a recipient token;
+ * they share one count).
  */
-export function tokenKey(principal: Pick<Principal, 'role' | 'sessionId' | 'participantId'>): string {
-  return principal.participantId ?? `${principal.role}:${principal.sessionId}`;
+export function tokenKey(principal: Pick<Principal, 'role' | 'sessionId' | 'participantId' | 'cohostId'>): string {
+  return principal.participantId ?? principal.cohostId ?? `${principal.role}:${principal.sessionId}`;
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { audit } from '../audit';
 import { deleteSessionEverywhere, existingSession, withFreshJoinCode } from '../sessions';
 import { joinUrl } from './origin';
-import { requireHost } from './principal';
+import { requireHost, requireOwnHost } from './principal';
 
 type Params = { Params: { id: string } };
 
@@ -21,8 +21,8 @@ export async function hostRoutes(app: FastifyInstance): Promise<void> {
     return { joinCode, joinUrl: joinUrl(config, request, joinCode) };
   });
 
-  /** Deletes the session with its boards, participants and reports. */
-  app.delete<Params>('/api/sessions/:id', { preHandler: requireHost }, async (request, reply) => {
+  /** Deletes the session with its boards, participants and reports; the session's own host only, not a co-host. */
+  app.delete<Params>('/api/sessions/:id', { preHandler: requireOwnHost('session:delete') }, async (request, reply) => {
     await existingSession(store, request.params.id);
     await deleteSessionEverywhere(app.deps, request.params.id, 'host');
     return reply.status(204).send();

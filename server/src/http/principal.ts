@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '@casusbord/shared';
-import { bearerToken, type Principal } from '../auth/Auth';
+import { AppError, facilitatorMay, type HostOnlyAction } from '@casusbord/shared';
+import { bearerToken, type Principal, type Resolution } from '../auth/Auth';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,15 +31,19 @@ export function registerPrincipal(app: FastifyInstance): void {
  * answers it.
  */
 export async function requirePrincipal(request: FastifyRequest): Promise<void> {
-  let principal: Principal | null;
+  let resolution: Resolution;
   try {
-    principal = await request.server.deps.auth.resolve(bearerToken(request.headers.authorization));
+    resolution = await request.server.deps.auth.check(bearerToken(request.headers.authorization));
   } catch (err) {
     request.log.error({ err }, 'token lookup failed');
     throw new AppError('unavailable');
   }
-  if (!principal) throw new AppError('unauthorized', BEARER_HINT);
-  request.principal = principal;
+  if ('refused' in resolution) {
+    throw resolution.refused === 'cohost_revoked'
+      ? new AppError('cohost_revoked')
+      : new AppError('unauthorized', BEARER_HINT);
+  }
+  request.principal = resolution.principal;
 }
 
 /** preHandler of `/api/sessions/:id/…`: a token of that very session (403 for another's). */
@@ -53,6 +57,19 @@ export async function requireSessionToken(request: FastifyRequest): Promise<void
 export async function requireHost(request: FastifyRequest): Promise<void> {
   await requireSessionToken(request);
   if (principalOf(request).role !== 'host') throw new AppError('forbidden');
+}
+
+/**
+ * preHandler of the routes only the session's own host may use (cohosts.ts HOST_ONLY_ACTIONS):
+ * that session's host token, not a co-host's (403).
+ */
+export function requireOwnHost(action: HostOnlyAction) {
+  return async (request: FastifyRequest): Promise<void> => {
+    await requireHost(request);
+    if (!facilitatorMay(principalOf(request).cohostId ? 'cohost' : 'host', action)) {
+      throw new AppError('forbidden', 'Only the facilitator who created the session may do this, not a co-host');
+    }
+  };
 }
 
 /** The principal one of the preHandlers above has set; a route without one is a programming error. */

@@ -154,7 +154,12 @@ export class DocSync implements RoomSync {
       } else if (msg.type === 'awareness') {
         room.applyRemoteAwareness(msg.update);
       } else if (msg.type === 'close') {
-        room.closeWhere((conn) => conn.principal.participantId === msg.participantId, msg.code, msg.reason);
+        // `participantId` names whom to close: a participant, or a co-host (revoked).
+        room.closeWhere(
+          (conn) => (conn.principal.participantId ?? conn.principal.cohostId) === msg.participantId,
+          msg.code,
+          msg.reason,
+        );
       } else if (msg.type === 'awareness-query') {
         const local = room.localAwarenessIds();
         if (local.length > 0) this.awarenessChanged(room, local, null);

@@ -3,6 +3,8 @@ import {
   AppError,
   COLUMNS,
   ROUND_STATUSES,
+  cohostEntrySchema,
+  focusSchema,
   followUpStateSchema,
   roundSchema,
   sessionCaseSchema,
@@ -59,6 +61,7 @@ export const tokenRecordSchema = z.object({
   tokenHash: z.string(),
   role: z.enum(['host', 'participant', 'recipient']),
   sessionId: z.string(),
+  /** The participant of a participant token; for a co-host's host token the co-host's id; else null. */
   participantId: z.string().nullable(),
   createdAt: z.number(),
 });
@@ -83,6 +86,10 @@ export const controlRecordSchema = z.object({
   followUp: followUpStateSchema.nullish(),
   /** Issue 9: the lens deck is open (absent in older records). */
   lensesOpen: z.boolean().optional(),
+  /** Issue 15: the co-host links (shared/src/domain/cohosts.ts); absent: none. */
+  cohosts: z.array(cohostEntrySchema).optional(),
+  /** Issue 15: where the facilitator brought everyone (shared/src/domain/focus.ts); absent: nowhere. */
+  focus: focusSchema.nullish(),
 });
 export type ControlRecord = z.infer<typeof controlRecordSchema>;
 
@@ -141,6 +148,11 @@ export const AUDIT_ACTIONS = [
   'audit:download',
   /** Issue 16: a site-visit photo added to a card. */
   'photo:upload',
+  /** Issue 15: bring everyone to a board, or let them go. */
+  'host:focus',
+  /** Issue 15: a co-host link made or revoked by the host. */
+  'cohost:create',
+  'cohost:revoke',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -153,7 +165,7 @@ export const auditEntrySchema = z.object({
   at: z.number(),
   sessionId: z.string(),
   role: tokenRecordSchema.shape.role,
-  /** The participant behind a participant token; null for host and recipient. */
+  /** The participant behind a participant token, the co-host behind a co-host's; null for the host and recipients. */
   participantId: z.string().nullable(),
   /** The client address as the server saw it (with TRUST_PROXY, the proxy's X-Forwarded-For). */
   address: z.string().max(100).nullable(),

@@ -132,6 +132,8 @@ export class DocRoom {
         role: principal.role,
         participantId: principal.participantId,
         groupId: principal.groupId,
+        // Always set (undefined but for a co-host): every connection's identity keeps one shape.
+        cohostId: principal.cohostId,
       },
       readOnly: readOnly || locked,
       tokenReadOnly: readOnly,

@@ -1,8 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { CLOSE_CODES, LIMITS, parseDocName } from '@casusbord/shared';
-import type { Auth } from '../auth/Auth';
+import { CLOSE_CODES, LIMITS, focusGrantsRead, parseDocName } from '@casusbord/shared';
+import type { Auth, DocAccess, Principal } from '../auth/Auth';
+import type { SessionStates } from '../control/SessionStates';
 import type { Config } from '../config';
 import { isSessionDocument } from '../auth/Auth';
 import { clientAddress } from '../http/clientAddress';
@@ -24,6 +25,8 @@ interface Deps {
   auth: Auth;
   registry: DocRegistry;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** The session states: while the facilitator brought everyone to a table, its board is readable for all (focus.ts). */
+  states?: SessionStates;
   /** Hears each refusal by reason (connection caps, message rate, bad tokens), for /metrics. */
   refused?: (reason: string) => void;
 }
@@ -98,6 +101,16 @@ export class YjsRoute {
     });
   }
 
+  /** The token's access to the document, or read access to another table's board everyone was brought to. */
+  private async accessOf(principal: Principal, docName: string): Promise<DocAccess> {
+    const access = this.deps.auth.docAccess(principal, docName);
+    const { states } = this.deps;
+    const doc = parseDocName(docName);
+    if (access !== 'none' || !states || !doc || principal.role !== 'participant' || doc.kind !== 'board') return access;
+    const state = states.get(principal.sessionId) ?? (await states.fetch(principal.sessionId));
+    return focusGrantsRead(state?.focus ?? null, principal, doc) ? 'read' : 'none';
+  }
+
   /** An unexpected throw while a connection was accepted: logged, and only that connection ends. */
   private failed(ws: WebSocket, err: unknown): void {
     this.deps.log.error({ err }, 'could not accept a /yjs connection');
@@ -130,7 +143,13 @@ export class YjsRoute {
       this.deps.refused?.('unauthorized');
       return ws.close(CLOSE_CODES.unauthorized, 'missing or invalid token');
     }
-    const access = auth.docAccess(principal, docName);
+    let access: DocAccess;
+    try {
+      access = await this.accessOf(principal, docName);
+    } catch (err) {
+      this.deps.log.error({ err }, 'session state lookup failed');
+      return ws.close(CLOSE_CODES.storeFailure, 'the session could not be read; try again');
+    }
     if (access === 'none') return ws.close(CLOSE_CODES.forbidden, 'this token may not open this document');
     if (ws.readyState !== ws.OPEN) return;
     // From here the slot is given back on every path: refusal, load failure, early close, or close.

@@ -23,9 +23,9 @@ export interface RoomOptions {
 
 /**
  * What a room keeps of a connection's principal: who it is, for the identity rewrite, closeWhere
- * and the write policy (a draft follows its owner's table).
+ * (a revoked co-host's connections close) and the write policy (a draft follows its owner's table).
  */
-export type ConnectionIdentity = Pick<Principal, 'name' | 'role' | 'participantId' | 'groupId'>;
+export type ConnectionIdentity = Pick<Principal, 'name' | 'role' | 'participantId' | 'groupId' | 'cohostId'>;
 
 export interface Connection {
   readonly ws: WebSocket;

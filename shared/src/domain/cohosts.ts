@@ -27,7 +27,7 @@ export type CohostEntry = z.infer<typeof cohostEntrySchema>;
 export type HostKind = 'host' | 'cohost';
 
 /** Actions only the session's own host may take; everything else a host may do, a co-host may do too. */
-export const HOST_ONLY_ACTIONS = ['cohost:create', 'cohost:revoke', 'session:delete'] as const;
+export const HOST_ONLY_ACTIONS = ['cohost:create', 'cohost:list', 'cohost:revoke', 'session:delete'] as const;
 export type HostOnlyAction = (typeof HOST_ONLY_ACTIONS)[number];
 
 /** Whether this facilitator may take `action` (a host command or route name): a co-host all but the host-only ones. */
