@@ -6,6 +6,7 @@ import {
   type Report,
   type ReportBoardInput,
   boardDocName,
+  dutchDay,
 } from '@casusbord/shared';
 import type { SessionControl } from '../control/SessionControl';
 import { type SessionRecord, type Store } from '../store/Store';
@@ -55,14 +56,7 @@ export async function loadBoards(session: SessionRecord, store: Store, registry:
 }
 
 /** The calendar day (yyyy-mm-dd) of a moment in Dutch time, where the sessions take place. */
-export function dutchDay(ms: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(ms));
-}
+export { dutchDay };
 
 export interface ReportDeps {
   store: Store;

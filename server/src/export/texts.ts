@@ -1,4 +1,4 @@
-import type { Locale, Rating, Reaction, Report, ReportSection } from '@casusbord/shared';
+import { formatIsoDay, type Locale, type Rating, type Reaction, type Report, type ReportSection } from '@casusbord/shared';
 
 /** The fixed words of the report in Dutch (the default) and English; user text never passes through here. */
 export interface ReportTexts {
@@ -49,15 +49,6 @@ export interface ReportTexts {
   formatDate(isoDay: string): string;
 }
 
-function formatDay(isoDay: string, lang: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
-  if (!m) return isoDay;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    date,
-  );
-}
-
 const nl: ReportTexts = {
   locale: 'nl',
   lang: 'nl-NL',
@@ -105,7 +96,7 @@ const nl: ReportTexts = {
     if (unnamed === 0) return `${named.join(', ')}.`;
     return `${named.join(', ')} en ${unnamed === 1 ? '1 andere deelnemer' : `${unnamed} andere deelnemers`} (niet bij naam genoemd).`;
   },
-  formatDate: (d) => formatDay(d, 'nl-NL'),
+  formatDate: (d) => formatIsoDay(d, 'nl-NL'),
 };
 
 const en: ReportTexts = {
@@ -155,7 +146,7 @@ const en: ReportTexts = {
     if (unnamed === 0) return `${named.join(', ')}.`;
     return `${named.join(', ')} and ${unnamed === 1 ? '1 other participant' : `${unnamed} other participants`} (not named).`;
   },
-  formatDate: (d) => formatDay(d, 'en-GB'),
+  formatDate: (d) => formatIsoDay(d, 'en-GB'),
 };
 
 export function textsFor(locale: Locale): ReportTexts {

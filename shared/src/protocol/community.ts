@@ -82,6 +82,27 @@ export const followUpStateSchema = z.object({
 });
 export type FollowUpState = z.infer<typeof followUpStateSchema>;
 
+/**
+ * Issue 16 (booklet): words of a named person. Only someone who consented to be named is ever
+ * quoted (`consent: true`); the booklet leaves out any quote without it.
+ */
+export const archiveQuoteSchema = z.object({ text: z.string(), author: z.string(), consent: z.boolean() });
+export type ArchiveQuote = z.infer<typeof archiveQuoteSchema>;
+
+/** Issue 16: a row of the from → to table with its dots (as ReportMovement). */
+export const archiveMovementSchema = z.object({ id: z.string(), from: z.string(), to: z.string(), dots: z.number() });
+export type ArchiveMovement = z.infer<typeof archiveMovementSchema>;
+
+/** Issue 16: a dilemma line and where each marker ended up: 0 = the `left` pole, 1 = the `right` pole. */
+export const archiveDilemmaSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  left: z.string(),
+  right: z.string(),
+  positions: z.array(z.number()),
+});
+export type ArchiveDilemma = z.infer<typeof archiveDilemmaSchema>;
+
 /** An archive entry as the store keeps it; `thread` is computed on reading (ArchiveEntry). */
 export const storedArchiveEntrySchema = z.object({
   sessionId: z.string(),
@@ -95,6 +116,14 @@ export const storedArchiveEntrySchema = z.object({
   advice: z.array(archiveAdviceSchema),
   /** statuses given in this session's look-back round to the advice of `followUpOf` */
   followUp: z.array(followUpItemSchema),
+  /** Issue 16 (booklet): the closing round's learning points, without names. */
+  learnings: z.array(z.string()).optional(),
+  /** Issue 16 (booklet): named words, of consenting people only. */
+  quotes: z.array(archiveQuoteSchema).optional(),
+  /** Issue 16: the from → to table, most dots first. */
+  movements: z.array(archiveMovementSchema).optional(),
+  /** Issue 16: the dilemma lines with their spreads. */
+  dilemmas: z.array(archiveDilemmaSchema).optional(),
 });
 
 export type StoredArchiveEntry = z.infer<typeof storedArchiveEntrySchema>;
