@@ -79,6 +79,7 @@ export function archiveRecord(
       followUpOf: null,
       advice: [],
       followUp: [],
+      readings: [],
       ...extra,
     },
     documents: docs(texts),

@@ -223,25 +223,40 @@ describe('bring everyone here', () => {
   const caseDay = { caseDay: true, groups };
 
   it('brings everyone to a table or the plenary board of a case day, numbering each bring', () => {
-    const first = planFocus(caseDay, hostFocusPayload.parse({ action: 'bring', groupId: 't2', scrollY: 0.5 }), null, T0);
-    expect(first).toEqual({ ok: true, focus: { id: 1, groupId: 't2', scrollX: 0, scrollY: 0.5, at: T0 } });
+    const first = planFocus(
+      caseDay,
+      hostFocusPayload.parse({ action: 'bring', groupId: 't2', scrollY: 0.5 }),
+      null,
+      T0,
+    );
+    expect(first).toEqual({ ok: true, focus: { id: 1, groupId: 't2', scrollX: 0, scrollY: 0.5, columns: {}, at: T0 } });
+    const scrolled = hostFocusPayload.parse({ action: 'bring', groupId: 't1', columns: { advice: 0.8 } });
+    expect(planFocus(caseDay, scrolled, null, T0)).toMatchObject({ ok: true, focus: { columns: { advice: 0.8 } } });
+    expect(hostFocusPayload.safeParse({ action: 'bring', groupId: 't1', columns: { advice: 1.5 } }).success).toBe(
+      false,
+    );
+    expect(hostFocusPayload.safeParse({ action: 'bring', groupId: 't1', columns: { notes: 0.5 } }).success).toBe(false);
     const previous = first.ok ? first.focus : null;
-    const again = planFocus(caseDay, { action: 'bring', groupId: 'plenary', scrollX: 0, scrollY: 0 }, previous, T0 + 1);
+    const again = planFocus(caseDay, hostFocusPayload.parse({ action: 'bring', groupId: 'plenary' }), previous, T0 + 1);
     expect(again.ok && again.focus?.id).toBe(2);
     expect(planFocus(caseDay, { action: 'release' }, previous, T0)).toEqual({ ok: true, focus: null });
   });
 
   it('refuses outside a case day and for a board the session does not have; validates the payload', () => {
-    const bring = { action: 'bring', groupId: 't1', scrollX: 0, scrollY: 0 } as const;
-    expect(planFocus({ caseDay: false, groups }, bring, null, T0)).toMatchObject({ ok: false, code: 'invalid_command' });
-    expect(planFocus(caseDay, { ...bring, groupId: 't9' }, null, T0)).toMatchObject({ ok: false, code: 'not_found' });
+    const bring = hostFocusPayload.parse({ action: 'bring', groupId: 't1' });
+    expect(planFocus({ caseDay: false, groups }, bring, null, T0)).toMatchObject({
+      ok: false,
+      code: 'invalid_command',
+    });
+    const elsewhere = hostFocusPayload.parse({ action: 'bring', groupId: 't9' });
+    expect(planFocus(caseDay, elsewhere, null, T0)).toMatchObject({ ok: false, code: 'not_found' });
     expect(hostFocusPayload.safeParse({ action: 'bring', groupId: 't1', scrollY: 2 }).success).toBe(false);
     expect(hostFocusPayload.safeParse({ action: 'bring' }).success).toBe(false);
     expect(hostFocusPayload.safeParse({ action: 'release', groupId: 't1' }).success).toBe(false);
   });
 
   it('lets a participant of another table read the focused board only, never write; ends with its table', () => {
-    const focus = { id: 1, groupId: 't2', scrollX: 0, scrollY: 0, at: T0 };
+    const focus = { id: 1, groupId: 't2', scrollX: 0, scrollY: 0, columns: {}, at: T0 };
     const visitor = { role: 'participant' as const, groupId: 't1' };
     const board = (groupId: string) => ({ kind: 'board' as const, sessionId: 's', groupId });
     expect(focusGrantsRead(focus, visitor, board('t2'))).toBe(true);
@@ -255,7 +270,7 @@ describe('bring everyone here', () => {
   });
 
   it('shows a participant the focused board until they leave it, and brings them back with the next bring', () => {
-    const focus = { id: 3, groupId: 't2', scrollX: 0, scrollY: 0, at: T0 };
+    const focus = { id: 3, groupId: 't2', scrollX: 0, scrollY: 0, columns: {}, at: T0 };
     expect(focusView(focus, 'participant', null)).toEqual({ show: 'here', focus });
     expect(focusView(focus, 'participant', 3)).toEqual({ show: 'left', focus });
     expect(focusView({ ...focus, id: 4 }, 'participant', 3).show).toBe('here');

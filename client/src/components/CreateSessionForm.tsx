@@ -21,6 +21,7 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
   const [question, setQuestion] = useState('');
   const [caseHolder, setCaseHolder] = useState('');
   const [method, setMethod] = useState<MethodId>('intervision-90');
+  const [bookClub, setBookClub] = useState(false);
   const [choice, setChoice] = useState<CommunityChoice>(NO_COMMUNITY);
   const [communityOpen, setCommunityOpen] = useState(false);
 
@@ -41,6 +42,7 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
         caseHolderName: caseHolder.trim() || undefined,
         method,
         locale,
+        ...(bookClub ? { bookClub: true } : {}),
         ...communityBody(choice),
       });
       saveCredentials(res.sessionId, {
@@ -111,6 +113,16 @@ export function CreateSessionForm({ community = null }: { community?: CommunityP
           ))}
         </select>
       </Field>
+      <label className="check">
+        <input
+          type="checkbox"
+          data-testid="create-bookclub"
+          checked={bookClub}
+          onChange={(e) => setBookClub(e.target.checked)}
+        />{' '}
+        {t.bookClub.openWith}
+        <span className="muted small"> — {t.bookClub.openWithHint}</span>
+      </label>
       <CommunitySessionFields
         value={choice}
         onChange={setChoice}

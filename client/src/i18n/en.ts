@@ -1,6 +1,7 @@
 import type { Messages } from './nl';
 import { accessibilityEn } from './accessibility.en';
 import { photosEn } from './photos.en';
+import { bookClubEn } from './bookClub.en';
 import { ratingEn } from './methods.en';
 import { archiveEn, communityEn, lensesEn, lookBackEn } from './community.en';
 
@@ -423,6 +424,8 @@ export const en: Messages = {
   rating: ratingEn,
   accessibility: accessibilityEn,
   photos: photosEn,
+  /** Issue 16: the book-club round and the reading list (bookClub.en.ts). */
+  bookClub: bookClubEn,
 
   errors: {
     session_not_found: 'There is no session with this code. Check the code.',

@@ -3,6 +3,7 @@ import { accessibilityNl } from './accessibility.nl';
 import { ratingNl } from './methods.nl';
 import { archiveNl, communityNl, lensesNl, lookBackNl } from './community.nl';
 import { photosNl } from './photos.nl';
+import { bookClubNl } from './bookClub.nl';
 
 /**
  * Dutch UI strings: the default locale and the source of the dictionary's shape.
@@ -441,6 +442,8 @@ export const nl = {
 
   /** Issue 16: site-visit photos on cards (photos.nl.ts). */
   photos: photosNl,
+  /** Issue 16: the book-club round and the reading list (bookClub.nl.ts). */
+  bookClub: bookClubNl,
 
   errors: {
     session_not_found: 'Er is geen bijeenkomst met deze code. Controleer de code.',

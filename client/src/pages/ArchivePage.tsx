@@ -5,6 +5,7 @@ import { ArchiveEntryCard, entryDomId } from '../components/archive/ArchiveEntry
 import { ArchiveFilters } from '../components/archive/ArchiveFilters';
 import { ArchiveSearch } from '../components/archive/ArchiveSearch';
 import { ReportViewer } from '../components/archive/ReportViewer';
+import { ReadingList } from '../components/archive/ReadingList';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Link } from '../components/Link';
 import { useT, type Messages } from '../i18n';
@@ -223,6 +224,8 @@ export function ArchivePage({ communityId }: { communityId: string }) {
             <p className="hint" role="status" data-testid="archive-count">
               {t.archive.count(entries.length)}
             </p>
+            {/* Issue 16: the book club's reviews of the entries shown, the community's reading list. */}
+            <ReadingList entries={entries} />
             <div className="archive-entries">
               {entries.map((entry) => (
                 <ArchiveEntryCard

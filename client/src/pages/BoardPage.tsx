@@ -8,6 +8,7 @@ import { PresencePanel } from '../components/PresencePanel';
 import { BoardGrid } from '../components/board/BoardGrid';
 import { CoreQuestion } from '../components/board/CoreQuestion';
 import { LearningsPanel } from '../components/board/LearningsPanel';
+import { BookClubPanel, useHasReviews } from '../components/board/BookClubPanel';
 import { LensDeck } from '../components/board/LensDeck';
 import { LookBackPanel } from '../components/board/LookBackPanel';
 import { RoundBanner } from '../components/board/RoundBanner';
@@ -157,6 +158,12 @@ function Board({
     ((rights.phase === 'open' && kind === 'closing') ||
       ((rights.phase === 'finished' || rights.phase === 'locked') && hasLearnings));
   const showPlenary = plenaryDoc !== null && tab === 'plenary';
+  // Issue 16: the book club in its round, and with its reviews once the session is over.
+  const hasReviews = useHasReviews(doc);
+  const showBookClub =
+    doc !== null &&
+    ((rights.phase === 'open' && kind === 'book-club') ||
+      ((rights.phase === 'finished' || rights.phase === 'locked') && hasReviews));
   // Who is at the board, the same on the table board and the plenary one.
   const gridPerson = {
     ownAuthorId,
@@ -221,6 +228,9 @@ function Board({
           canWrite={rights.canWriteLearning}
           authorName={authorName}
         />
+      )}
+      {showBookClub && doc && (
+        <BookClubPanel doc={doc} ownId={ownAuthorId} canReview={rights.canReview} authorName={authorName} />
       )}
       {plenaryDoc && (
         <div className="board-tabs" role="group" aria-label={t.board.plenaryTab}>

@@ -6,6 +6,7 @@ import {
   liveFocus,
   methodRounds,
   withLookback,
+  withBookClub,
   type SessionState,
   boardDocName,
 } from '@casusbord/shared';
@@ -54,9 +55,8 @@ export class SessionControl {
 
   private fresh(session: SessionRecord): ControlRecord {
     // A follow-up session (issue 9) has a look-back round, first or at the close as the method says.
-    const rounds = session.followUpOf
-      ? withLookback(methodRounds(session.method), getMethod(session.method).lookbackAt)
-      : methodRounds(session.method);
+    const method = session.bookClub ? withBookClub(methodRounds(session.method)) : methodRounds(session.method);
+    const rounds = session.followUpOf ? withLookback(method, getMethod(session.method).lookbackAt) : method;
     const tables: ControlRecord['tables'] = {};
     for (const g of session.groups) tables[g.id] = { round: createRoundState(rounds), revealedRounds: [] };
     return { version: 0, tables, dotsPerPerson: DEFAULT_DOTS, caseHolderId: null, ready: [] };

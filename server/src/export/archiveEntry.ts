@@ -1,4 +1,10 @@
-import type { ArchiveAdvice, Report, SearchDocument } from '@casusbord/shared';
+import {
+  readingSearchText,
+  type ArchiveAdvice,
+  type ArchiveReading,
+  type Report,
+  type SearchDocument,
+} from '@casusbord/shared';
 import type { ArchiveRecord } from '../store/ArchiveStore';
 import type { SessionRecord } from '../store/Store';
 import { loadReport, type ReportDeps } from './loadBoards';
@@ -36,6 +42,22 @@ export function buildArchiveRecord(session: SessionRecord, report: Report, hande
     for (const g of s.opportunities) for (const c of g.cards) card('opportunity', c.id, c.text);
     for (const q of s.questions) card('question', q.id, q.text);
   }
+  // Issue 16: the book club's reviews of every board, the community's reading list.
+  const readings: ArchiveReading[] = [];
+  for (const r of report.sections.flatMap((s) => s.readings)) {
+    if (seen.has(`reading:${r.id}`)) continue;
+    seen.add(`reading:${r.id}`);
+    readings.push({
+      reviewId: r.id,
+      title: r.title,
+      author: r.author,
+      link: r.link,
+      verdict: r.verdict,
+      why: r.why,
+      reactions: r.reactions.map((x) => x.text),
+    });
+    add({ kind: 'reading', column: null, cardId: r.id, text: readingSearchText(r) });
+  }
 
   return {
     communityId: session.communityId!,
@@ -49,6 +71,7 @@ export function buildArchiveRecord(session: SessionRecord, report: Report, hande
       followUpOf: session.followUpOf ?? null,
       advice,
       followUp: report.followUp?.items ?? [],
+      readings,
     },
     documents,
   };

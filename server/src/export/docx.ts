@@ -24,6 +24,7 @@ import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS, dotsChartAlt, reaction
 import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
 import { fitPhoto, photoTextsFor } from './photoTexts';
+import { readingLines, readingTextsFor } from './readingTexts';
 import { caseHolderNotesSection } from './notesTexts';
 
 /**
@@ -221,6 +222,20 @@ function sectionBlocks(s: ReportSection, index: number, report: Report, t: Repor
           children: [...runs(l.text), ...(l.author ? [new TextRun({ text: ` — ${l.author}`, color: '5B6474' })] : [])],
         }),
       );
+    }
+  }
+  if (s.readings.length > 0) {
+    out.push(heading(readingTextsFor(report.session.locale).heading, h));
+    for (const r of s.readings.map((x) => readingLines(x, report.session.locale))) {
+      out.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [...runs(r.title, { bold: true }), new TextRun({ text: ` (${r.verdict})`, color: '5B6474' })],
+        }),
+        new Paragraph({ indent: { left: 720 }, children: runs(r.why) }),
+      );
+      if (r.link) out.push(new Paragraph({ indent: { left: 720 }, children: runs(r.link, { color: '1F4E8C' }) }));
+      for (const x of r.reactions) out.push(new Paragraph({ bullet: { level: 1 }, children: runs(x) }));
     }
   }
   return out;

@@ -3,6 +3,7 @@ import { REACTION_COLOURS, dotsChartSvg, escapeHtml, reactionsSvg } from './char
 import { sectionHeading, sessionKind, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
 import { fitPhoto, photoTextsFor } from './photoTexts';
+import { readingLines, readingTextsFor } from './readingTexts';
 import { caseHolderNotesSection } from './notesTexts';
 
 /**
@@ -144,6 +145,21 @@ function sectionHtml(s: ReportSection, report: Report, t: ReportTexts): string {
         `<li><span class="user">${e(l.text)}</span>${l.author ? ` <span class="author">— ${e(l.author)}</span>` : ''}</li>`,
     );
     out.push(`<${h}>${e(t.learnings)}</${h}>`, `<ul class="cards">${items.join('')}</ul>`);
+  }
+  if (s.readings.length > 0) {
+    const items = s.readings.map((x) => {
+      const r = readingLines(x, report.session.locale);
+      const link = r.link ? `<br><a class="user" href="${e(r.link)}" rel="noopener noreferrer">${e(r.link)}</a>` : '';
+      const reactions = r.reactions.map((y) => `<li class="user">${e(y)}</li>`).join('');
+      return (
+        `<li data-reading-id="${e(x.id)}"><strong class="user">${e(r.title)}</strong> <span class="author">(${e(r.verdict)})</span>` +
+        `<br><span class="user">${e(r.why)}</span>${link}${reactions ? `<ul>${reactions}</ul>` : ''}</li>`
+      );
+    });
+    out.push(
+      `<${h}>${e(readingTextsFor(report.session.locale).heading)}</${h}>`,
+      `<ul class="cards">${items.join('')}</ul>`,
+    );
   }
   out.push('</section>');
   return out.join('\n');

@@ -2,6 +2,7 @@ import { REACTION_ORDER, type Report, type ReportCluster, type ReportSection } f
 import { sectionHeading, sessionKind, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
 import { photoTextsFor } from './photoTexts';
+import { readingLines, readingTextsFor } from './readingTexts';
 import { caseHolderNotesSection } from './notesTexts';
 
 /**
@@ -120,6 +121,17 @@ function section(s: ReportSection, report: Report, t: ReportTexts, out: string[]
     out.push(`${h} ${t.learnings}`, '');
     for (const l of s.learnings) {
       out.push(`- ${escapeMarkdown(l.text, '  ')}${l.author ? ` — ${escapeMarkdownInline(l.author)}` : ''}`);
+    }
+    out.push('');
+  }
+  if (s.readings.length > 0) {
+    out.push(`${h} ${readingTextsFor(report.session.locale).heading}`, '');
+    for (const r of s.readings.map((x) => readingLines(x, report.session.locale))) {
+      // A link is shown as text in angle brackets: it was checked to be http(s) and holds no spaces.
+      out.push(`- **${escapeMarkdownInline(r.title)}** (${escapeMarkdownInline(r.verdict)})`);
+      out.push(`  ${escapeMarkdown(r.why, '  ')}`);
+      if (r.link) out.push(`  <${r.link.replace(/[<>]/g, encodeURIComponent)}>`);
+      for (const x of r.reactions) out.push(`  - ${escapeMarkdown(x, '    ')}`);
     }
     out.push('');
   }

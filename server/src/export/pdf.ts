@@ -12,6 +12,7 @@ import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from
 import { followUpSection } from './followUpTexts';
 import { caseHolderNotesSection } from './notesTexts';
 import { fitPhoto, photoTextsFor } from './photoTexts';
+import { readingLines, readingTextsFor } from './readingTexts';
 
 /**
  * The report as a PDF drawn with pdfkit on the server (no browser): a title page, then per board
@@ -348,6 +349,14 @@ class PdfReport {
     if (s.learnings.length > 0) {
       this.heading(t.learnings, 1);
       this.bullets(s.learnings.map((l) => (l.author ? `${l.text} — ${l.author}` : l.text)));
+    }
+    if (s.readings.length > 0) {
+      this.heading(readingTextsFor(this.report.session.locale).heading, 1);
+      for (const r of s.readings.map((x) => readingLines(x, this.report.session.locale))) {
+        this.paragraph(`${r.title} (${r.verdict})`, { bold: true });
+        this.paragraph(r.link ? `${r.why}\n${r.link}` : r.why);
+        if (r.reactions.length > 0) this.bullets(r.reactions, 14);
+      }
     }
     this.parent.end();
     this.parent = outer;

@@ -63,6 +63,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
         communityId: community?.communityId ?? null,
         theme: body.theme || null,
         followUpOf: community?.earlier?.entry.sessionId ?? null,
+        ...(body.bookClub ? { bookClub: true } : {}),
       };
       // A conflict is a taken join code (or id): the allocator tries again with fresh ones.
       await store.createSession(session, {

@@ -42,6 +42,8 @@ export const sessionRecordSchema = sessionCaseSchema.extend({
   theme: z.string().nullish(),
   /** Issue 9: the archived session of the same community this one follows up. */
   followUpOf: z.string().nullish(),
+  /** Issue 16: the session opens with a book-club round (absent: no). */
+  bookClub: z.boolean().optional(),
 });
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;
 
@@ -114,7 +116,7 @@ export type CommunityToken = z.infer<typeof communityTokenSchema>;
 
 const searchDocumentSchema = z.object({
   index: z.number().int().min(0),
-  kind: z.enum(['card', 'question']),
+  kind: z.enum(['card', 'question', 'reading', 'movement']),
   column: z.enum(COLUMNS).nullable(),
   cardId: z.string().nullable(),
   text: z.string(),

@@ -23,7 +23,10 @@ import {
   type FieldKind,
   type WriteRefusal,
   type Writer,
+  REVIEWS_KEY,
+  REVIEW_REACTIONS_KEY,
 } from '@casusbord/shared';
+import { checkReview, checkReviewReaction } from './reviewPolicy';
 
 /*
  * The board's write policy on the content plane. Yjs cannot refuse part of an update, so the
@@ -41,7 +44,7 @@ import {
 
 // Yjs shared types are invariant in their event type, so only `any` fits every type.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type SharedType = Y.AbstractType<any>;
+export type SharedType = Y.AbstractType<any>;
 
 /** A value as it was before the transaction, for putting it back. */
 type Plain = { map: Array<[string, Plain]> } | { text: string } | { value: unknown };
@@ -116,7 +119,7 @@ function photoKey(value: unknown): string | null {
   return photo ? JSON.stringify(photo) : null;
 }
 
-interface Context {
+export interface Context {
   tr: Y.Transaction;
   writer: Writer;
   deletedAuthors: DeletedAuthors;
@@ -130,13 +133,13 @@ interface Context {
   revertedTexts: Set<Y.Text>;
 }
 
-const isNew = (tr: Y.Transaction, item: Y.Item) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
+export const isNew = (tr: Y.Transaction, item: Y.Item) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
 const deletedNow = (tr: Y.Transaction, item: Y.Item) => Y.isDeleted(tr.deleteSet, item.id);
 /** Part of the document before the transaction (deleted by it, or still there). */
 const wasLive = (tr: Y.Transaction, item: Y.Item) => !isNew(tr, item) && (!item.deleted || deletedNow(tr, item));
 
 /** The type an item holds, if it holds one. */
-function typeOf(item: Y.Item): SharedType | null {
+export function typeOf(item: Y.Item): SharedType | null {
   return item.content instanceof Y.ContentType ? (item.content.type as SharedType) : null;
 }
 
@@ -210,7 +213,7 @@ function materialize(plain: Plain): unknown {
 }
 
 /** What the value under a key of a live map reads now (a raw read: nothing is deleted yet). */
-function currentValue(map: SharedType, key: string): unknown {
+export function currentValue(map: SharedType, key: string): unknown {
   const item = map._map.get(key);
   if (!item || item.deleted) return undefined;
   const type = typeOf(item);
@@ -220,13 +223,13 @@ function currentValue(map: SharedType, key: string): unknown {
 }
 
 /** A field's value as it was before the transaction (plain value only). */
-function fieldBefore(tr: Y.Transaction, map: SharedType, key: string): unknown {
+export function fieldBefore(tr: Y.Transaction, map: SharedType, key: string): unknown {
   const before = valueBefore(tr, map, key);
   return before && 'value' in before ? before.value : undefined;
 }
 
 /** Puts a map key back as it was before the transaction. */
-function restoreKey(ctx: Context, map: SharedType, key: string, refusal: WriteRefusal): void {
+export function restoreKey(ctx: Context, map: SharedType, key: string, refusal: WriteRefusal): void {
   const seen = ctx.decidedKeys.get(map) ?? new Set<string>();
   ctx.decidedKeys.set(map, seen);
   if (seen.has(key)) return;
@@ -268,7 +271,7 @@ function revertText(ctx: Context, text: Y.Text, refusal: WriteRefusal): void {
 }
 
 /** Whether a value fits a field of the schema. */
-function fits(kind: FieldKind | undefined, value: unknown): boolean {
+export function fits(kind: FieldKind | undefined, value: unknown): boolean {
   if (!kind) return false;
   if ('type' in kind) return value instanceof Y.Text;
   return !(value instanceof Y.AbstractType) && kind.value(value);
@@ -332,7 +335,7 @@ function firstAtOrAfter(structs: ReadonlyArray<Y.Item | Y.GC | { id: Y.ID; lengt
 }
 
 /** Deletes an item the transaction inserted (a value or a whole type outside the schema). */
-function removeInserted(ctx: Context, item: Y.Item, refusal: WriteRefusal): void {
+export function removeInserted(ctx: Context, item: Y.Item, refusal: WriteRefusal): void {
   ctx.refusals.add(refusal);
   const parent = item.parent as SharedType;
   if (item.parentSub !== null && parent instanceof Y.Map) return restoreKey(ctx, parent, item.parentSub, refusal);
@@ -384,7 +387,7 @@ export function analyse(
 }
 
 /** Checks an item under one board root; `keys` is its path below the root, `rootType` the root. */
-type RootCheck = (
+export type RootCheck = (
   ctx: Context,
   item: Y.Item,
   inserted: boolean,
@@ -417,6 +420,10 @@ function checkItem(ctx: Context, item: Y.Item, inserted: boolean): void {
       return checkDots(ctx, item, inserted, keys, rootType);
     case LEARNINGS_KEY:
       return checkLearning(ctx, item, inserted, keys, rootType);
+    case REVIEWS_KEY:
+      return checkReview(ctx, item, inserted, keys, rootType);
+    case REVIEW_REACTIONS_KEY:
+      return checkReviewReaction(ctx, item, inserted, keys, rootType);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COLUMNS } from './board';
 import { PLENARY_GROUP_ID, type DocRef } from './docNames';
 import type { Role } from '../protocol/types';
 import type { TableFailure } from './tables';
@@ -15,6 +16,13 @@ import type { TableFailure } from './tables';
 /** 0 = top (or left) of the board, 1 = bottom (or right): the same spot on every screen size. */
 const fraction = z.number().min(0).max(1);
 
+/** How far each column of the board is scrolled (the columns scroll on their own); absent: at the top. */
+const columnScroll = z.strictObject(
+  Object.fromEntries(COLUMNS.map((c) => [c, fraction.optional()])) as {
+    [C in (typeof COLUMNS)[number]]: z.ZodOptional<typeof fraction>;
+  },
+);
+
 /** Socket.io `host:focus`: bring everyone to a board (`groupId`: a table, or 'plenary'), or let them go. */
 export const hostFocusPayload = z.discriminatedUnion('action', [
   z.strictObject({
@@ -22,6 +30,7 @@ export const hostFocusPayload = z.discriminatedUnion('action', [
     groupId: z.string().min(1).max(64),
     scrollX: fraction.default(0),
     scrollY: fraction.default(0),
+    columns: columnScroll.default({}),
   }),
   z.strictObject({ action: z.literal('release') }),
 ]);
@@ -32,8 +41,10 @@ export const focusSchema = z.object({
   id: z.number().int().min(1),
   /** A table's id, or PLENARY_GROUP_ID. */
   groupId: z.string(),
+  /** The page's own scroll (a narrow screen scrolls the page, not the columns). */
   scrollX: fraction,
   scrollY: fraction,
+  columns: columnScroll,
   /** ms since epoch (server time) */
   at: z.number(),
 });
@@ -54,11 +65,11 @@ export function planFocus(
     return { ok: false, code: 'invalid_command', message: 'Bringing everyone to one board is for a case day' };
   }
   if (payload.action === 'release') return { ok: true, focus: null };
-  const { groupId, scrollX, scrollY } = payload;
+  const { groupId, scrollX, scrollY, columns } = payload;
   if (groupId !== PLENARY_GROUP_ID && !session.groups.some((g) => g.id === groupId)) {
     return { ok: false, code: 'not_found', message: `No table "${groupId}"` };
   }
-  return { ok: true, focus: { id: (previous?.id ?? 0) + 1, groupId, scrollX, scrollY, at: now } };
+  return { ok: true, focus: { id: (previous?.id ?? 0) + 1, groupId, scrollX, scrollY, columns, at: now } };
 }
 
 /** The focus as long as its board exists (a removed table ends it). */

@@ -47,6 +47,8 @@ export const ROUND_KINDS = [
   'lookback',
   /** Socratic intervision: the case holder rates each question warm, neutral or cold. */
   'rating',
+  /** Issue 16: the opening round in which reviewers present a book or report (bookClub.ts). */
+  'book-club',
 ] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
 

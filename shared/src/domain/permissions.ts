@@ -29,6 +29,8 @@ export interface BoardRights {
   canWriteLearning: boolean;
   /** May send cards of this table board to the plenary board. */
   canPromote: boolean;
+  /** Issue 16: may add a review (book club) and react to others' reviews. */
+  canReview: boolean;
   isCaseHolder: boolean;
   /**
    * The case holder only listens in this round (`Round.caseHolderListens`): nothing they could
@@ -93,6 +95,7 @@ export function boardRights({ state, table, role, participantId }: RightsInput):
     canEditCoreQuestion: false,
     canWriteLearning: false,
     canPromote: false,
+    canReview: false,
     isCaseHolder,
     listening: false,
   };
@@ -107,6 +110,7 @@ export function boardRights({ state, table, role, participantId }: RightsInput):
       canRate: kind === 'rating',
       canEditCoreQuestion: true,
       canPromote: Boolean(state?.plenaryDocName),
+      canReview: true,
     };
   }
 
@@ -127,6 +131,7 @@ export function boardRights({ state, table, role, participantId }: RightsInput):
     canRate: kind === 'rating' && isCaseHolder,
     canWriteLearning: kind === 'closing',
     canPromote: plenaryRound && Boolean(state?.plenaryDocName),
+    canReview: kind === 'book-club',
   };
 }
 
@@ -171,6 +176,7 @@ export function plenaryBoardRights(rights: BoardRights, role: Role): BoardRights
     canRate: false,
     canWriteLearning: false,
     canPromote: false,
+    canReview: host,
     plenaryReadOnly: !host,
   };
 }

@@ -15,6 +15,7 @@ import {
   type Rating,
   type Reaction,
 } from './boardExtras';
+import { reportReadings, type ReportReading } from './bookClub';
 
 /**
  * The advice report (adviesrapport) as plain data, built from the boards of a session. Pure: the
@@ -145,6 +146,8 @@ export interface ReportSection {
   learnings: ReportLearning[];
   /** Photos on the board's cards, in board order (a card with a photo and no text too). */
   photos: ReportPhoto[];
+  /** Issue 16: the book club's reviews with their reactions, oldest first. */
+  readings: ReportReading[];
   reactions: ReactionCounts;
   totalDots: number;
 }
@@ -292,6 +295,7 @@ function buildSection(
           ]
         : [],
     ),
+    readings: reportReadings(doc, cleanReportText, consenting),
     reactions,
     totalDots: advice.reduce((sum, a) => sum + a.dots, 0),
   };

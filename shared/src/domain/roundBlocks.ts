@@ -142,6 +142,17 @@ export const HANDOVER: Block = {
   ...CLOSED,
 };
 
+/** Issue 16: the book-club opening round; reviews live beside the columns (bookClub.ts). */
+export const BOOK_CLUB: Block = {
+  kind: 'book-club',
+  title: { nl: 'Boekenclub', en: 'Book club' },
+  instruction: {
+    nl: 'Wie iets gelezen heeft, zet het boek of rapport neer met een oordeel en één zin waarom. De anderen geven elk één reactie.',
+    en: 'Whoever has read something puts the book or report up with a verdict and one sentence why. The others each give one reaction.',
+  },
+  ...CLOSED,
+};
+
 export const round = (id: string, block: Block, minutes: number): Round => cloneRound({ ...block, id, minutes });
 
 /** Case-day table rounds: the same work as in intervision, done per table in parallel. */

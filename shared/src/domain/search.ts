@@ -83,11 +83,15 @@ function tokensMatch(parsed: ParsedQuery, tokens: readonly string[]): boolean {
   return parsed.terms.every((_, i) => distinct.some((t) => termMatches(parsed, i, t) !== null));
 }
 
-/** One searchable text of an archived session: a card, or the session's core question. */
+/**
+ * One searchable text of an archived session: a card, or the session's core question; issue 16
+ * adds a from → to row (`movement`: "from → to", `cardId` the row's id).
+ */
 export interface SearchDocument {
   /** Position in the entry's document list; with the session id it names the document in an index. */
   index: number;
-  kind: 'card' | 'question';
+  /** 'reading': a book-club review (issue 16), `cardId` its id. */
+  kind: 'card' | 'question' | 'reading' | 'movement';
   column: Column | null;
   cardId: string | null;
   text: string;
@@ -102,8 +106,10 @@ export interface SearchCandidate {
 }
 
 /** Weight of a document by what it is: advice and the core question say most about a case. */
-const KIND_WEIGHT: Record<Column | 'core', number> = {
+const KIND_WEIGHT: Record<Column | 'core' | 'movement', number> = {
   core: 1.3,
+  /** Issue 16: a from → to row says what the group stands behind, as much as its advice. */
+  movement: 1.2,
   advice: 1.2,
   pitfall: 1.1,
   opportunity: 1.1,
@@ -133,7 +139,7 @@ function scoreTokens(parsed: ParsedQuery, doc: Pick<SearchDocument, 'kind' | 'co
     else if (prefix > 0) score += 0.7 * (1 + Math.log(prefix));
   }
   if (parsed.terms.length > 1 && hasPhrase(parsed, tokens)) score += 1;
-  const kind = doc.kind === 'question' ? 'core' : (doc.column ?? 'question');
+  const kind = doc.kind === 'question' ? 'core' : doc.kind === 'movement' ? 'movement' : (doc.column ?? 'question');
   score *= KIND_WEIGHT[kind];
   score /= 1 + tokens.length / 50;
   return Math.round(score * 10_000) / 10_000;

@@ -6,6 +6,7 @@ import { boardRights, plenaryBoardRights, tableFor, type BoardRights } from './p
 import { LIMITS } from '../protocol/limits';
 import type { Role, SessionState } from '../protocol/types';
 import { parseDocName } from './docNames';
+import { REVIEWS_KEY, REVIEW_REACTIONS_KEY } from './bookClub';
 
 /*
  * Who may write what in a board document, pure. The server applies these rules to every client
@@ -21,6 +22,9 @@ export const BOARD_ROOTS = {
   [DOTS_KEY]: 'map',
   [LEARNINGS_KEY]: 'map',
   [CORE_QUESTION_KEY]: 'text',
+  /** Issue 16, the book club (bookClub.ts). */
+  [REVIEWS_KEY]: 'map',
+  [REVIEW_REACTIONS_KEY]: 'map',
 } as const;
 export type BoardRoot = keyof typeof BOARD_ROOTS;
 
@@ -97,6 +101,11 @@ export const WRITE_REFUSALS = {
   learning_closed: 'learning points are written in the closing round; the change was undone',
   core_question: 'only the case holder (or the facilitator) writes the core question; the change was undone',
   photo: "a card's photo is attached by the server when one is uploaded to the card; the change was undone",
+  review:
+    'only the reviewer changes a review (the facilitator may remove one), in the book-club round; the change was undone',
+  review_invalid:
+    'a review needs a title, a verdict (must-read, useful or skip) and one sentence why; a link must start with http:// or https://; texts within their limits; the change was undone',
+  review_reaction: `each person gives one reaction of their own (at most ${LIMITS.reviewReactionChars} characters) to someone else's review, in the book-club round; the change was undone`,
   schema: 'this is not part of the board; it was removed',
   board_full: 'this board has reached its size limit; delete something first',
 } as const;
@@ -148,6 +157,7 @@ export function writerFor(state: SessionState | null, docName: string, who: Writ
         canRate: false,
         canWriteLearning: false,
         canEditCoreQuestion: false,
+        canReview: false,
       },
     };
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Column } from '../domain/board';
 import { REACTIONS } from '../domain/boardExtras';
 import { LENS_SETS } from '../domain/lenses';
+import { VERDICTS } from '../domain/bookClub';
 
 /**
  * Communities and their archive (issue 9). A community has no accounts: a long secret member
@@ -82,6 +83,20 @@ export const followUpStateSchema = z.object({
 });
 export type FollowUpState = z.infer<typeof followUpStateSchema>;
 
+/** Issue 16: a book-club review as the archive's reading list keeps it (anonymous, like the cards). */
+export const archiveReadingSchema = z.object({
+  /** The review's id on its board. */
+  reviewId: z.string(),
+  title: z.string(),
+  author: z.string(),
+  /** '' or an http(s) URL (checked when it was written on the board). */
+  link: z.string(),
+  verdict: z.enum(VERDICTS),
+  why: z.string(),
+  reactions: z.array(z.string()),
+});
+export type ArchiveReading = z.infer<typeof archiveReadingSchema>;
+
 /**
  * Issue 16 (booklet): words of a named person. Only someone who consented to be named is ever
  * quoted (`consent: true`); the booklet leaves out any quote without it.
@@ -116,6 +131,8 @@ export const storedArchiveEntrySchema = z.object({
   advice: z.array(archiveAdviceSchema),
   /** statuses given in this session's look-back round to the advice of `followUpOf` */
   followUp: z.array(followUpItemSchema),
+  /** Issue 16: the book club's reviews (entries from before it have none). */
+  readings: z.array(archiveReadingSchema).default([]),
   /** Issue 16 (booklet): the closing round's learning points, without names. */
   learnings: z.array(z.string()).optional(),
   /** Issue 16 (booklet): named words, of consenting people only. */
@@ -143,7 +160,8 @@ export interface SearchHit {
   title: string;
   city: string;
   handedOverAt: number;
-  kind: 'card' | 'question';
+  /** 'reading': a book-club review (issue 16); `cardId` is the review's id. 'movement': a from → to row, `cardId` its id. */
+  kind: 'card' | 'question' | 'reading' | 'movement';
   column: Column | null;
   cardId: string | null;
   score: number;

@@ -62,6 +62,14 @@ export const LIMITS = {
   photoUploadsPerMinute: 12,
   /** A photo's caption, characters. */
   photoCaptionChars: 200,
+  /** Issue 16, the book-club round: a review's title, author, link and one sentence why; a reaction. */
+  reviewTitleChars: 200,
+  reviewAuthorChars: 120,
+  reviewLinkChars: 500,
+  reviewWhyChars: 300,
+  reviewReactionChars: 300,
+  /** Reviews on one board (two or three per meeting, with room to spare). */
+  reviewsPerBoard: 30,
   /**
    * Issue 15: the case holder's private notes (Roddelmethode), characters. Fits the HTTP body limit
    * even when every character is JSON-escaped.

@@ -36,6 +36,8 @@ export const createSessionBody = z.strictObject({
   theme: text(60).optional(),
   /** An archived session of the same community that this session follows up. */
   followUpOf: text(64).optional(),
+  /** Issue 16: open with a book-club round, whatever the method. */
+  bookClub: z.boolean().optional(),
 });
 export type CreateSessionBody = z.infer<typeof createSessionBody>;
 

@@ -50,7 +50,11 @@ export function ArchiveSearch({ communityId, token, onOpenReport }: Props) {
   };
 
   const kindLabel = (hit: SearchHit) =>
-    hit.kind === 'question' ? t.archive.hitQuestion : (t.archive.hitColumns[hit.column ?? ''] ?? '');
+    hit.kind === 'question'
+      ? t.archive.hitQuestion
+      : hit.kind === 'reading'
+        ? t.bookClub.searchKind
+        : (t.archive.hitColumns[hit.column ?? ''] ?? '');
 
   return (
     <section className="archive-search" aria-labelledby="archive-search-heading">

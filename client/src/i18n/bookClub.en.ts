@@ -1,0 +1,36 @@
+import { LIMITS } from '@casusbord/shared';
+import type { bookClubNl } from './bookClub.nl';
+
+/** English strings of issue 16: the book-club opening round and the community's reading list. */
+export const bookClubEn: typeof bookClubNl = {
+  heading: 'Book club',
+  intro: 'What did you read that helps the others in their own practice, and what can they leave aside?',
+  task: 'Put up a book or report with your verdict, or react to someone else’s.',
+  formLegend: 'Review a book or report',
+  title: 'Title',
+  author: 'Author or publisher',
+  link: 'Link (optional)',
+  linkHint: 'Starts with https:// or http://',
+  verdictLegend: 'Your verdict',
+  verdict: { 'must-read': 'Must read', useful: 'Useful', skip: 'You can skip it' },
+  why: 'In one sentence: why?',
+  submit: 'Post review',
+  added: 'Your review is up.',
+  empty: 'Nobody has put up a book or report yet.',
+  reviewedBy: (name: string) => `reviewed by ${name}`,
+  remove: 'Remove',
+  removeLabel: (title: string) => `Remove the review of “${title}”`,
+  reactionsHeading: 'Reactions',
+  reactionLabel: 'Your reaction (one per review)',
+  reactionSave: 'Save reaction',
+  reactionSaved: 'Your reaction is saved.',
+  ownReview: 'The others react to your own review.',
+  linkInvalid: 'A link must start with https:// or http:// and contain no spaces.',
+  openWith: 'Open with a book club',
+  openWithHint: 'The session starts with a round in which participants review a book or report.',
+  readingList: 'The community’s reading list',
+  readingListEmpty: 'No books or reports reviewed yet.',
+  fromSession: (title: string) => `from: ${title}`,
+  reactionCount: (n: number) => (n === 1 ? '1 reaction' : `${n} reactions`),
+  searchKind: 'Reading list',
+};
