@@ -1,4 +1,3 @@
-import { LIMITS } from '@casusbord/shared';
 import type { bookClubNl } from './bookClub.nl';
 
 /** English strings of issue 16: the book-club opening round and the community's reading list. */

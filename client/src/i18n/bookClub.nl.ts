@@ -1,5 +1,3 @@
-import { LIMITS } from '@casusbord/shared';
-
 /**
  * Dutch strings of issue 16: the book-club opening round and the community's reading list. Kept
  * in their own file so the main dictionary only gains one key (`bookClub`).
