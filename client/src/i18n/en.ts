@@ -2,7 +2,7 @@ import type { Messages } from './nl';
 import { accessibilityEn } from './accessibility.en';
 import { photosEn } from './photos.en';
 import { bookClubEn } from './bookClub.en';
-import { ratingEn } from './methods.en';
+import { privateNotesEn, ratingEn } from './methods.en';
 import { archiveEn, communityEn, lensesEn, lookBackEn } from './community.en';
 
 export const en: Messages = {
@@ -422,6 +422,8 @@ export const en: Messages = {
   lenses: lensesEn,
   /** Issue 15: the rating of questions and the listening case holder (methods.en.ts). */
   rating: ratingEn,
+  /** Issue 15: the case holder's private notes and their own copy of the report (methods.en.ts). */
+  privateNotes: privateNotesEn,
   accessibility: accessibilityEn,
   photos: photosEn,
   /** Issue 16: the book-club round and the reading list (bookClub.en.ts). */

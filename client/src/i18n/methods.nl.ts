@@ -11,3 +11,23 @@ export const ratingNl = {
   task: 'Geef elke vraag warm, neutraal of koud en beantwoord de warme vragen hardop.',
   listening: 'Jij luistert in deze ronde: je ziet het bord, maar schrijft en reageert niet.',
 };
+
+/** Issue 15: the case holder's private notes (Roddelmethode) and their own copy of the report. */
+export const privateNotesNl = {
+  heading: 'Mijn aantekeningen',
+  privacy: 'Alleen jij ziet wat je hier schrijft, de procesbegeleider ook niet. Het staat niet op het bord.',
+  listening: 'Je luistert nu mee: schrijf hier op wat je raakt en wat je wilt onthouden.',
+  label: 'Aantekeningen (alleen voor jou)',
+  inReport: 'Neem mijn aantekeningen op in mijn exemplaar van het adviesrapport',
+  loading: 'Aantekeningen laden…',
+  loadFailed: 'Je aantekeningen konden niet worden geladen.',
+  saving: 'Bezig met opslaan…',
+  saved: 'Opgeslagen',
+  unsaved: 'Nog niet opgeslagen',
+  saveFailed: (detail: string) => `Niet opgeslagen: ${detail}`,
+  copyHeading: 'Mijn exemplaar van het rapport',
+  copyWith: 'Met je aantekeningen; het rapport van de anderen bevat ze nooit.',
+  copyWithout: 'Zonder je aantekeningen, zoals de anderen het rapport krijgen.',
+  download: (label: string) => `${label} downloaden`,
+  downloadFailed: 'Downloaden is mislukt',
+};

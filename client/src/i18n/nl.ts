@@ -1,6 +1,6 @@
 import type { Column } from '@casusbord/shared';
 import { accessibilityNl } from './accessibility.nl';
-import { ratingNl } from './methods.nl';
+import { privateNotesNl, ratingNl } from './methods.nl';
 import { archiveNl, communityNl, lensesNl, lookBackNl } from './community.nl';
 import { photosNl } from './photos.nl';
 import { bookClubNl } from './bookClub.nl';
@@ -436,6 +436,8 @@ export const nl = {
   lenses: lensesNl,
   /** Issue 15: the rating of questions and the listening case holder (methods.nl.ts). */
   rating: ratingNl,
+  /** Issue 15: the case holder's private notes and their own copy of the report (methods.nl.ts). */
+  privateNotes: privateNotesNl,
 
   /** Issue 18: the accessibility statement at /toegankelijkheid (accessibility.nl.ts). */
   accessibility: accessibilityNl,

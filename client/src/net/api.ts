@@ -30,7 +30,7 @@ export function isApiError(value: unknown): value is ApiError {
 
 /** A JSON API call; an answer without a body (204) resolves as null. */
 export async function request<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   opts: { body?: unknown; token?: string } = {},
 ): Promise<T> {

@@ -50,6 +50,14 @@ export function fetchLenses(sessionId: string, token: string, set: LensSetId = '
 
 export type ReportFormat = 'html' | 'md' | 'docx' | 'pdf';
 
+/** The report downloads a page offers, in this order, with the name people know each format by. */
+export const REPORT_DOWNLOADS: readonly { format: ReportFormat; label: string }[] = [
+  { format: 'docx', label: 'Word' },
+  { format: 'pdf', label: 'PDF' },
+  { format: 'md', label: 'Markdown' },
+  { format: 'html', label: 'HTML' },
+];
+
 export interface FetchedFile {
   blob: Blob;
   /** From Content-Disposition, else a fallback. */
@@ -72,7 +80,7 @@ export function dispositionFilename(header: string | null): string | null {
 }
 
 /** A file download with the token in a header (so it cannot be a plain link); errors as in `request`. */
-async function fetchFile(path: string, token: string, fallbackName: string): Promise<FetchedFile> {
+export async function fetchFile(path: string, token: string, fallbackName: string): Promise<FetchedFile> {
   let res: Response;
   try {
     res = await fetch(path, { headers: { authorization: `Bearer ${token}` } });

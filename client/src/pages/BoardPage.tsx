@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { promotedIds } from '../board/grouping';
-import { boardDocName, boardRights, plenaryBoardRights, tableFor } from '@casusbord/shared';
+import { boardDocName, boardRights, offersPrivateNotes, plenaryBoardRights, tableFor } from '@casusbord/shared';
 import { BoardHeader } from '../components/BoardHeader';
 import { FatalBanner } from '../components/FatalBanner';
 import { OfflineBanner } from '../components/OfflineBanner';
@@ -11,6 +11,7 @@ import { LearningsPanel } from '../components/board/LearningsPanel';
 import { BookClubPanel, useHasReviews } from '../components/board/BookClubPanel';
 import { LensDeck } from '../components/board/LensDeck';
 import { LookBackPanel } from '../components/board/LookBackPanel';
+import { PrivateNotes } from '../components/board/PrivateNotes';
 import { RoundBanner } from '../components/board/RoundBanner';
 import { useAuthorNames } from '../components/board/useAuthorNames';
 import { useRevealNotice } from '../components/board/useRevealNotice';
@@ -158,6 +159,8 @@ function Board({
     ((rights.phase === 'open' && kind === 'closing') ||
       ((rights.phase === 'finished' || rights.phase === 'locked') && hasLearnings));
   const showPlenary = plenaryDoc !== null && tab === 'plenary';
+  // Issue 15: the case holder's own notes, in a session where they only listen in some round.
+  const showNotes = offersPrivateNotes(state?.caseHolderId ?? null, { role, participantId }, table?.round.rounds ?? []);
   // Issue 16: the book club in its round, and with its reviews once the session is over.
   const hasReviews = useHasReviews(doc);
   const showBookClub =
@@ -208,6 +211,7 @@ function Board({
           describe={ackErrorMessage}
         />
       )}
+      {showNotes && <PrivateNotes sessionId={sessionId} token={credentials.token} listening={rights.listening} />}
       {state?.lensesOpen && doc && (
         <LensDeck
           sessionId={sessionId}

@@ -43,19 +43,19 @@ const NUMBERING = 'advice';
 const BAR_CHARS = 24;
 
 /** Runs of a user text; line breaks become Word line breaks inside the same paragraph. */
-function runs(text: string, options: IRunOptions = {}): TextRun[] {
+export function runs(text: string, options: IRunOptions = {}): TextRun[] {
   return text.split('\n').map((line, i) => new TextRun({ ...options, text: line, break: i > 0 ? 1 : undefined }));
 }
 
-function para(text: string, options: IRunOptions = {}): Paragraph {
+export function para(text: string, options: IRunOptions = {}): Paragraph {
   return new Paragraph({ children: runs(text, options) });
 }
 
-function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
+export function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
   return new Paragraph({ heading: level, children: [new TextRun(text)] });
 }
 
-function cell(children: Paragraph[], opts: { fill?: string; width?: number } = {}): TableCell {
+export function cell(children: Paragraph[], opts: { fill?: string; width?: number } = {}): TableCell {
   return new TableCell({
     children,
     ...(opts.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill } } : {}),
@@ -64,7 +64,7 @@ function cell(children: Paragraph[], opts: { fill?: string; width?: number } = {
 }
 
 /** What Word calls a table's alt text: a short title and a description read out by screen readers. */
-interface AltText {
+export interface AltText {
   title: string;
   description: string;
 }
@@ -84,7 +84,7 @@ class DescribedTable extends Table {
   }
 }
 
-function table(header: string[], rows: TableCell[][], widths: number[], alt: AltText): Table {
+export function table(header: string[], rows: TableCell[][], widths: number[], alt: AltText): Table {
   const head = new TableRow({
     tableHeader: true,
     children: header.map((h, i) => cell([para(h, { bold: true })], { fill: 'E8ECF2', width: widths[i] })),
@@ -373,7 +373,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
  * Writes `dc:language` into docProps/core.xml, which the docx library does not offer; Word and
  * accessibility checkers read the document's language from there and from the default `w:lang`.
  */
-async function withCoreLanguage(docx: Buffer, lang: string): Promise<Buffer> {
+export async function withCoreLanguage(docx: Buffer, lang: string): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
   const core = zip.file('docProps/core.xml');
   if (!core) throw new Error('docx: docProps/core.xml missing');

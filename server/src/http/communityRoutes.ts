@@ -20,6 +20,7 @@ import { deleteSessionEverywhere, existingSession } from '../sessions';
 import { searchArchive, type ArchiveRecord } from '../store/ArchiveStore';
 import { requireCommunity } from './communityAccess';
 import { archiveReportRoute, archiveZip } from './communityExport';
+import { bookletRoute } from './bookletRoute';
 import { parseRequest } from './errors';
 import { publicUrl } from './origin';
 import { principalOf, requireSessionToken } from './principal';
@@ -101,6 +102,7 @@ export async function communityRoutes(app: FastifyInstance): Promise<void> {
   });
 
   archiveReportRoute(app);
+  bookletRoute(app);
 
   app.get<Params>('/api/communities/:id/export.zip', async (request, reply) => {
     const { community } = await requireCommunity(store, request.headers.authorization, request.params.id);

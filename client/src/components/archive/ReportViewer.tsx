@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
-import { fetchArchiveReport, saveFile, type ReportFormat } from '../../net/communityApi';
+import { REPORT_DOWNLOADS, fetchArchiveReport, saveFile, type ReportFormat } from '../../net/communityApi';
 import { useUiStore } from '../../stores/uiStore';
 import { FormError } from '../Field';
 import { LoadFailed } from '../LoadFailed';
@@ -13,13 +13,6 @@ interface Props {
   title: string;
   onClose: () => void;
 }
-
-const DOWNLOADS: { format: ReportFormat; label: string }[] = [
-  { format: 'docx', label: 'Word' },
-  { format: 'pdf', label: 'PDF' },
-  { format: 'md', label: 'Markdown' },
-  { format: 'html', label: 'HTML' },
-];
 
 /**
  * One archived session's advice report. The HTML is fetched with the token in a header and
@@ -84,7 +77,7 @@ export function ReportViewer({ communityId, token, sessionId, title, onClose }: 
         </button>
       </div>
       <div className="button-row" role="group" aria-label={t.archive.reportHeading(title)}>
-        {DOWNLOADS.map(({ format, label }) => (
+        {REPORT_DOWNLOADS.map(({ format, label }) => (
           <button
             key={format}
             type="button"
