@@ -1,6 +1,7 @@
 import {
   readingSearchText,
   type ArchiveAdvice,
+  type ArchiveQuote,
   type ArchiveReading,
   type Report,
   type SearchDocument,
@@ -72,9 +73,25 @@ export function buildArchiveRecord(session: SessionRecord, report: Report, hande
       advice,
       followUp: report.followUp?.items ?? [],
       readings,
+      ...learningsOf(report),
     },
     documents,
   };
+}
+
+/**
+ * Issue 16 (booklet): every learning point of the session without its author, and as a quote with
+ * the name only the learning points of people who consented to be named (the report's rule).
+ */
+function learningsOf(report: Report): { learnings: string[]; quotes: ArchiveQuote[] } {
+  const learnings = new Set<string>();
+  const quotes = new Map<string, ArchiveQuote>();
+  for (const l of report.sections.flatMap((s) => s.learnings)) {
+    if (!l.text.trim()) continue;
+    learnings.add(l.text);
+    if (l.author) quotes.set(`${l.author}\n${l.text}`, { text: l.text, author: l.author, consent: true });
+  }
+  return { learnings: [...learnings], quotes: [...quotes.values()] };
 }
 
 /** Writes the archive entry of a handed-over session that belongs to a community; others are left alone. */
