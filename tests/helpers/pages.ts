@@ -42,15 +42,23 @@ export async function personPage(
 }
 
 /**
- * Creates the tests' intervision session through the home page's form, as a facilitator would,
- * with `caseHolder` as the case holder; resolves once the page shows the host view.
+ * Creates the tests' session through the home page's form, as a facilitator would, with
+ * `caseHolder` as the case holder (intervision unless `opts.method` picks another method; `opts.more`
+ * fills further fields first); resolves once the page shows the host view.
  */
-export async function createThroughForm(page: Page, baseUrl: string, caseHolder: string): Promise<void> {
+export async function createThroughForm(
+  page: Page,
+  baseUrl: string,
+  caseHolder: string,
+  opts: { method?: string; more?: (page: Page) => Promise<void> } = {},
+): Promise<void> {
   await page.goto(baseUrl);
   await page.getByTestId('create-title').fill('Intervisie wijkenaanpak');
   await page.getByTestId('create-city').fill('Amersfoort');
   await page.getByTestId('create-question').fill('Hoe krijgen we de partners in de wijk in één team?');
   await page.getByTestId('create-caseholder').fill(caseHolder);
+  if (opts.method) await page.getByTestId('create-method').selectOption(opts.method);
+  await opts.more?.(page);
   await page.getByTestId('create-submit').click();
   await page.waitForURL(/\/s\/[^/]+\/host$/, { timeout: WAIT_MS });
 }
