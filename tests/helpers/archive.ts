@@ -2,6 +2,8 @@ import {
   addCard,
   changeDots,
   coreQuestionText,
+  learningsMap,
+  readLearnings,
   readCardDetails,
   setReaction,
   tallyDots,
@@ -11,7 +13,7 @@ import {
 } from '@casusbord/shared';
 import { createSession, join, postJson } from './api';
 import { openBoard } from './control';
-import { handOver } from './handover';
+import { handOver, joinWithConsent } from './handover';
 import { waitFor } from './wait';
 import { connectPeer, synced, type Peer } from './yjs';
 
@@ -40,6 +42,11 @@ export interface ArchivedSessionSpec {
   dotsEach?: number;
   /** Written on the board by the host; without it the board's core question stays empty. */
   coreQuestion?: string;
+  /**
+   * Issue 16: people who join with their answer to "may the report name you?" and each write a
+   * learning point in a closing round just before the handover.
+   */
+  learnings?: { name: string; consent: boolean; text: string }[];
 }
 
 /** Generous: the browser suites share two cores with other tests. */
@@ -96,6 +103,24 @@ export async function handedOverSession(
     const dots = voters.length * dotsEach;
     await waitFor('dots at the host', () => tallyDots(host.doc, 3).get(first.id) === dots, SEED_MS);
   }
+  if (spec.learnings?.length) await writeLearnings(srv, s, spec.learnings, host, peers);
   await handOver(srv.url, s.sessionId, s.hostToken);
   return s;
+}
+
+/** Each person joins (with their consent answer) and writes their learning point in a closing round. */
+async function writeLearnings(
+  srv: { url: string; wsUrl: string },
+  s: CreateSessionResponse,
+  learnings: NonNullable<ArchivedSessionSpec['learnings']>,
+  host: Peer,
+  peers: Peer[],
+): Promise<void> {
+  const people = await Promise.all(learnings.map((l) => joinWithConsent(srv.url, s.joinCode, l.name, l.consent)));
+  await openBoard(srv.url, s.hostToken, 'closing');
+  const writers = people.map((p) => connectPeer(srv.wsUrl, p.docName, p.token));
+  peers.push(...writers);
+  await Promise.all(writers.map((peer) => synced(peer)));
+  writers.forEach((peer, i) => learningsMap(peer.doc).set(people[i]!.participantId, learnings[i]!.text));
+  await waitFor('learning points at the host', () => readLearnings(host.doc).size === learnings.length, SEED_MS);
 }
