@@ -15,6 +15,8 @@ export * from './domain/rounds';
 export * from './domain/tables';
 export * from './domain/clock';
 export * from './domain/boardExtras';
+export * from './domain/dots';
+export * from './domain/fromTo';
 export * from './domain/report';
 export * from './domain/search';
 export * from './domain/followUp';

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   addCard,
   cardFieldVerdict,
   columnVerdict,
   coreQuestionVerdict,
-  createRoundState,
   dotVerdict,
   learningVerdict,
   newCardFieldVerdict,
@@ -13,33 +12,9 @@ import {
   readCardDetails,
   setRating,
   refusalReason,
-  typeBoardRoots,
   writerFor,
-  type Round,
-  type SessionState,
 } from '@casusbord/shared';
-import { analyse, createPolicyMemory } from '../../server/src/yjs/writePolicy';
-
-function stateWith(round: Round, caseHolderId: string | null = 'anna'): SessionState {
-  const roundState = { ...createRoundState([round]), status: 'running' as const, endsAt: 1 };
-  return {
-    sessionId: 'Sessie0001',
-    serverNow: 0,
-    version: 1,
-    method: 'intervision-90',
-    tables: [{ id: 't1', name: 'Tafel 1', docName: 'Sessie0001.t1', round: roundState, revealedRounds: [] }],
-    plenaryDocName: 'Sessie0001.plenary',
-    dotsPerPerson: 3,
-    caseHolderId,
-    ready: [],
-    locked: false,
-    followUp: null,
-    lensesOpen: false,
-  };
-}
-
-const participant = (id: string) => ({ role: 'participant' as const, participantId: id, groupId: 't1' });
-const host = { role: 'host' as const, participantId: null, groupId: null };
+import { applyAs, boardDoc, host, participant, stateWith } from '../helpers/policyDoc';
 
 describe('writeRules: who may write what (pure)', () => {
   const questions = stateWith(openBoardRound('q', { openColumns: ['question'], dots: false }));
@@ -152,33 +127,6 @@ describe('writeRules: who may write what (pure)', () => {
 });
 
 describe('writePolicy: corrections in one Y.Doc', () => {
-  /** A board document as the server's room holds it: the schema's roots typed before any update. */
-  function boardDoc(): Y.Doc {
-    const doc = new Y.Doc();
-    typeBoardRoots(doc);
-    return doc;
-  }
-
-  /** Applies `write` (made on a copy of `doc`) as a client update and runs the policy's fixes. */
-  function applyAs(doc: Y.Doc, state: SessionState, who: Parameters<typeof writerFor>[2], write: (d: Y.Doc) => void) {
-    const client = new Y.Doc();
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
-    const sv = Y.encodeStateVector(client);
-    write(client);
-    const update = Y.encodeStateAsUpdate(client, sv);
-    const writer = writerFor(state, 'Sessie0001.t1', who);
-    let result: ReturnType<typeof analyse> | null = null;
-    const listener = (tr: Y.Transaction) => {
-      if (tr.origin === 'client') result = analyse(doc, tr, writer, createPolicyMemory());
-    };
-    doc.on('afterTransaction', listener);
-    Y.applyUpdate(doc, update, 'client');
-    doc.off('afterTransaction', listener);
-    const r = result as ReturnType<typeof analyse> | null;
-    doc.transact((tr) => r?.fixes.forEach((fix) => fix(tr)), 'policy');
-    return r?.refusals ?? [];
-  }
-
   it('removes a text attribute and an embed from a card text, keeps the typed characters', () => {
     const state = stateWith(openBoardRound('o'));
     const doc = boardDoc();

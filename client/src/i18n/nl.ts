@@ -4,7 +4,7 @@ import { privateNotesNl, ratingNl } from './methods.nl';
 import { archiveNl, communityNl, lensesNl, lookBackNl } from './community.nl';
 import { photosNl } from './photos.nl';
 import { bookClubNl } from './bookClub.nl';
-import { bookletNl } from './booklet.nl';
+import { fromToNl } from './fromTo.nl';
 
 /**
  * Dutch UI strings: the default locale and the source of the dictionary's shape.
@@ -447,8 +447,8 @@ export const nl = {
   photos: photosNl,
   /** Issue 16: the book-club round and the reading list (bookClub.nl.ts). */
   bookClub: bookClubNl,
-  /** Issue 16: the community booklet in the archive (booklet.nl.ts). */
-  booklet: bookletNl,
+  /** Issue 16: the from → to table (fromTo.nl.ts). */
+  fromTo: fromToNl,
 
   errors: {
     session_not_found: 'Er is geen bijeenkomst met deze code. Controleer de code.',

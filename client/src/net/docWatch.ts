@@ -3,8 +3,11 @@ import {
   readClusters,
   readCardDetails,
   readLearnings,
+  readMovements,
   readOwnDots,
+  readOwnMovementDots,
   tallyDots,
+  tallyMovementDots,
 } from '@casusbord/shared';
 import type * as Y from 'yjs';
 import type { BoardViewStore } from '../stores/boardViewStore';
@@ -29,16 +32,20 @@ export function watchBoardDoc(
   const push = () => {
     const budget = opts.budget();
     const own = opts.participantId ? readOwnDots(doc, opts.participantId) : new Map<string, number>();
-    let ownUsed = 0;
-    for (const n of own.values()) ownUsed += n;
+    const ownRows = opts.participantId ? readOwnMovementDots(doc, opts.participantId) : new Map<string, number>();
+    const sum = (dots: Map<string, number>) => [...dots.values()].reduce((a, b) => a + b, 0);
     store.getState().update({
       cards: readCardDetails(doc),
       clusters: readClusters(doc),
       tally: Object.fromEntries(tallyDots(doc, budget)),
       ownDots: Object.fromEntries(own),
-      ownUsed,
+      ownUsed: sum(own),
       learnings: Object.fromEntries(readLearnings(doc)),
       coreQuestion: coreQuestionText(doc).toString(),
+      movements: readMovements(doc),
+      movementTally: Object.fromEntries(tallyMovementDots(doc, budget)),
+      ownMovementDots: Object.fromEntries(ownRows),
+      ownMovementUsed: sum(ownRows),
     });
   };
   doc.on('update', push);

@@ -27,5 +27,6 @@ export function onServerRefusal(
 /** Shows a refusal as a toast in the UI language (board wording first, e.g. "this board is full"). */
 export function toastRefusal(error: { code: string; message: string }): void {
   const t = messagesFor(uiStore.getState().locale);
-  uiStore.getState().pushToast({ message: t.board.errors[error.code] ?? describeError(t, error) });
+  const message = t.board.errors[error.code] ?? t.fromTo.errors[error.code] ?? describeError(t, error);
+  uiStore.getState().pushToast({ message });
 }

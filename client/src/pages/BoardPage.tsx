@@ -7,6 +7,7 @@ import { OfflineBanner } from '../components/OfflineBanner';
 import { PresencePanel } from '../components/PresencePanel';
 import { BoardGrid } from '../components/board/BoardGrid';
 import { CoreQuestion } from '../components/board/CoreQuestion';
+import { FromToTable } from '../components/board/FromToTable';
 import { LearningsPanel } from '../components/board/LearningsPanel';
 import { BookClubPanel, useHasReviews } from '../components/board/BookClubPanel';
 import { LensDeck } from '../components/board/LensDeck';
@@ -132,6 +133,7 @@ function Board({
   const draftsFailed = useBoardView(draftViewStore, (s) => s.failed);
   const plenaryCards = useBoardView(plenaryViewStore, (s) => s.cards);
   const hasLearnings = useBoardView(boardViewStore, (s) => Object.keys(s.learnings).length > 0);
+  const hasMovements = useBoardView(boardViewStore, (s) => s.movements.length > 0);
   const [tab, setTab] = useState<'plenary' | 'table'>('plenary');
 
   const { role, participantId } = credentials;
@@ -167,6 +169,8 @@ function Board({
     doc !== null &&
     ((rights.phase === 'open' && kind === 'book-club') ||
       ((rights.phase === 'finished' || rights.phase === 'locked') && hasReviews));
+  // Issue 16: the from → to table in its round, and afterwards once it has rows.
+  const showFromTo = doc !== null && ((rights.phase === 'open' && kind === 'from-to') || hasMovements);
   // Who is at the board, the same on the table board and the plenary one.
   const gridPerson = {
     ownAuthorId,
@@ -231,6 +235,16 @@ function Board({
           participantId={isParticipant ? participantId : null}
           canWrite={rights.canWriteLearning}
           authorName={authorName}
+        />
+      )}
+      {showFromTo && doc && (
+        <FromToTable
+          doc={doc}
+          canEdit={rights.canEditFromTo}
+          canDot={rights.canDotFromTo}
+          authorId={ownAuthorId}
+          participantId={isParticipant ? participantId : null}
+          budget={budget}
         />
       )}
       {showBookClub && doc && (

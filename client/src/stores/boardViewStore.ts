@@ -1,4 +1,4 @@
-import type { CardDetails, ClusterSnapshot } from '@casusbord/shared';
+import type { CardDetails, ClusterSnapshot, MovementSnapshot } from '@casusbord/shared';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 
@@ -20,6 +20,11 @@ export interface BoardViewState {
   /** participant id → learning point (closing round). */
   learnings: Record<string, string>;
   coreQuestion: string;
+  /** Issue 16: the from → to table's rows (oldest first), dots on them (capped) and this person's own. */
+  movements: MovementSnapshot[];
+  movementTally: Record<string, number>;
+  ownMovementDots: Record<string, number>;
+  ownMovementUsed: number;
   /** The document has exchanged state with the server since it was opened (drafts: saved). */
   synced: boolean;
   /** The server refused this document for good (a final close code). */
@@ -36,6 +41,10 @@ const initial = {
   ownUsed: 0,
   learnings: {},
   coreQuestion: '',
+  movements: [],
+  movementTally: {},
+  ownMovementDots: {},
+  ownMovementUsed: 0,
   synced: false,
   failed: false,
 };
@@ -56,6 +65,8 @@ export const boardViewStore = createBoardViewStore();
 export const draftViewStore = createBoardViewStore();
 /** The plenary board of a case day, during plenary rounds. */
 export const plenaryViewStore = createBoardViewStore();
+/** Another table's board while the facilitator has brought everyone there (issue 15). */
+export const visitViewStore = createBoardViewStore();
 
 export function useBoardView<T>(store: BoardViewStore, selector: (state: BoardViewState) => T): T {
   return useStore(store, selector);

@@ -9,6 +9,7 @@ import {
 import type { ArchiveRecord } from '../store/ArchiveStore';
 import type { SessionRecord } from '../store/Store';
 import { loadReport, type ReportDeps } from './loadBoards';
+import { archiveMovements, movementDocument } from './archiveForms';
 
 /**
  * The archive entry of a community session, written (or replaced) at every handover: the same
@@ -60,6 +61,9 @@ export function buildArchiveRecord(session: SessionRecord, report: Report, hande
     add({ kind: 'reading', column: null, cardId: r.id, text: readingSearchText(r) });
   }
 
+  const movements = archiveMovements(report);
+  for (const m of movements) add(movementDocument(m));
+
   return {
     communityId: session.communityId!,
     entry: {
@@ -73,6 +77,7 @@ export function buildArchiveRecord(session: SessionRecord, report: Report, hande
       advice,
       followUp: report.followUp?.items ?? [],
       readings,
+      movements,
       ...learningsOf(report),
     },
     documents,

@@ -24,6 +24,7 @@ import { BAR_COLOUR, CHART_LABEL_CHARS, REACTION_COLOURS, dotsChartAlt, reaction
 import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
 import { fitPhoto, photoTextsFor } from './photoTexts';
+import { movementTextsFor } from './movementTexts';
 import { readingLines, readingTextsFor } from './readingTexts';
 import { caseHolderNotesSection } from './notesTexts';
 
@@ -51,7 +52,9 @@ export function para(text: string, options: IRunOptions = {}): Paragraph {
   return new Paragraph({ children: runs(text, options) });
 }
 
-export function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
+export type HeadingLevelValue = (typeof HeadingLevel)[keyof typeof HeadingLevel];
+
+export function heading(text: string, level: HeadingLevelValue): Paragraph {
   return new Paragraph({ heading: level, children: [new TextRun(text)] });
 }
 
@@ -211,6 +214,7 @@ function sectionBlocks(s: ReportSection, index: number, report: Report, t: Repor
     const rating = q.rating ? [new TextRun({ text: ` — ${t.rating[q.rating]}`, italics: true, color: '5B6474' })] : [];
     out.push(new Paragraph({ bullet: { level: 0 }, children: [...runs(q.text), ...rating] }));
   }
+  if (s.movements.length > 0) out.push(...movementBlocks(s, report, h));
   if (s.photos.length > 0)
     out.push(heading(photoTextsFor(report.session.locale).heading, h), ...photoBlocks(s, report));
   if (s.learnings.length > 0) {
@@ -239,6 +243,25 @@ function sectionBlocks(s: ReportSection, index: number, report: Report, t: Repor
     }
   }
   return out;
+}
+
+/** Issue 16: the from → to table as a Word table with a header row and alt text, most dots first. */
+function movementBlocks(s: ReportSection, report: Report, h: HeadingLevelValue): (Paragraph | Table)[] {
+  const m = movementTextsFor(report.session.locale);
+  return [
+    heading(m.heading, h),
+    para(m.intro, { color: '5B6474' }),
+    table(
+      [m.colFrom, m.colTo, m.colDots],
+      s.movements.map((r) => [
+        cell([para(r.from)], { width: 44 }),
+        cell([para(`→ ${r.to}`)], { width: 44 }),
+        cell([para(String(r.dots))], { width: 12 }),
+      ]),
+      [44, 44, 12],
+      { title: m.heading, description: m.alt(s.movements) },
+    ),
+  ];
 }
 
 /**

@@ -3,6 +3,7 @@ import { REACTION_COLOURS, dotsChartSvg, escapeHtml, reactionsSvg } from './char
 import { sectionHeading, sessionKind, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
 import { fitPhoto, photoTextsFor } from './photoTexts';
+import { FORMS_CSS, movementsHtml } from './formsHtml';
 import { readingLines, readingTextsFor } from './readingTexts';
 import { caseHolderNotesSection } from './notesTexts';
 
@@ -138,6 +139,7 @@ function sectionHtml(s: ReportSection, report: Report, t: ReportTexts): string {
       ? `<p class="note">${e(t.noCards)}</p>`
       : `<ul class="cards">${s.questions.map((q) => questionItem(q, t)).join('')}</ul>`,
   );
+  if (s.movements.length > 0) out.push(movementsHtml(s, report, h));
   if (s.photos.length > 0) out.push(photosHtml(s, report, h));
   if (s.learnings.length > 0) {
     const items = s.learnings.map(
@@ -238,7 +240,7 @@ export function renderHtml(report: Report, opts: { languageLink?: boolean } = {}
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">
 <title>${e(`${t.reportTitle}: ${m.title} — ${m.city}`)}</title>
-<style>${CSS}</style>
+<style>${CSS}${FORMS_CSS}</style>
 </head>
 <body>
 <div class="page">

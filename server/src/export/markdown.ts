@@ -2,6 +2,7 @@ import { REACTION_ORDER, type Report, type ReportCluster, type ReportSection } f
 import { sectionHeading, sessionKind, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
 import { photoTextsFor } from './photoTexts';
+import { movementTextsFor } from './movementTexts';
 import { readingLines, readingTextsFor } from './readingTexts';
 import { caseHolderNotesSection } from './notesTexts';
 
@@ -105,6 +106,16 @@ function section(s: ReportSection, report: Report, t: ReportTexts, out: string[]
   else {
     const rated = (q: ReportSection['questions'][number]) => (q.rating ? ` — *${t.rating[q.rating]}*` : '');
     out.push(...s.questions.map((q) => `- ${escapeMarkdown(q.text, '  ')}${rated(q)}`), '');
+  }
+  if (s.movements.length > 0) {
+    // Issue 16: the from → to table as a GFM table, most dots first.
+    const m = movementTextsFor(report.session.locale);
+    out.push(`${h} ${m.heading}`, '', `*${m.intro}*`, '');
+    out.push(`| ${m.colFrom} | | ${m.colTo} | ${m.colDots} |`, '| --- | :---: | --- | ---: |');
+    for (const r of s.movements) {
+      out.push(`| ${escapeMarkdownInline(r.from)} | → | ${escapeMarkdownInline(r.to)} | ${r.dots} |`);
+    }
+    out.push('');
   }
   if (s.photos.length > 0) {
     // Issue 16: Markdown carries no images; the captions and a note where the photos are.

@@ -10,8 +10,9 @@ import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from
 import { followUpSection } from './followUpTexts';
 import { caseHolderNotesSection } from './notesTexts';
 import { fitPhoto, photoTextsFor } from './photoTexts';
-import { ACCENT, INK, MUTED, PdfWriter } from './pdfWriter';
+import { movementTextsFor } from './movementTexts';
 import { readingLines, readingTextsFor } from './readingTexts';
+import { ACCENT, INK, MUTED, PdfWriter } from './pdfWriter';
 
 /**
  * The report as a PDF drawn with pdfkit on the server (no browser): a title page, then per board
@@ -200,6 +201,7 @@ class PdfReport extends PdfWriter {
     this.heading(t.questions, 1);
     if (s.questions.length === 0) this.paragraph(t.noCards, { color: MUTED });
     else this.bullets(s.questions.map((q) => (q.rating ? `${q.text} — ${t.rating[q.rating]}` : q.text)));
+    if (s.movements.length > 0) this.movements(s);
     if (s.photos.length > 0) this.photos(s);
     if (s.learnings.length > 0) {
       this.heading(t.learnings, 1);
@@ -216,6 +218,59 @@ class PdfReport extends PdfWriter {
     this.parent.end();
     this.parent = outer;
     this.depth = 1;
+  }
+
+  /**
+   * Issue 16: the from → to table as a tagged Table (a TR of TH, then a TR of TD per row), most
+   * dots first; the arrow between the cells and the rules between the rows are Artifacts.
+   */
+  private movements(s: ReportSection): void {
+    const { doc } = this;
+    const m = movementTextsFor(this.report.session.locale);
+    this.heading(m.heading, 1);
+    this.paragraph(m.intro, { size: 10, color: MUTED, gap: 0.4 });
+    const arrow = 22;
+    const side = (this.width - arrow - 64) / 2;
+    const xs = [this.left, this.left + side + arrow, this.left + 2 * side + arrow + 8];
+    const widths = [side, side, 56];
+    const table = doc.struct('Table');
+    this.parent.add(table);
+    const row = (cells: string[], bold: boolean, withArrow: boolean) => {
+      doc.font(bold ? this.fonts.bold : this.fonts.regular).fontSize(bold ? 9 : 10);
+      const height = Math.max(...cells.map((c, i) => doc.heightOfString(this.fonts.clean(c), { width: widths[i] })));
+      this.ensure(height + 10);
+      const y = doc.y + 4;
+      const tr = doc.struct('TR');
+      table.add(tr);
+      cells.forEach((c, i) =>
+        this.tag(
+          bold ? 'TH' : 'TD',
+          () => {
+            doc.font(bold ? this.fonts.bold : this.fonts.regular).fontSize(bold ? 9 : 10).fillColor(bold ? MUTED : INK);
+            doc.text(this.fonts.clean(c), xs[i]!, y, { width: widths[i]! });
+          },
+          {},
+          tr,
+        ),
+      );
+      tr.end();
+      const bottom = y + height + 4;
+      this.artifact(() => {
+        if (withArrow) {
+          const ax = this.left + side + 4;
+          const ay = y + 6;
+          doc.moveTo(ax, ay).lineTo(ax + arrow - 12, ay).lineWidth(1.2).stroke(MUTED);
+          doc.polygon([ax + arrow - 12, ay - 3], [ax + arrow - 6, ay], [ax + arrow - 12, ay + 3]).fill(MUTED);
+        }
+        doc.moveTo(this.left, bottom).lineTo(this.left + this.width, bottom).lineWidth(0.5).stroke('#D9DDE3');
+      });
+      doc.x = this.left;
+      doc.y = bottom;
+    };
+    row([m.colFrom, m.colTo, m.colDots], true, false);
+    for (const r of s.movements) row([r.from, r.to, m.dots(r.dots)], false, true);
+    table.end();
+    doc.moveDown(0.8);
   }
 
   /**

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CARDS_KEY, LIMITS, CLUSTERS_KEY, CORE_QUESTION_KEY } from '@casusbord/shared';
+import { CARDS_KEY, LIMITS, CLUSTERS_KEY, CORE_QUESTION_KEY, FROM_TO_KEY } from '@casusbord/shared';
 
 /**
  * Bounds on what a client may put into a board document. Yjs cannot refuse half an update, so the
@@ -10,7 +10,13 @@ import { CARDS_KEY, LIMITS, CLUSTERS_KEY, CORE_QUESTION_KEY } from '@casusbord/s
  * message whose reason starts with the violation's code).
  */
 
-export type LimitViolation = 'card_too_long' | 'text_too_long' | 'too_many_cards' | 'too_many_clusters';
+export type LimitViolation =
+  | 'card_too_long'
+  | 'text_too_long'
+  | 'too_many_cards'
+  | 'too_many_clusters'
+  | 'movement_too_long'
+  | 'too_many_movements';
 
 /** Where the limit lives, for the message sent to the client. */
 export const VIOLATION_MESSAGES: Record<LimitViolation, string> = {
@@ -18,11 +24,14 @@ export const VIOLATION_MESSAGES: Record<LimitViolation, string> = {
   text_too_long: `a text field holds at most ${LIMITS.cardChars} characters; the rest was removed`,
   too_many_cards: `a board holds at most ${LIMITS.cardsPerBoard} cards; the new ones were removed`,
   too_many_clusters: `a board holds at most ${LIMITS.clustersPerBoard} clusters; the new ones were removed`,
+  movement_too_long: `a cell of the from → to table holds at most ${LIMITS.movementChars} characters; the rest was removed`,
+  too_many_movements: `the from → to table holds at most ${LIMITS.movementsPerBoard} rows; the new ones were removed`,
 };
 
 const COUNTED_MAPS: Record<string, { max: number; violation: LimitViolation }> = {
   [CARDS_KEY]: { max: LIMITS.cardsPerBoard, violation: 'too_many_cards' },
   [CLUSTERS_KEY]: { max: LIMITS.clustersPerBoard, violation: 'too_many_clusters' },
+  [FROM_TO_KEY]: { max: LIMITS.movementsPerBoard, violation: 'too_many_movements' },
 };
 
 /** How deep nested maps are walked (a card is one level below the cards map). */
@@ -34,6 +43,15 @@ const ROOT_TEXT_LIMITS: Record<string, number> = { [CORE_QUESTION_KEY]: LIMITS.q
 // Yjs shared types are invariant in their event type, so only `any` fits Y.Text and Y.Map alike.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type SharedType = Y.AbstractType<any>;
+
+/** The bound of a text below a root map: a from → to cell's, else a card's (or a note's). */
+function nestedTextLimit(doc: Y.Doc, text: SharedType): { max: number; violation: LimitViolation } {
+  let type = text;
+  while (type._item !== null) type = type._item.parent as SharedType;
+  return rootName(doc, type) === FROM_TO_KEY
+    ? { max: LIMITS.movementChars, violation: 'movement_too_long' }
+    : { max: LIMITS.cardChars, violation: 'card_too_long' };
+}
 
 function rootName(doc: Y.Doc, type: SharedType): string | null {
   if (type._item !== null) return null;
@@ -65,7 +83,8 @@ export function enforceContentLimits(
       found.add('text_too_long');
       fixes.push(() => parent.set(key, value.slice(0, LIMITS.cardChars)));
     } else if (value instanceof Y.Text) {
-      checkText(value, LIMITS.cardChars, 'card_too_long');
+      const { max, violation } = nestedTextLimit(doc, value);
+      checkText(value, max, violation);
     } else if (value instanceof Y.Map && depth < MAX_DEPTH) {
       for (const [k, v] of (value as Y.Map<unknown>).entries()) checkValue(value as Y.Map<unknown>, k, v, depth + 1);
     }
@@ -75,7 +94,10 @@ export function enforceContentLimits(
   for (const [type, keys] of changed) {
     const root = rootName(doc, type);
     if (type instanceof Y.Text) {
-      if (root === null) checkText(type, LIMITS.cardChars, 'card_too_long');
+      if (root === null) {
+        const { max, violation } = nestedTextLimit(doc, type);
+        checkText(type, max, violation);
+      }
       else checkText(type, ROOT_TEXT_LIMITS[root] ?? LIMITS.cardChars, 'text_too_long');
     } else if (type instanceof Y.Map) {
       const map = type as Y.Map<unknown>;

@@ -3,7 +3,10 @@ import {
   CARDS_KEY,
   CLUSTERS_KEY,
   DOTS_KEY,
+  FROM_TO_DOTS_KEY,
+  FROM_TO_KEY,
   LEARNINGS_KEY,
+  MOVEMENT_FIELDS,
   PHOTO_KEY,
   CARD_FIELDS,
   CLUSTER_FIELDS,
@@ -18,6 +21,9 @@ import {
   isLearning,
   learningVerdict,
   moveVerdict,
+  movementDotVerdict,
+  movementFieldVerdict,
+  movementVerdict,
   newCardFieldVerdict,
   readPhotoRef,
   type FieldKind,
@@ -424,6 +430,10 @@ function checkItem(ctx: Context, item: Y.Item, inserted: boolean): void {
       return checkReview(ctx, item, inserted, keys, rootType);
     case REVIEW_REACTIONS_KEY:
       return checkReviewReaction(ctx, item, inserted, keys, rootType);
+    case FROM_TO_KEY:
+      return checkMovement(ctx, item, inserted, keys, rootType);
+    case FROM_TO_DOTS_KEY:
+      return checkMovementDots(ctx, item, inserted, keys, rootType);
   }
 }
 
@@ -570,26 +580,98 @@ function columnOfCard(type: SharedType, cardId: string): unknown {
   return card instanceof Y.Map ? currentValue(card, 'column') : null;
 }
 
-const checkDots: RootCheck = (ctx, item, inserted, keys, rootType) => {
-  const owner = keys[0]!;
-  if (keys.length === 1) {
-    if (inserted && (!(typeOf(item) instanceof Y.Map) || !isEntryKey(owner)))
-      return removeInserted(ctx, item, 'schema');
-    const refusal = dotVerdict(ctx.writer, owner, undefined);
-    if (refusal) restoreKey(ctx, rootType, owner, refusal);
-    return;
-  }
-  const cardId = keys[1];
-  const own = item.parent as SharedType;
-  if (keys.length !== 2 || cardId === null || cardId === undefined) {
-    if (inserted) removeInserted(ctx, item, 'schema');
-    return;
-  }
-  if (inserted && !isDotCount(currentValue(own, cardId))) return removeInserted(ctx, item, 'schema');
+/**
+ * Who may change an owner's entry of a dots root (`target` undefined) or one count in it on
+ * `target`; `inserted`: the count is new or changed, `own` the owner's entry.
+ */
+type DotVerdict = (
+  w: Writer,
+  owner: string,
+  target: string | undefined,
+  inserted: boolean,
+  own: SharedType,
+) => WriteRefusal | null;
+
+/** A dots root (dots.ts): participant id → Y.Map { target id → count }, checked by `verdict`. */
+const ownDotsCheck =
+  (verdict: DotVerdict): RootCheck =>
+  (ctx, item, inserted, keys, rootType) => {
+    const owner = keys[0]!;
+    if (keys.length === 1) {
+      if (inserted && (!(typeOf(item) instanceof Y.Map) || !isEntryKey(owner)))
+        return removeInserted(ctx, item, 'schema');
+      const refusal = verdict(ctx.writer, owner, undefined, inserted, rootType);
+      if (refusal) restoreKey(ctx, rootType, owner, refusal);
+      return;
+    }
+    const target = keys[1];
+    const own = item.parent as SharedType;
+    if (keys.length !== 2 || target === null || target === undefined) {
+      if (inserted) removeInserted(ctx, item, 'schema');
+      return;
+    }
+    if (inserted && !isDotCount(currentValue(own, target))) return removeInserted(ctx, item, 'schema');
+    const refusal = verdict(ctx.writer, owner, target, inserted, own);
+    if (refusal) restoreKey(ctx, own, target, refusal);
+  };
+
+const checkDots = ownDotsCheck((w, owner, cardId, inserted, own) => {
+  if (cardId === undefined) return dotVerdict(w, owner, undefined);
   // A dot goes on a card of this board (so a person's entry stays as small as the board).
   const column = columnOfCard(own, cardId);
-  const refusal = inserted && column === null ? 'dots_closed' : dotVerdict(ctx.writer, owner, column ?? undefined);
-  if (refusal) restoreKey(ctx, own, cardId, refusal);
+  return inserted && column === null ? 'dots_closed' : dotVerdict(w, owner, column ?? undefined);
+});
+
+/** Issue 16: dots on from → to rows, which must be rows of this board. */
+const checkMovementDots = ownDotsCheck((w, owner, rowId, inserted, own) => {
+  const rows = own.doc!.share.get(FROM_TO_KEY);
+  if (rowId !== undefined && inserted && !(rows && currentValue(rows, rowId) instanceof Y.Map)) return 'dots_closed';
+  return movementDotVerdict(w, owner);
+});
+
+/**
+ * Issue 16: a row of the from → to table, its fields, and the characters of its two cells. Like a
+ * card: the author is the writer, a row's fields are fixed once it exists, only its cells' texts
+ * are edited, and all of it only while the writer may edit the table.
+ */
+const checkMovement: RootCheck = (ctx, item, inserted, keys, rootType) => {
+  const { tr, writer } = ctx;
+  if (keys.length === 1) {
+    const rowId = keys[0]!;
+    const row = typeOf(item);
+    if (inserted && (!(row instanceof Y.Map) || !isEntryKey(rowId))) return removeInserted(ctx, item, 'schema');
+    if (!(row instanceof Y.Map)) return; // a deleted value outside the schema may go
+    const refusal = movementVerdict(writer);
+    if (refusal) return restoreKey(ctx, rootType, rowId, refusal);
+    if (inserted && currentValue(row, 'authorId') !== writer.id) {
+      if (currentValue(row, 'authorId') !== undefined) ctx.refusals.add('author');
+      ctx.fixes.push(() => (row as Y.Map<unknown>).set('authorId', writer.id));
+    }
+    return;
+  }
+  const row = entryOf(item, keys.length - 1);
+  const newRow = isNew(tr, row._item!);
+  const field = keys[1];
+  if (keys.length === 2 && field !== null && field !== undefined) {
+    const fitting = fits(MOVEMENT_FIELDS[field], currentValue(row, field));
+    if (newRow) {
+      if (inserted && !fitting) removeInserted(ctx, item, 'schema');
+      return;
+    }
+    if (inserted && !fitting) return restoreKey(ctx, row, field, 'schema');
+    if (MOVEMENT_FIELDS[field]) restoreKey(ctx, row, field, movementFieldVerdict(field));
+    return;
+  }
+  if (keys.length === 3 && (field === 'from' || field === 'to') && keys[2] === null) {
+    const text = item.parent as SharedType;
+    if (!(text instanceof Y.Text)) return;
+    if (inserted && !(item.content instanceof Y.ContentString)) return removeInserted(ctx, item, 'schema');
+    if (newRow || isNew(tr, text._item!)) return;
+    const refusal = movementVerdict(writer);
+    if (refusal) revertText(ctx, text, refusal);
+    return;
+  }
+  if (inserted) removeInserted(ctx, item, 'schema');
 };
 
 const checkLearning: RootCheck = (ctx, item, inserted, keys, rootType) => {

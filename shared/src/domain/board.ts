@@ -10,6 +10,7 @@ import { readPhotoRef, type PhotoRef } from '../protocol/photos';
  *     createdAt: number  (ms since epoch, set by the creating client),
  *     photo?: PhotoRef    (issue 16: { id, caption, width, height }, set by the server's upload route),
  *   }
+ *   doc.getMap('fromTo'), doc.getMap('fromToDots'): the from → to table and its dots (fromTo.ts)
  * Unknown keys are kept as they are, so later versions can add fields.
  */
 export const COLUMNS = ['question', 'pitfall', 'opportunity', 'advice'] as const;
@@ -21,6 +22,9 @@ export const CLUSTERS_KEY = 'clusters';
 export const DOTS_KEY = 'dots';
 export const LEARNINGS_KEY = 'learnings';
 export const CORE_QUESTION_KEY = 'coreQuestion';
+/** Issue 16: the from → to table (row id → row) and the dots on its rows (fromTo.ts). */
+export const FROM_TO_KEY = 'fromTo';
+export const FROM_TO_DOTS_KEY = 'fromToDots';
 /** The card field holding a site-visit photo (issue 16): a PhotoRef, written by the server only. */
 export const PHOTO_KEY = 'photo';
 

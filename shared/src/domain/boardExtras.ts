@@ -11,6 +11,7 @@ import {
   type Column,
   readCards,
 } from './board';
+import { changeDotsIn, readOwnDotsIn, tallyDotsIn, usedDotsIn } from './dots';
 
 /**
  * The rest of the board schema (documented in docs/API.md):
@@ -135,19 +136,11 @@ export function setRating(doc: Y.Doc, cardId: string, rating: Rating | null): vo
 
 /** One person's dots as written in the doc: card id → count (invalid entries dropped). */
 export function readOwnDots(doc: Y.Doc, participantId: string): Map<string, number> {
-  const out = new Map<string, number>();
-  const mine = dotsMap(doc).get(participantId);
-  if (!(mine instanceof Y.Map)) return out;
-  mine.forEach((count, cardId) => {
-    if (Number.isInteger(count) && count > 0) out.set(cardId, count);
-  });
-  return out;
+  return readOwnDotsIn(dotsMap(doc), participantId);
 }
 
 export function usedDots(doc: Y.Doc, participantId: string): number {
-  let sum = 0;
-  for (const n of readOwnDots(doc, participantId).values()) sum += n;
-  return sum;
+  return usedDotsIn(dotsMap(doc), participantId);
 }
 
 /**
@@ -155,21 +148,7 @@ export function usedDots(doc: Y.Doc, participantId: string): number {
  * the budget or below zero; returns whether anything changed.
  */
 export function changeDots(doc: Y.Doc, participantId: string, cardId: string, delta: number, budget: number): boolean {
-  if (!Number.isInteger(delta) || delta === 0) return false;
-  const current = readOwnDots(doc, participantId).get(cardId) ?? 0;
-  const next = current + delta;
-  if (next < 0) return false;
-  if (delta > 0 && usedDots(doc, participantId) + delta > budget) return false;
-  doc.transact(() => {
-    let mine = dotsMap(doc).get(participantId);
-    if (!(mine instanceof Y.Map)) {
-      mine = new Y.Map<number>();
-      dotsMap(doc).set(participantId, mine);
-    }
-    if (next === 0) mine.delete(cardId);
-    else mine.set(cardId, next);
-  });
-  return true;
+  return changeDotsIn(dotsMap(doc), participantId, cardId, delta, budget);
 }
 
 /**
@@ -177,20 +156,7 @@ export function changeDots(doc: Y.Doc, participantId: string, cardId: string, de
  * card-id order until the budget is used, so every peer computes the same tally.
  */
 export function tallyDots(doc: Y.Doc, budget: number): Map<string, number> {
-  const tally = new Map<string, number>();
-  const cardIds = new Set(readCards(doc).map((c) => c.id));
-  dotsMap(doc).forEach((_entry, participantId) => {
-    let left = budget;
-    const own = [...readOwnDots(doc, participantId).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [cardId, count] of own) {
-      if (left <= 0) break;
-      if (!cardIds.has(cardId)) continue;
-      const counted = Math.min(count, left);
-      left -= counted;
-      tally.set(cardId, (tally.get(cardId) ?? 0) + counted);
-    }
-  });
-  return tally;
+  return tallyDotsIn(dotsMap(doc), new Set(readCards(doc).map((c) => c.id)), budget);
 }
 
 export interface CardDetails extends CardSnapshot {

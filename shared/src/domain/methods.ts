@@ -9,6 +9,7 @@ import {
   ANALYSIS,
   CLOSING,
   CORE_QUESTION,
+  FROM_TO,
   HANDOVER,
   INTRODUCTION,
   OPENING,
@@ -49,6 +50,8 @@ export const ROUND_KINDS = [
   'rating',
   /** Issue 16: the opening round in which reviewers present a book or report (bookClub.ts). */
   'book-club',
+  /** Issue 16: the group writes its from → to table and dots the movements it stands behind. */
+  'from-to',
 ] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
 
@@ -199,6 +202,9 @@ export const METHODS: Readonly<Record<MethodId, Method>> = deepFreeze({
   socratic: SOCRATIC,
   appreciative: APPRECIATIVE,
 });
+
+/** Rounds of no method that the host may add while editing a session's rounds (issue 16: from → to). */
+export const EXTRA_ROUNDS: readonly Round[] = deepFreeze([round('from-to', FROM_TO, 10)]);
 
 export function getMethod(id: MethodId): Method {
   return METHODS[id];

@@ -27,6 +27,10 @@ export interface BoardRights {
   canRate: boolean;
   canEditCoreQuestion: boolean;
   canWriteLearning: boolean;
+  /** May add, edit and delete rows of the from → to table (issue 16: a 'from-to' round, or the host). */
+  canEditFromTo: boolean;
+  /** May place dots on from → to rows (a 'from-to' round). */
+  canDotFromTo: boolean;
   /** May send cards of this table board to the plenary board. */
   canPromote: boolean;
   /** Issue 16: may add a review (book club) and react to others' reviews. */
@@ -94,6 +98,8 @@ export function boardRights({ state, table, role, participantId }: RightsInput):
     canRate: false,
     canEditCoreQuestion: false,
     canWriteLearning: false,
+    canEditFromTo: false,
+    canDotFromTo: false,
     canPromote: false,
     canReview: false,
     isCaseHolder,
@@ -109,6 +115,7 @@ export function boardRights({ state, table, role, participantId }: RightsInput):
       canReact: kind === 'reaction',
       canRate: kind === 'rating',
       canEditCoreQuestion: true,
+      canEditFromTo: true,
       canPromote: Boolean(state?.plenaryDocName),
       canReview: true,
     };
@@ -130,6 +137,8 @@ export function boardRights({ state, table, role, participantId }: RightsInput):
     canReact: kind === 'reaction' && isCaseHolder,
     canRate: kind === 'rating' && isCaseHolder,
     canWriteLearning: kind === 'closing',
+    canEditFromTo: kind === 'from-to',
+    canDotFromTo: kind === 'from-to',
     canPromote: plenaryRound && Boolean(state?.plenaryDocName),
     canReview: kind === 'book-club',
   };
@@ -175,6 +184,8 @@ export function plenaryBoardRights(rights: BoardRights, role: Role): BoardRights
     canReact: false,
     canRate: false,
     canWriteLearning: false,
+    canEditFromTo: host,
+    canDotFromTo: false,
     canPromote: false,
     canReview: host,
     plenaryReadOnly: !host,

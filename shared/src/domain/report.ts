@@ -15,6 +15,7 @@ import {
   type Rating,
   type Reaction,
 } from './boardExtras';
+import { rankMovements } from './fromTo';
 import { reportReadings, type ReportReading } from './bookClub';
 
 /**
@@ -129,6 +130,14 @@ export interface ReportLearning {
   author: string | null;
 }
 
+/** Issue 16: a row of the board's from → to table, with the dots it got (most dots first). */
+export interface ReportMovement {
+  id: string;
+  from: string;
+  to: string;
+  dots: number;
+}
+
 export type ReactionCounts = Record<Reaction | 'none', number>;
 
 export interface ReportSection {
@@ -146,6 +155,8 @@ export interface ReportSection {
   learnings: ReportLearning[];
   /** Photos on the board's cards, in board order (a card with a photo and no text too). */
   photos: ReportPhoto[];
+  /** Issue 16: the from → to table, most dots first; empty when the board has none. */
+  movements: ReportMovement[];
   /** Issue 16: the book club's reviews with their reactions, oldest first. */
   readings: ReportReading[];
   reactions: ReactionCounts;
@@ -296,6 +307,12 @@ function buildSection(
         : [],
     ),
     readings: reportReadings(doc, cleanReportText, consenting),
+    movements: rankMovements(doc, input.dotBudget).map((m) => ({
+      id: m.id,
+      from: cleanReportText(m.from),
+      to: cleanReportText(m.to),
+      dots: m.dots,
+    })),
     reactions,
     totalDots: advice.reduce((sum, a) => sum + a.dots, 0),
   };

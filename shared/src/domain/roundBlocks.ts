@@ -153,6 +153,20 @@ export const BOOK_CLUB: Block = {
   ...CLOSED,
 };
 
+/**
+ * Issue 16: the group sums up the movement it wants to make as a from → to table and dots the
+ * rows it stands behind (fromTo.ts). No column is open; the table is (permissions.ts).
+ */
+export const FROM_TO: Block = {
+  kind: 'from-to',
+  title: { nl: 'Van → naar', en: 'From → to' },
+  instruction: {
+    nl: 'Vat samen welke beweging jullie willen maken: van wat nu gebeurt naar wat jullie willen. Eén beweging per regel; zet daarna je stippen op de bewegingen waar jij achter staat.',
+    en: 'Sum up the movement you want to make: from what happens now to what you want instead. One movement per row; then put your dots on the movements you stand behind.',
+  },
+  ...CLOSED,
+};
+
 export const round = (id: string, block: Block, minutes: number): Round => cloneRound({ ...block, id, minutes });
 
 /** Case-day table rounds: the same work as in intervision, done per table in parallel. */

@@ -1,5 +1,15 @@
 import type * as Y from 'yjs';
-import { CARDS_KEY, CLUSTERS_KEY, CORE_QUESTION_KEY, DOTS_KEY, LEARNINGS_KEY, isColumn, type Column } from './board';
+import {
+  CARDS_KEY,
+  CLUSTERS_KEY,
+  CORE_QUESTION_KEY,
+  DOTS_KEY,
+  FROM_TO_DOTS_KEY,
+  FROM_TO_KEY,
+  LEARNINGS_KEY,
+  isColumn,
+  type Column,
+} from './board';
 import { isPhotoRef } from '../protocol/photos';
 import { isRating, isReaction } from './boardExtras';
 import { boardRights, plenaryBoardRights, tableFor, type BoardRights } from './permissions';
@@ -25,6 +35,9 @@ export const BOARD_ROOTS = {
   /** Issue 16, the book club (bookClub.ts). */
   [REVIEWS_KEY]: 'map',
   [REVIEW_REACTIONS_KEY]: 'map',
+  /** Issue 16, the from → to table (fromTo.ts). */
+  [FROM_TO_KEY]: 'map',
+  [FROM_TO_DOTS_KEY]: 'map',
 } as const;
 export type BoardRoot = keyof typeof BOARD_ROOTS;
 
@@ -80,6 +93,14 @@ export const CLUSTER_FIELDS: Record<string, FieldKind> = {
   createdAt: { value: timestamp },
 };
 
+/** Fields of a from → to row (fromTo.ts); any other key is removed. */
+export const MOVEMENT_FIELDS: Record<string, FieldKind> = {
+  from: { type: 'text' },
+  to: { type: 'text' },
+  authorId: { value: idString },
+  createdAt: { value: timestamp },
+};
+
 /** A dot count: a positive whole number no larger than the largest dot budget. */
 export function isDotCount(v: unknown): boolean {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= LIMITS.dotsPerPersonMax;
@@ -101,6 +122,7 @@ export const WRITE_REFUSALS = {
   learning_closed: 'learning points are written in the closing round; the change was undone',
   core_question: 'only the case holder (or the facilitator) writes the core question; the change was undone',
   photo: "a card's photo is attached by the server when one is uploaded to the card; the change was undone",
+  from_to_closed: 'the from → to table is written in its own round (or by the facilitator); the change was undone',
   review:
     'only the reviewer changes a review (the facilitator may remove one), in the book-club round; the change was undone',
   review_invalid:
@@ -158,6 +180,8 @@ export function writerFor(state: SessionState | null, docName: string, who: Writ
         canWriteLearning: false,
         canEditCoreQuestion: false,
         canReview: false,
+        canEditFromTo: false,
+        canDotFromTo: false,
       },
     };
   }
@@ -226,4 +250,20 @@ export function learningVerdict(w: Writer, owner: string): WriteRefusal | null {
 
 export function coreQuestionVerdict(w: Writer): WriteRefusal | null {
   return w.rights.canEditCoreQuestion ? null : 'core_question';
+}
+
+/** Adding, deleting or editing a row of the from → to table (issue 16). */
+export function movementVerdict(w: Writer): WriteRefusal | null {
+  return w.rights.canEditFromTo ? null : 'from_to_closed';
+}
+
+/** Changing a row's author or creation time, or replacing a cell's text: never (like a card's). */
+export function movementFieldVerdict(field: string): WriteRefusal {
+  return field === 'authorId' ? 'author' : 'fixed_field';
+}
+
+/** A person's own entry of `fromToDots` (the map itself, or one count on a row). */
+export function movementDotVerdict(w: Writer, owner: string): WriteRefusal | null {
+  if (owner !== w.id) return 'own_entry';
+  return w.rights.canDotFromTo ? null : 'dots_closed';
 }

@@ -70,6 +70,10 @@ export const LIMITS = {
   reviewReactionChars: 300,
   /** Reviews on one board (two or three per meeting, with room to spare). */
   reviewsPerBoard: 30,
+  /** Issue 16: rows of one board's from → to table (a group names a handful of movements). */
+  movementsPerBoard: 50,
+  /** One cell (from, or to) of a from → to row, characters. */
+  movementChars: 300,
   /**
    * Issue 15: the case holder's private notes (Roddelmethode), characters. Fits the HTTP body limit
    * even when every character is JSON-escaped.

@@ -4,7 +4,6 @@ import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { deleteCommunity, fetchArchiveZip, fetchCommunity, saveFile } from '../../net/communityApi';
 import { BusyButton, Field, FormError, StatusLine } from '../Field';
-import { BookletForm } from './BookletForm';
 
 interface Props {
   communityId: string;
@@ -47,7 +46,6 @@ export function ArchiveAdmin({ communityId, token, view, onFacilitatorKey, onDel
         />
         <StatusLine message={exportMessage} />
       </div>
-      <BookletForm communityId={communityId} token={token} />
       {view.role === 'facilitator' ? (
         <DeleteCommunity communityId={communityId} token={token} name={view.name} onDeleted={onDeleted} />
       ) : (

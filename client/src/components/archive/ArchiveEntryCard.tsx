@@ -2,6 +2,7 @@ import type { ArchiveEntry, FollowUpItem } from '@casusbord/shared';
 import { useT } from '../../i18n';
 import { useUiStore } from '../../stores/uiStore';
 import { formatDay } from './format';
+import { ArchiveMovements } from './ArchiveMovements';
 
 interface Props {
   entry: ArchiveEntry;
@@ -119,6 +120,7 @@ export function ArchiveEntryCard({ entry, known, onOpenReport, onJump }: Props) 
           <FollowUpList items={entry.followUp} />
         </>
       )}
+      {entry.movements && entry.movements.length > 0 && <ArchiveMovements movements={entry.movements} />}
       {entry.thread.length > 1 && (
         <nav className="archive-thread" aria-label={t.archive.threadHeading(entry.thread.length)}>
           <h4>{t.archive.threadHeading(entry.thread.length)}</h4>

@@ -54,7 +54,9 @@ export function ArchiveSearch({ communityId, token, onOpenReport }: Props) {
       ? t.archive.hitQuestion
       : hit.kind === 'reading'
         ? t.bookClub.searchKind
-        : (t.archive.hitColumns[hit.column ?? ''] ?? '');
+        : hit.kind === 'movement'
+          ? t.fromTo.heading
+          : (t.archive.hitColumns[hit.column ?? ''] ?? '');
 
   return (
     <section className="archive-search" aria-labelledby="archive-search-heading">

@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import { useBoardContext } from './BoardContext';
 
 /** One of the − / + buttons; its name is said and shown as a tooltip, the sign is all one sees. */
-function DotButton({
+export function DotButton({
   testId,
   label,
   disabled,

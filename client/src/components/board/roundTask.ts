@@ -16,6 +16,7 @@ export function roundTask(t: Messages, rights: BoardRights, participant: boolean
   if (rights.round?.kind === 'core-question' && rights.isCaseHolder) return task.coreQuestion;
   if (rights.canWriteLearning) return task.learning;
   if (rights.canReview) return t.bookClub.task;
+  if (rights.canDotFromTo) return t.fromTo.task;
   if (list && rights.privateDrafts) return task.writePrivate(list);
   if (list && rights.dotColumns.size > 0) return task.writeAndDot(list);
   if (list) return task.write(list);

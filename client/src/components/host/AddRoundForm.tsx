@@ -1,4 +1,4 @@
-import { COLUMNS, MAX_ROUND_MINUTES, METHODS, cloneRound, type Column, type Round } from '@casusbord/shared';
+import { COLUMNS, EXTRA_ROUNDS, MAX_ROUND_MINUTES, METHODS, cloneRound, type Column, type Round } from '@casusbord/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { DICTIONARIES, useT } from '../../i18n';
 import { uiStore, useUiStore } from '../../stores/uiStore';
@@ -12,6 +12,7 @@ const BLANK = 'blank';
 const TEMPLATES: Round[] = (() => {
   const seen = new Map<string, Round>();
   for (const method of Object.values(METHODS)) for (const r of method.rounds) if (!seen.has(r.id)) seen.set(r.id, r);
+  for (const r of EXTRA_ROUNDS) if (!seen.has(r.id)) seen.set(r.id, r);
   return [...seen.values()];
 })();
 
