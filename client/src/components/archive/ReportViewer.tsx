@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
-import { REPORT_DOWNLOADS, fetchArchiveReport, saveFile, type ReportFormat } from '../../net/communityApi';
+import { fetchArchiveReport, saveFile, type ReportFormat } from '../../net/communityApi';
 import { useUiStore } from '../../stores/uiStore';
 import { FormError } from '../Field';
 import { LoadFailed } from '../LoadFailed';
+import { ReportDownloadButtons } from '../ReportDownloadButtons';
 
 interface Props {
   communityId: string;
@@ -76,20 +77,13 @@ export function ReportViewer({ communityId, token, sessionId, title, onClose }: 
           {t.archive.closeReport}
         </button>
       </div>
-      <div className="button-row" role="group" aria-label={t.archive.reportHeading(title)}>
-        {REPORT_DOWNLOADS.map(({ format, label }) => (
-          <button
-            key={format}
-            type="button"
-            className="button small"
-            aria-disabled={busy !== null || undefined}
-            data-testid={`report-download-${format}`}
-            onClick={() => void download(format)}
-          >
-            {t.archive.download(label)}
-          </button>
-        ))}
-      </div>
+      <ReportDownloadButtons
+        busy={busy !== null}
+        onDownload={(format) => void download(format)}
+        label={t.archive.download}
+        groupLabel={t.archive.reportHeading(title)}
+        testIdPrefix="report-download-"
+      />
       <FormError error={downloadError} persistent />
       {error ? (
         <LoadFailed

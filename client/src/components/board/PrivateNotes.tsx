@@ -2,11 +2,12 @@ import { LIMITS, type PrivateNoteBody } from '@casusbord/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
-import { REPORT_DOWNLOADS, saveFile, type ReportFormat } from '../../net/communityApi';
+import { saveFile, type ReportFormat } from '../../net/communityApi';
 import { fetchOwnCopy, fetchPrivateNote, savePrivateNote } from '../../net/privateNotes';
 import { useUiStore } from '../../stores/uiStore';
 import { Field, FormError } from '../Field';
 import { LoadFailed } from '../LoadFailed';
+import { ReportDownloadButtons } from '../ReportDownloadButtons';
 import '../../styles/privateNotes.css';
 
 /** Quiet time after the last keystroke before the note is saved, ms. */
@@ -168,20 +169,12 @@ export function PrivateNotes({
           <div className="private-notes-copy" role="group" aria-labelledby="own-copy-heading">
             <h3 id="own-copy-heading">{n.copyHeading}</h3>
             <p className="muted small">{note.inReport ? n.copyWith : n.copyWithout}</p>
-            <div className="button-row">
-              {REPORT_DOWNLOADS.map(({ format, label }) => (
-                <button
-                  key={format}
-                  type="button"
-                  className="button small"
-                  aria-disabled={downloading !== null || undefined}
-                  data-testid={`own-copy-${format}`}
-                  onClick={() => void download(format)}
-                >
-                  {n.download(label)}
-                </button>
-              ))}
-            </div>
+            <ReportDownloadButtons
+              busy={downloading !== null}
+              onDownload={(format) => void download(format)}
+              label={n.download}
+              testIdPrefix="own-copy-"
+            />
             <FormError error={downloadError} persistent />
           </div>
         </>
