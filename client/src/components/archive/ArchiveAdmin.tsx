@@ -2,8 +2,10 @@ import type { CommunityView } from '@casusbord/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
-import { deleteCommunity, fetchArchiveZip, fetchCommunity, saveFile } from '../../net/communityApi';
+import { deleteCommunity, fetchArchiveZip, fetchCommunity } from '../../net/communityApi';
 import { BusyButton, Field, FormError, StatusLine } from '../Field';
+import { BookletForm } from './BookletForm';
+import { useDownload } from './useDownload';
 
 interface Props {
   communityId: string;
@@ -17,35 +19,27 @@ interface Props {
 /** Zip export for everyone; deletion only with the facilitator key, after a confirm step. */
 export function ArchiveAdmin({ communityId, token, view, onFacilitatorKey, onDeleted }: Props) {
   const t = useT();
-  const [exporting, setExporting] = useState(false);
-  const [exportMessage, setExportMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  const exportZip = async () => {
-    if (exporting) return;
-    setExporting(true);
-    setExportMessage(null);
-    try {
-      saveFile(await fetchArchiveZip(communityId, token));
-      setExportMessage({ text: t.archive.exportDone, error: false });
-    } catch (err) {
-      setExportMessage({ text: `${t.archive.exportFailed} (${describeError(t, err)})`, error: true });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const zip = useDownload();
+  const exportZip = () =>
+    zip.download(
+      () => fetchArchiveZip(communityId, token),
+      () => t.archive.exportDone,
+      t.archive.exportFailed,
+    );
 
   return (
     <aside className="archive-admin" aria-label={t.archive.exportZip}>
       <div>
         <BusyButton
-          busy={exporting}
+          busy={zip.busy}
           label={t.archive.exportZip}
           busyLabel={t.archive.exporting}
           testId="archive-export"
           onClick={() => void exportZip()}
         />
-        <StatusLine message={exportMessage} />
+        <StatusLine message={zip.message} />
       </div>
+      <BookletForm communityId={communityId} token={token} />
       {view.role === 'facilitator' ? (
         <DeleteCommunity communityId={communityId} token={token} name={view.name} onDeleted={onDeleted} />
       ) : (
