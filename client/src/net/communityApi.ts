@@ -1,6 +1,7 @@
 import type {
   ArchiveQuery,
   ArchiveResponse,
+  BookletQuery,
   CommunityView,
   CreateCommunityResponse,
   LensesResponse,
@@ -114,6 +115,12 @@ export function fetchArchiveReport(
   if (lang) query.set('lang', lang);
   const path = `${base(communityId)}/archive/${encodeURIComponent(sessionId)}/report?${query.toString()}`;
   return fetchFile(path, token, `adviesrapport.${format}`);
+}
+
+/** Issue 16: the community booklet of a period (GET /api/communities/:id/booklet). */
+export function fetchBooklet(communityId: string, token: string, query: BookletQuery): Promise<FetchedFile> {
+  const params = new URLSearchParams({ format: query.format, lang: query.lang, from: query.from, to: query.to });
+  return fetchFile(`${base(communityId)}/booklet?${params.toString()}`, token, `boekje.${query.format}`);
 }
 
 export function fetchArchiveZip(communityId: string, token: string): Promise<FetchedFile> {
