@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DelegatesArchiveAndPhotos } from './PhotoStore';
 
 /**
  * Issue 15: the case holder's private notes (Roddelmethode), one per (session, participant), in
@@ -26,4 +27,16 @@ export interface PrivateNoteStore {
   putPrivateNote(note: PrivateNoteRecord): Promise<void>;
   /** The participant's note in this session; null when they have none. */
   getPrivateNote(sessionId: string, participantId: string): Promise<PrivateNoteRecord | null>;
+}
+
+/** The base of both engines: archive, photos and private notes, each handed to its own part. */
+export abstract class DelegatesArchivePhotosAndNotes extends DelegatesArchiveAndPhotos implements PrivateNoteStore {
+  protected abstract readonly notes: PrivateNoteStore;
+
+  putPrivateNote(note: PrivateNoteRecord): Promise<void> {
+    return this.notes.putPrivateNote(note);
+  }
+  getPrivateNote(sessionId: string, participantId: string): Promise<PrivateNoteRecord | null> {
+    return this.notes.getPrivateNote(sessionId, participantId);
+  }
 }

@@ -4,11 +4,10 @@ import type { z } from 'zod';
 import { LuaScript, createRedisClient } from './redisClient';
 import type { ControlRecord, ParticipantRecord, SessionRecord, Store, StoredDoc, TokenRecord } from './Store';
 import * as lua from './redisScripts';
-import { DelegatesArchiveAndPhotos } from './PhotoStore';
 import { RedisArchive } from './redisArchive';
 import { RedisPhotos } from './redisPhotos';
 import { RedisNotes } from './redisNotes';
-import type { PrivateNoteRecord } from './PrivateNoteStore';
+import { DelegatesArchivePhotosAndNotes } from './PrivateNoteStore';
 import { GroupCommit } from './groupCommit';
 import * as records from './records';
 
@@ -84,7 +83,7 @@ function seqOf(id: Buffer | string): number {
  * acknowledged by Redis when its promise resolves; with `appendonly yes` and `appendfsync always`
  * (docker-compose.yml) that means it is on disk.
  */
-export class RedisStore extends DelegatesArchiveAndPhotos implements Store {
+export class RedisStore extends DelegatesArchivePhotosAndNotes implements Store {
   readonly kind = 'redis';
   private readonly keys;
   protected readonly archive: RedisArchive;
@@ -311,15 +310,8 @@ export class RedisStore extends DelegatesArchiveAndPhotos implements Store {
   /** Issue 16: site-visit photos (keys and script in redisPhotos.ts; methods in DelegatesArchiveAndPhotos). */
   protected readonly photos: RedisPhotos;
 
-  // ---- Issue 15: the case holder's private notes (key and script in redisNotes.ts) ----
-  private readonly notes: RedisNotes;
-  putPrivateNote(note: PrivateNoteRecord): Promise<void> {
-    return this.notes.putPrivateNote(note);
-  }
-  getPrivateNote(sessionId: string, participantId: string): Promise<PrivateNoteRecord | null> {
-    return this.notes.getPrivateNote(sessionId, participantId);
-  }
-  // ---- end of private notes ----
+  /** Issue 15: the case holder's private notes (key and script in redisNotes.ts; methods in DelegatesArchivePhotosAndNotes). */
+  protected readonly notes: RedisNotes;
 
   async close(): Promise<void> {
     if (this.client.status === 'ready') await this.appends.flush();

@@ -4,12 +4,11 @@ import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '@casusbord/shared';
 import type { ControlRecord, ParticipantRecord, SessionRecord, Store, StoredDoc, TokenRecord } from './Store';
-import { DelegatesArchiveAndPhotos } from './PhotoStore';
 import * as records from './records';
 import { SqliteArchive } from './sqliteArchive';
 import { SqlitePhotos } from './sqlitePhotos';
 import { SqliteNotes } from './sqliteNotes';
-import type { PrivateNoteRecord } from './PrivateNoteStore';
+import { DelegatesArchivePhotosAndNotes } from './PrivateNoteStore';
 import { uniqueOrConflict } from './sqliteUnique';
 import { WalCheckpointer } from './walCheckpointer';
 import { GroupCommit } from './groupCommit';
@@ -86,7 +85,7 @@ interface SqliteRow {
  * reached the database file (WAL) when the promise resolves; synchronous=NORMAL keeps committed
  * transactions through a process crash (kill -9), only an OS crash may lose the last ones.
  */
-export class SqliteStore extends DelegatesArchiveAndPhotos implements Store {
+export class SqliteStore extends DelegatesArchivePhotosAndNotes implements Store {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmt;
@@ -403,15 +402,8 @@ export class SqliteStore extends DelegatesArchiveAndPhotos implements Store {
   /** Issue 16: site-visit photos (table and queries in sqlitePhotos.ts; methods in DelegatesArchiveAndPhotos). */
   protected readonly photos: SqlitePhotos;
 
-  // ---- Issue 15: the case holder's private notes (table and queries in sqliteNotes.ts) ----
-  private readonly notes: SqliteNotes;
-  putPrivateNote(note: PrivateNoteRecord): Promise<void> {
-    return this.notes.putPrivateNote(note);
-  }
-  getPrivateNote(sessionId: string, participantId: string): Promise<PrivateNoteRecord | null> {
-    return this.notes.getPrivateNote(sessionId, participantId);
-  }
-  // ---- end of private notes ----
+  /** Issue 15: the case holder's private notes (table and queries in sqliteNotes.ts; methods in DelegatesArchivePhotosAndNotes). */
+  protected readonly notes: SqliteNotes;
 
   async close(): Promise<void> {
     if (this.db.open) await this.appends.flush();
