@@ -17,6 +17,7 @@ import { hostRoutes } from './http/hostRoutes';
 import { cohostRoutes } from './http/cohostRoutes';
 import { auditRoutes } from './http/auditRoutes';
 import { communityRoutes } from './http/communityRoutes';
+import { buddyRoutes } from './http/buddyRoutes';
 import { registerPrincipal } from './http/principal';
 import { reportRoutes } from './http/reportRoutes';
 import { photoRoutes } from './http/photoRoutes';
@@ -204,6 +205,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cohostRoutes);
   await app.register(auditRoutes);
   await app.register(communityRoutes);
+  await app.register(buddyRoutes);
   await app.register(photoRoutes);
   await app.register(privateNoteRoutes);
   // The report routes lock and unlock sessions; the control plane tells the sockets.

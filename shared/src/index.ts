@@ -24,6 +24,7 @@ export * from './domain/lenses';
 export * from './domain/permissions';
 export * from './domain/writeRules';
 export * from './domain/bookClub';
+export * from './domain/buddies';
 export * from './domain/placement';
 export * from './domain/sessionView';
 export * from './domain/privateNotes';

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useT } from '../i18n';
 import { describeError } from '../i18n/errors';
 import { joinSession } from '../net/api';
+import { memberKeys } from '../net/buddyApi';
 import { saveCredentials } from '../net/credentials';
 import { JoinPreviewPanel } from './JoinPreviewPanel';
 import { Field, FormError, FormPanel, SubmitButton, useFocusWhen } from './Field';
@@ -19,7 +20,13 @@ export function JoinForm({ initialCode }: { initialCode: string | null }) {
 
   const { busy, error, submit } = useFormSubmit(
     async () => {
-      const res = await joinSession({ code: code.trim(), name: name.trim() });
+      // Issue 16: the member keys of this browser let the session show a member's buddy.
+      const keys = memberKeys();
+      const res = await joinSession({
+        code: code.trim(),
+        name: name.trim(),
+        ...(keys.length ? { memberKeys: keys } : {}),
+      });
       saveCredentials(res.sessionId, {
         token: res.token,
         role: res.role,

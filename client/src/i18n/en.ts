@@ -2,6 +2,7 @@ import type { Messages } from './nl';
 import { accessibilityEn } from './accessibility.en';
 import { photosEn } from './photos.en';
 import { bookClubEn } from './bookClub.en';
+import { buddiesEn } from './buddies.en';
 import { bookletEn } from './booklet.en';
 import { fromToEn } from './fromTo.en';
 import { privateNotesEn, ratingEn } from './methods.en';
@@ -430,6 +431,8 @@ export const en: Messages = {
   photos: photosEn,
   /** Issue 16: the book-club round and the reading list (bookClub.en.ts). */
   bookClub: bookClubEn,
+  /** Issue 16: buddies in a community (buddies.en.ts). */
+  buddies: buddiesEn,
   /** Issue 16: the community booklet in the archive (booklet.en.ts). */
   booklet: bookletEn,
   /** Issue 16: the from → to table (fromTo.en.ts). */

@@ -4,6 +4,7 @@ import { privateNotesNl, ratingNl } from './methods.nl';
 import { archiveNl, communityNl, lensesNl, lookBackNl } from './community.nl';
 import { photosNl } from './photos.nl';
 import { bookClubNl } from './bookClub.nl';
+import { buddiesNl } from './buddies.nl';
 import { bookletNl } from './booklet.nl';
 import { fromToNl } from './fromTo.nl';
 
@@ -448,6 +449,8 @@ export const nl = {
   photos: photosNl,
   /** Issue 16: the book-club round and the reading list (bookClub.nl.ts). */
   bookClub: bookClubNl,
+  /** Issue 16: buddies in a community (buddies.nl.ts). */
+  buddies: buddiesNl,
   /** Issue 16: the community booklet in the archive (booklet.nl.ts). */
   booklet: bookletNl,
   /** Issue 16: the from → to table (fromTo.nl.ts). */

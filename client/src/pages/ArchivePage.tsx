@@ -6,6 +6,7 @@ import { ArchiveFilters } from '../components/archive/ArchiveFilters';
 import { ArchiveSearch } from '../components/archive/ArchiveSearch';
 import { ReportViewer } from '../components/archive/ReportViewer';
 import { ReadingList } from '../components/archive/ReadingList';
+import { BuddyPanel, BuddyRecommends, PinButton, useBuddy } from '../components/archive/BuddyPanel';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Link } from '../components/Link';
 import { useT, type Messages } from '../i18n';
@@ -52,6 +53,8 @@ export function ArchivePage({ communityId }: { communityId: string }) {
   );
   const [report, setReport] = useState<{ sessionId: string; title: string } | null>(null);
   const [deleted, setDeleted] = useState(false);
+  // Issue 16: who this browser is in the community; a newcomer's archive opens on the buddy's pins.
+  const buddy = useBuddy(communityId, token ?? '');
 
   useDocumentTitle(view ? `${t.archive.pageTitle}: ${view.name}` : t.archive.pageTitle, t.appName);
 
@@ -190,7 +193,9 @@ export function ArchivePage({ communityId }: { communityId: string }) {
             setDeleted(true);
           }}
         />
+        <BuddyPanel communityId={communityId} token={token} facilitator={view.role === 'facilitator'} buddy={buddy} />
       </div>
+      {buddy.me?.buddy && <BuddyRecommends me={buddy.me} />}
       {report && (
         <ReportViewer
           key={report.sessionId}
@@ -225,7 +230,16 @@ export function ArchivePage({ communityId }: { communityId: string }) {
               {t.archive.count(entries.length)}
             </p>
             {/* Issue 16: the book club's reviews of the entries shown, the community's reading list. */}
-            <ReadingList entries={entries} />
+            <ReadingList
+              entries={entries}
+              action={(item) => (
+                <PinButton
+                  buddy={buddy}
+                  pin={{ kind: 'reading', sessionId: item.sessionId, itemId: item.reading.reviewId }}
+                  text={item.reading.title}
+                />
+              )}
+            />
             <div className="archive-entries">
               {entries.map((entry) => (
                 <ArchiveEntryCard
@@ -234,6 +248,9 @@ export function ArchivePage({ communityId }: { communityId: string }) {
                   known={known}
                   onOpenReport={openReport}
                   onJump={jump}
+                  adviceAction={(sessionId, cardId, text) => (
+                    <PinButton buddy={buddy} pin={{ kind: 'advice', sessionId, itemId: cardId }} text={text} />
+                  )}
                 />
               ))}
             </div>

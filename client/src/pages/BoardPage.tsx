@@ -10,6 +10,7 @@ import { CoreQuestion } from '../components/board/CoreQuestion';
 import { FromToTable } from '../components/board/FromToTable';
 import { LearningsPanel } from '../components/board/LearningsPanel';
 import { BookClubPanel, useHasReviews } from '../components/board/BookClubPanel';
+import { BuddyNotice } from '../components/board/BuddyNotice';
 import { LensDeck } from '../components/board/LensDeck';
 import { LookBackPanel } from '../components/board/LookBackPanel';
 import { PrivateNotes } from '../components/board/PrivateNotes';
@@ -207,6 +208,7 @@ function Board({
         </Notice>
       )}
       <RoundBanner state={state} table={table} rights={rights} role={role} participantId={participantId} />
+      {isParticipant && view?.communityId && <BuddyNotice sessionId={sessionId} token={credentials.token} />}
       {state?.followUp && rights.phase === 'open' && kind === 'lookback' && (
         <LookBackPanel
           followUp={state.followUp}

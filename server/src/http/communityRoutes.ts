@@ -125,6 +125,7 @@ export async function communityRoutes(app: FastifyInstance): Promise<void> {
     const ids = new Set(await store.listCommunitySessions(community.id));
     for (const r of await store.listArchive(community.id)) ids.add(r.entry.sessionId);
     for (const id of ids) await deleteSessionEverywhere(app.deps, id, 'community');
+    await store.deleteMembers(community.id);
     await store.deleteCommunity(community.id);
     return reply.status(204).send();
   });

@@ -21,6 +21,7 @@ import { existingSession, withFreshJoinCode } from '../sessions';
 import { AddressLimiter, JOIN_MISSES, sessionCreations } from './AddressLimiter';
 import { checkCommunityFields, initCommunitySession } from './communityAccess';
 import { type SessionRecord } from '../store/Store';
+import { memberForJoin } from './buddyRoutes';
 import { parseRequest } from './errors';
 import { joinUrl } from './origin';
 import { principalOf, requireSessionToken } from './principal';
@@ -138,6 +139,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       groupId: group.id,
       createdAt: now,
       consentToBeNamed: body.consent ?? false,
+      communityMemberId: await memberForJoin(store, session.communityId, body.memberKeys),
     };
     await store.addParticipant(
       participant,

@@ -1,4 +1,6 @@
 import type { Redis } from 'ioredis';
+import { RedisBuddies } from './redisBuddies';
+import type { MemberRecord } from './BuddyStore';
 import { AppError, sessionOfDoc } from '@casusbord/shared';
 import type { z } from 'zod';
 import { LuaScript, createRedisClient } from './redisClient';
@@ -99,6 +101,7 @@ export class RedisStore extends DelegatesArchivePhotosAndNotes implements Store 
     this.archive = new RedisArchive(client, prefix, log);
     this.photos = new RedisPhotos(client, this.keys, log);
     this.notes = new RedisNotes(client, this.keys, log);
+    this.buddies = new RedisBuddies(client, prefix, log);
   }
 
   static connect(url: string, prefix: string, log?: RedisStoreLog): RedisStore {
@@ -312,6 +315,31 @@ export class RedisStore extends DelegatesArchivePhotosAndNotes implements Store 
 
   /** Issue 15: the case holder's private notes (key and script in redisNotes.ts; methods in DelegatesArchivePhotosAndNotes). */
   protected readonly notes: RedisNotes;
+
+  // ---- Issue 16: community members, buddies and pins (redisBuddies.ts) ----
+  private readonly buddies: RedisBuddies;
+  addMember(m: MemberRecord) {
+    return this.buddies.addMember(m);
+  }
+  getMember(id: string) {
+    return this.buddies.getMember(id);
+  }
+  findMemberByKey(hash: string) {
+    return this.buddies.findMemberByKey(hash);
+  }
+  listMembers(communityId: string) {
+    return this.buddies.listMembers(communityId);
+  }
+  setBuddy(memberId: string, buddyId: string | null) {
+    return this.buddies.setBuddy(memberId, buddyId);
+  }
+  setPins(memberId: string, pins: MemberRecord['pins']) {
+    return this.buddies.setPins(memberId, pins);
+  }
+  deleteMembers(communityId: string) {
+    return this.buddies.deleteMembers(communityId);
+  }
+  // ---- end of buddies ----
 
   async close(): Promise<void> {
     if (this.client.status === 'ready') await this.appends.flush();

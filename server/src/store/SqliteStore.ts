@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { SqliteBuddies } from './sqliteBuddies';
+import type { MemberRecord } from './BuddyStore';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
@@ -114,6 +116,7 @@ export class SqliteStore extends DelegatesArchivePhotosAndNotes implements Store
     this.archive = new SqliteArchive(this.db, log);
     this.photos = new SqlitePhotos(this.db, log);
     this.notes = new SqliteNotes(this.db, log);
+    this.buddies = new SqliteBuddies(this.db, log);
     const db = this.db;
     this.stmt = {
       insertSession: db.prepare('INSERT INTO sessions (id, join_code, created_at, data) VALUES (?, ?, ?, ?)'),
@@ -404,6 +407,31 @@ export class SqliteStore extends DelegatesArchivePhotosAndNotes implements Store
 
   /** Issue 15: the case holder's private notes (table and queries in sqliteNotes.ts; methods in DelegatesArchivePhotosAndNotes). */
   protected readonly notes: SqliteNotes;
+
+  // ---- Issue 16: community members, buddies and pins (sqliteBuddies.ts) ----
+  private readonly buddies: SqliteBuddies;
+  addMember(m: MemberRecord) {
+    return this.buddies.addMember(m);
+  }
+  getMember(id: string) {
+    return this.buddies.getMember(id);
+  }
+  findMemberByKey(hash: string) {
+    return this.buddies.findMemberByKey(hash);
+  }
+  listMembers(communityId: string) {
+    return this.buddies.listMembers(communityId);
+  }
+  setBuddy(memberId: string, buddyId: string | null) {
+    return this.buddies.setBuddy(memberId, buddyId);
+  }
+  setPins(memberId: string, pins: MemberRecord['pins']) {
+    return this.buddies.setPins(memberId, pins);
+  }
+  deleteMembers(communityId: string) {
+    return this.buddies.deleteMembers(communityId);
+  }
+  // ---- end of buddies ----
 
   async close(): Promise<void> {
     if (this.db.open) await this.appends.flush();

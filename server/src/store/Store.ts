@@ -1,6 +1,7 @@
 import type { ArchiveStore } from './ArchiveStore';
 import type { PhotoStore } from './PhotoStore';
 import type { PrivateNoteStore } from './PrivateNoteStore';
+import type { BuddyStore } from './BuddyStore';
 import type { AuditEntry, ControlRecord, DeletionRecord, ParticipantRecord, SessionRecord, TokenRecord } from './records';
 
 export type {
@@ -29,7 +30,7 @@ export interface StoredDoc {
   lastSeq: number;
 }
 
-export interface Store extends ArchiveStore, PhotoStore, PrivateNoteStore {
+export interface Store extends ArchiveStore, PhotoStore, PrivateNoteStore, BuddyStore {
   readonly kind: 'sqlite' | 'redis';
   /** Throws AppError('conflict') when the join code is taken. */
   createSession(session: SessionRecord, hostToken: TokenRecord): Promise<void>;

@@ -55,6 +55,8 @@ export const participantRecordSchema = z.object({
   createdAt: z.number(),
   /** Consent to be named in the report, asked at join. Older records lack it: read as false. */
   consentToBeNamed: z.boolean().default(false),
+  /** Issue 16: the community member this participant joined as (their buddy sees them here). */
+  communityMemberId: z.string().nullish(),
 });
 export type ParticipantRecord = z.infer<typeof participantRecordSchema>;
 

@@ -16,6 +16,8 @@ export const COMMUNITY_LIMITS = {
   searchQueryChars: 200,
   searchDefaultLimit: 20,
   searchMaxLimit: 50,
+  /** Issue 16: what one member may pin for their newcomer (advice and readings). */
+  pinsPerMember: 30,
 } as const;
 
 /** What became of an earlier advice, as the case holder marks it in the look-back round. */
@@ -232,3 +234,80 @@ export const followUpMarkPayload = z.strictObject({
   note: z.string().trim().max(COMMUNITY_LIMITS.followUpNoteChars).default(''),
 });
 export type FollowUpMarkPayload = z.infer<typeof followUpMarkPayload>;
+
+// ---- Issue 16: buddies (members with a personal key, pairs, pins) ----
+
+/** Bounds of the buddy part (characters unless noted). */
+export const BUDDY_LIMITS = {
+  memberNameChars: 60,
+  membersPerCommunity: 500,
+} as const;
+
+/** What a member pins for their newcomer: an advice (card id) or a reading (review id) of the archive. */
+export const communityPinSchema = z.strictObject({
+  kind: z.enum(['advice', 'reading']),
+  sessionId: z.string().min(1).max(64),
+  itemId: z.string().min(1).max(64),
+});
+export type CommunityPin = z.infer<typeof communityPinSchema>;
+
+/** A pin with what it points at in the archive. */
+export interface PinnedItem extends CommunityPin {
+  sessionTitle: string;
+  city: string;
+  handedOverAt: number;
+  /** The advice's text, or the reading's title. */
+  text: string;
+  reading: ArchiveReading | null;
+}
+
+/** POST /api/communities/:id/members — introduce oneself; the key is shown once. */
+export const createMemberBody = z.strictObject({
+  name: z.string().trim().min(1).max(BUDDY_LIMITS.memberNameChars),
+});
+export interface CreateMemberResponse {
+  memberId: string;
+  name: string;
+  /** Personal: sent as `X-Member-Key` beside the community token; only its hash is stored. */
+  memberKey: string;
+}
+
+export interface MemberView {
+  memberId: string;
+  name: string;
+  /** The member's buddy (this member is a newcomer), or null. */
+  buddyId: string | null;
+}
+
+/** GET /api/communities/:id/members */
+export interface MembersResponse {
+  members: MemberView[];
+}
+
+/** PUT /api/communities/:id/buddies (facilitator key) */
+export const pairBody = z.strictObject({
+  newcomerId: z.string().min(1).max(64),
+  buddyId: z.string().min(1).max(64),
+});
+export type PairBody = z.infer<typeof pairBody>;
+
+/** PUT /api/communities/:id/pins (the member's own key): pin or unpin one item. */
+export const pinBody = communityPinSchema.extend({ pinned: z.boolean() });
+export type PinBody = z.infer<typeof pinBody>;
+
+/** GET /api/communities/:id/me — who the key's member is and what their buddy recommends. */
+export interface MeResponse {
+  member: MemberView;
+  buddy: { memberId: string; name: string } | null;
+  /** Newcomers this member is the buddy of. */
+  newcomers: { memberId: string; name: string }[];
+  /** What the buddy pinned, newest first: "wat je buddy aanraadt". */
+  buddyPins: PinnedItem[];
+  /** This member's own pins. */
+  pins: CommunityPin[];
+}
+
+/** GET /api/sessions/:id/buddy — the caller's buddy or newcomer in this session, when both joined it. */
+export interface SessionBuddyResponse {
+  buddies: { name: string; relation: 'buddy' | 'newcomer' }[];
+}

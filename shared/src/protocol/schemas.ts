@@ -47,6 +47,11 @@ export const joinBody = z.strictObject({
   name: required(LIMITS.nameChars),
   /** May the report name this person? Asked at join; absent means no (privacy by default). */
   consent: z.boolean().optional(),
+  /**
+   * Issue 16: the community member keys this browser holds; the one of the session's community
+   * links the participant to that member (their buddy sees them in the session). Others are ignored.
+   */
+  memberKeys: z.array(z.string().max(200)).max(10).optional(),
 });
 export type JoinBody = z.infer<typeof joinBody>;
 

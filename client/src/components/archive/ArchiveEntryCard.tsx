@@ -1,4 +1,5 @@
 import type { ArchiveEntry, FollowUpItem } from '@casusbord/shared';
+import type { ReactNode } from 'react';
 import { useT } from '../../i18n';
 import { useUiStore } from '../../stores/uiStore';
 import { formatDay } from './format';
@@ -11,6 +12,8 @@ interface Props {
   onOpenReport: (sessionId: string, title: string) => void;
   /** Moves focus to another entry on this page. */
   onJump: (sessionId: string) => void;
+  /** Issue 16: e.g. a member's pin button beside each advice. */
+  adviceAction?: (sessionId: string, cardId: string, text: string) => ReactNode;
 }
 
 /** Opens one session's report in the viewer; named by the session's title for screen readers. */
@@ -61,7 +64,7 @@ function FollowUpList({ items }: { items: FollowUpItem[] }) {
 }
 
 /** One handed-over session: its case, the advice with dots and reactions, and its thread. */
-export function ArchiveEntryCard({ entry, known, onOpenReport, onJump }: Props) {
+export function ArchiveEntryCard({ entry, known, onOpenReport, onJump, adviceAction }: Props) {
   const t = useT();
   const locale = useUiStore((s) => s.locale);
   const headingId = `${entryDomId(entry.sessionId)}-heading`;
@@ -110,6 +113,7 @@ export function ArchiveEntryCard({ entry, known, onOpenReport, onJump }: Props) 
                 </span>
                 {advice.reactionNote && <span className="muted"> — {advice.reactionNote}</span>}
               </span>
+              {adviceAction?.(entry.sessionId, advice.cardId, advice.text)}
             </li>
           ))}
         </ol>
