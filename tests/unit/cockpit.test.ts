@@ -11,6 +11,7 @@ import {
   createRoundState,
   facilitatorMay,
   focusGrantsRead,
+  focusOnPlenary,
   focusView,
   formatClock,
   hostFocusPayload,
@@ -23,11 +24,13 @@ import {
   planFocus,
   revokeCohost,
   roundEditSchema,
+  visitedBoard,
   waitsForClock,
   type CohostEntry,
   type HostCommand,
   type RoundState,
 } from '@casusbord/shared';
+import { createSoundStore, storedSound } from '../../client/src/stores/soundStore';
 import { T0 } from '../helpers/sessionState';
 
 const MIN = 60_000;
@@ -276,5 +279,45 @@ describe('bring everyone here', () => {
     expect(focusView({ ...focus, id: 4 }, 'participant', 3).show).toBe('here');
     expect(focusView(focus, 'host', null)).toEqual({ show: 'none' });
     expect(focusView(null, 'participant', 3)).toEqual({ show: 'none' });
+  });
+
+  it('opens the other table’s board beside a participant’s own, or the plenary board', () => {
+    const focus = { id: 1, groupId: 't2', scrollX: 0, scrollY: 0, columns: {}, at: T0 };
+    expect(visitedBoard(focus, 'sess1234', 'participant', 't1')).toBe('sess1234.t2');
+    expect(visitedBoard(focus, 'sess1234', 'participant', 't2')).toBeNull();
+    expect(visitedBoard(focus, 'sess1234', 'host', '')).toBeNull();
+    expect(visitedBoard({ ...focus, groupId: 'plenary' }, 'sess1234', 'participant', 't1')).toBeNull();
+    expect(focusOnPlenary({ ...focus, groupId: 'plenary' }, 'participant')).toBe(true);
+    expect(focusOnPlenary(focus, 'participant')).toBe(false);
+    expect(focusOnPlenary(null, 'participant')).toBe(false);
+  });
+});
+
+describe('who hears the clock', () => {
+  /** A Storage over a Map, as localStorage behaves. */
+  function memoryStorage(): Storage {
+    const map = new Map<string, string>();
+    return {
+      get length() {
+        return map.size;
+      },
+      clear: () => map.clear(),
+      getItem: (key) => map.get(key) ?? null,
+      key: (i) => [...map.keys()][i] ?? null,
+      removeItem: (key) => void map.delete(key),
+      setItem: (key, value) => void map.set(key, value),
+    };
+  }
+
+  it('is on for the facilitator and off for participants by default; each choice is kept on the device', () => {
+    const storage = memoryStorage();
+    const store = createSoundStore(storage);
+    expect(store.getState().on).toEqual({ facilitator: true, participant: false });
+    store.getState().setOn('participant', true);
+    store.getState().setOn('facilitator', false);
+    expect(storedSound('participant', storage)).toBe(true);
+    expect(createSoundStore(storage).getState().on).toEqual({ facilitator: false, participant: true });
+    // Without storage (disabled, private mode) the defaults hold.
+    expect(createSoundStore(null).getState().on).toEqual({ facilitator: true, participant: false });
   });
 });

@@ -3,7 +3,7 @@ import { useConnectionStore, type FatalReason } from '../stores/connectionStore'
 import type { Messages } from '../i18n';
 import { BackHome, Notice } from './Notice';
 
-function messageFor(t: Messages, reason: FatalReason): string {
+export function fatalMessage(t: Messages, reason: FatalReason): string {
   switch (reason) {
     case 'unauthorized':
       return t.fatalUnauthorized;
@@ -13,6 +13,8 @@ function messageFor(t: Messages, reason: FatalReason): string {
       return t.fatalNotFound;
     case 'badOrigin':
       return t.fatalBadOrigin;
+    case 'revoked':
+      return t.cockpit.revoked;
   }
 }
 
@@ -23,7 +25,7 @@ export function FatalBanner() {
   if (!fatal) return null;
   return (
     <Notice tone="error" testId="connection-error" action={<BackHome />}>
-      {messageFor(t, fatal)}
+      {fatalMessage(t, fatal)}
     </Notice>
   );
 }

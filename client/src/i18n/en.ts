@@ -1,5 +1,6 @@
 import type { Messages } from './nl';
 import { accessibilityEn } from './accessibility.en';
+import { cockpitEn } from './cockpit.en';
 import { photosEn } from './photos.en';
 import { bookClubEn } from './bookClub.en';
 import { buddiesEn } from './buddies.en';
@@ -136,8 +137,8 @@ export const en: Messages = {
     timeUp: 'Time is up',
     announceRound: (title: string) => `New round: ${title}`,
     announceOneMinute: '1 minute left',
-    sound: 'Sound when time is up',
-    soundHint: 'A short tone when the time is up',
+    sound: 'Clock sound',
+    soundHint: 'Soft ticks in the last 10 seconds and a tone at zero',
     ready: 'Ready for the next round',
     readyCount: (n: number, total: number) => `${n} of ${total} ready`,
     readyOn: 'The facilitator sees that you are ready.',
@@ -438,12 +439,15 @@ export const en: Messages = {
   /** Issue 16: the from → to table (fromTo.en.ts). */
   fromTo: fromToEn,
 
+  cockpit: cockpitEn,
+
   errors: {
     session_not_found: 'There is no session with this code. Check the code.',
     not_found: 'Not found.',
     validation_failed: 'Not all fields are filled in correctly.',
     bad_request: 'The input is not right.',
     unauthorized: 'You are not (or no longer) signed in to this session.',
+    cohost_revoked: 'The facilitator has revoked this co-host link.',
     forbidden: 'Your role may not do that.',
     session_full: 'This session is full.',
     session_locked: 'This session is closed to new participants.',

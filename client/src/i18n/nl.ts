@@ -1,5 +1,6 @@
 import type { Column } from '@casusbord/shared';
 import { accessibilityNl } from './accessibility.nl';
+import { cockpitNl } from './cockpit.nl';
 import { privateNotesNl, ratingNl } from './methods.nl';
 import { archiveNl, communityNl, lensesNl, lookBackNl } from './community.nl';
 import { photosNl } from './photos.nl';
@@ -143,8 +144,8 @@ export const nl = {
     timeUp: 'De tijd is om',
     announceRound: (title: string) => `Nieuwe ronde: ${title}`,
     announceOneMinute: 'Nog 1 minuut',
-    sound: 'Geluid bij einde tijd',
-    soundHint: 'Een korte toon als de tijd om is',
+    sound: 'Geluid bij de klok',
+    soundHint: 'Zachte tikken in de laatste 10 seconden en een toon bij nul',
     ready: 'Klaar voor de volgende ronde',
     readyCount: (n: number, total: number) => `${n} van ${total} klaar`,
     readyOn: 'De procesbegeleider ziet dat je klaar bent.',
@@ -456,12 +457,16 @@ export const nl = {
   /** Issue 16: the from → to table (fromTo.nl.ts). */
   fromTo: fromToNl,
 
+  /** Issue 15: the facilitator's cockpit (cockpit.nl.ts). */
+  cockpit: cockpitNl,
+
   errors: {
     session_not_found: 'Er is geen bijeenkomst met deze code. Controleer de code.',
     not_found: 'Niet gevonden.',
     validation_failed: 'Niet alle velden zijn goed ingevuld.',
     bad_request: 'De invoer klopt niet.',
     unauthorized: 'Je bent niet (meer) aangemeld voor deze bijeenkomst.',
+    cohost_revoked: 'De procesbegeleider heeft deze link als co-procesbegeleider ingetrokken.',
     forbidden: 'Dat mag je in deze rol niet doen.',
     session_full: 'Deze bijeenkomst is vol.',
     session_locked: 'Deze bijeenkomst is gesloten voor nieuwe deelnemers.',

@@ -1,7 +1,7 @@
 import type { Ack, EventPayload, StateAck, StateEvent } from '@casusbord/shared';
 import type * as Y from 'yjs';
 import { useSyncExternalStore } from 'react';
-import { boardViewStore, draftViewStore, plenaryViewStore } from '../stores/boardViewStore';
+import { boardViewStore, draftViewStore, plenaryViewStore, visitViewStore } from '../stores/boardViewStore';
 import { connectionStore } from '../stores/connectionStore';
 import { presenceStore } from '../stores/presenceStore';
 import { roundStore } from '../stores/roundStore';
@@ -24,6 +24,7 @@ export function openBoard(credentials: StoredCredentials, opts: { onForbidden?: 
       view: boardViewStore,
       draftView: draftViewStore,
       plenaryView: plenaryViewStore,
+      visitView: visitViewStore,
     },
     yjsUrl: yjsServerUrl(),
     onForbidden: opts.onForbidden,
@@ -42,8 +43,8 @@ export function sendControl<E extends StateEvent>(event: E, payload: EventPayloa
 
 const noSubscribe = () => () => undefined;
 
-/** The live draft or plenary Y.Doc of the open board, or null while that document is closed. */
-export function useSideDoc(kind: 'drafts' | 'plenary'): Y.Doc | null {
+/** The live draft, plenary or visited Y.Doc of the open board, or null while that document is closed. */
+export function useSideDoc(kind: 'drafts' | 'plenary' | 'visit'): Y.Doc | null {
   const conn = useBoardConnection();
   const side = conn?.[kind];
   return useSyncExternalStore(side ? side.subscribe : noSubscribe, () => (side ? side.get() : null));

@@ -1,4 +1,13 @@
-import { CLOSE_CODES, draftDocName, type PresenceEntry, boardRights, tableFor, wantsPlenary } from '@casusbord/shared';
+import {
+  CLOSE_CODES,
+  draftDocName,
+  focusOnPlenary,
+  type PresenceEntry,
+  boardRights,
+  tableFor,
+  visitedBoard,
+  wantsPlenary,
+} from '@casusbord/shared';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { BoardViewStore } from '../stores/boardViewStore';
@@ -10,6 +19,7 @@ import type { StoredCredentials } from './credentials';
 import { openDocLink } from './docLink';
 import { watchBoardDoc } from './docWatch';
 import { forgetSessionCache, loadSnapshot, saveSnapshot, sessionKeyOfDoc } from './offlineCache';
+import { groupIdOf } from './relocate';
 import { SideDocSlot } from './sideDocs';
 
 /**
@@ -24,8 +34,10 @@ export interface BoardConnection {
   credentials: StoredCredentials;
   /** The participant's private draft document, open only during an unrevealed private round. */
   drafts: SideDocSlot;
-  /** The plenary board of a case day, open only during a plenary round. */
+  /** The plenary board of a case day, open only during a plenary round (or while everyone is brought there). */
   plenary: SideDocSlot;
+  /** Another table's board, read-only, while the facilitator has brought everyone there (issue 15). */
+  visit: SideDocSlot;
   dispose: () => void;
 }
 
@@ -34,6 +46,7 @@ export interface ViewStores {
   view: BoardViewStore;
   draftView: BoardViewStore;
   plenaryView: BoardViewStore;
+  visitView: BoardViewStore;
 }
 
 export interface ConnectOptions {
@@ -106,16 +119,21 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidd
   // is read-only for participants and written by the host online, so it keeps no copy.
   const drafts = new SideDocSlot({ ...sideOpts, store: stores.draftView, persist: true });
   const plenary = new SideDocSlot({ ...sideOpts, store: stores.plenaryView, persist: false });
+  const visit = new SideDocSlot({ ...sideOpts, store: stores.visitView, persist: false });
+  const ownGroupId = groupIdOf(credentials.docName);
   const followRound = () => {
     const state = round.getState().state;
     const table = tableFor(state, credentials.docName);
     const rights = boardRights({ state, table, role: credentials.role, participantId });
     drafts.want(state && participantId && rights.privateDrafts ? draftDocName(state.sessionId, participantId) : null);
-    plenary.want(wantsPlenary(state, table) ? state!.plenaryDocName : null);
+    const onPlenary = wantsPlenary(state, table) || focusOnPlenary(state?.focus, credentials.role);
+    plenary.want(onPlenary ? (state?.plenaryDocName ?? null) : null);
+    visit.want(state ? visitedBoard(state.focus, state.sessionId, credentials.role, ownGroupId) : null);
     // The dot budget may have changed: recount every tally with it.
     mainWatch.refresh();
     drafts.refresh();
     plenary.refresh();
+    visit.refresh();
   };
   const stopFollowing = round.subscribe(followRound);
 
@@ -163,12 +181,14 @@ export function connectBoard({ credentials, stores, yjsUrl, socketUrl, onForbidd
     credentials,
     drafts,
     plenary,
+    visit,
     dispose: () => {
       if (disposed) return;
       disposed = true;
       stopFollowing();
       drafts.dispose();
       plenary.dispose();
+      visit.dispose();
       mainWatch.dispose();
       stores.view.getState().reset();
       window.removeEventListener('online', onOnline);

@@ -62,6 +62,7 @@ export function openControlSocket({
     if (socket.active) return;
     const code = err.data?.code;
     if (code === 'unauthorized') connection.getState().setFatal('unauthorized');
+    if (code === 'cohost_revoked') connection.getState().setFatal('revoked');
     if (code === 'protocol_mismatch') {
       const t = messagesFor(uiStore.getState().locale);
       uiStore.getState().pushToast({ message: describeError(t, err.data), timeoutMs: OUT_OF_DATE_TOAST_MS });
@@ -71,5 +72,7 @@ export function openControlSocket({
     if (Array.isArray(entries)) onPresence(entries);
   });
   socket.on('session:state', onState);
+  // A co-host whose link the host revoked: the server sends nothing more and refuses every event.
+  socket.on('cohost:revoked', () => connection.getState().setFatal('revoked'));
   return socket;
 }

@@ -5,6 +5,7 @@ import { QrCode } from '../components/host/QrCode';
 import { RoundAnnouncer } from '../components/host/RoundAnnouncer';
 import { RoundClock } from '../components/host/RoundClock';
 import { RoundStatusBadge } from '../components/host/RoundStatusBadge';
+import { SoundToggle } from '../components/board/SoundToggle';
 import { roundTitle } from '../components/host/hostFormat';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { joinLinkFor } from '../config';
@@ -79,6 +80,7 @@ function Beamer({ sessionId, credentials }: { sessionId: string; credentials: St
   const locale: Locale = view?.locale ?? uiLocale;
   const t = messagesFor(locale);
   const joinLink = view?.joinCode ? joinLinkFor(view.joinCode, view.joinUrl) : null;
+  const rounds = useMemo(() => state?.tables.map((table) => table.round) ?? [], [state]);
 
   useDocumentTitle(view?.title, t.appName);
 
@@ -99,6 +101,8 @@ function Beamer({ sessionId, credentials }: { sessionId: string; credentials: St
         )}
         {joinLink && <QrCode text={joinLink} alt={t.host.qrAlt(joinLink)} className="beamer-qr" />}
         {joinLink && <div className="beamer-link">{shortLink(joinLink)}</div>}
+        {/* The room's clock sound: on by default here, heard once someone clicks or presses a key. */}
+        <SoundToggle who="facilitator" rounds={rounds} t={t} className="button ghost small sound-toggle beamer-sound" />
       </aside>
       {state && state.tables.length > 1 && (
         <footer className="beamer-tables" aria-label={t.host.beamerTables}>

@@ -1,11 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { promotedIds } from '../board/grouping';
-import { boardDocName, boardRights, offersPrivateNotes, plenaryBoardRights, tableFor } from '@casusbord/shared';
+import {
+  PLENARY_GROUP_ID,
+  boardDocName,
+  boardRights,
+  offersPrivateNotes,
+  plenaryBoardRights,
+  tableFor,
+} from '@casusbord/shared';
 import { BoardHeader } from '../components/BoardHeader';
 import { FatalBanner } from '../components/FatalBanner';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { PresencePanel } from '../components/PresencePanel';
 import { BoardGrid } from '../components/board/BoardGrid';
+import { BringEveryone, useBoardFocus } from '../components/board/BoardFocus';
 import { CoreQuestion } from '../components/board/CoreQuestion';
 import { FromToTable } from '../components/board/FromToTable';
 import { LearningsPanel } from '../components/board/LearningsPanel';
@@ -25,7 +33,13 @@ import { forgetCredentials, loadCredentials, type StoredCredentials } from '../n
 import { fetchSessionOrCopy } from '../net/offlineCache';
 import { groupIdOf, relocate } from '../net/relocate';
 import { navigate } from '../router';
-import { boardViewStore, draftViewStore, plenaryViewStore, useBoardView } from '../stores/boardViewStore';
+import {
+  boardViewStore,
+  draftViewStore,
+  plenaryViewStore,
+  useBoardView,
+  visitViewStore,
+} from '../stores/boardViewStore';
 import { connectionStore } from '../stores/connectionStore';
 import { usePresenceStore } from '../stores/presenceStore';
 import { useRoundStore } from '../stores/roundStore';
@@ -146,6 +160,8 @@ function Board({
   const plenaryRights = useMemo(() => plenaryBoardRights(rights, role), [rights, role]);
   const promoted = useMemo(() => promotedIds(plenaryCards, groupId), [plenaryCards, groupId]);
   const { names, authorName } = useAuthorNames(view, presence, credentials);
+  // Issue 15: where the facilitator brought everyone (case day).
+  const focus = useBoardFocus({ state, role, participantId, groupId });
   useRevealNotice(table, isParticipant);
 
   const ownGroup = presence.find((p) => isParticipant && p.participantId === participantId)?.groupId ?? null;
@@ -161,9 +177,9 @@ function Board({
     doc !== null &&
     ((rights.phase === 'open' && kind === 'closing') ||
       ((rights.phase === 'finished' || rights.phase === 'locked') && hasLearnings));
-  const showPlenary = plenaryDoc !== null && tab === 'plenary';
   // Issue 15: the case holder's own notes, in a session where they only listen in some round.
   const showNotes = offersPrivateNotes(state?.caseHolderId ?? null, { role, participantId }, table?.round.rounds ?? []);
+  const showPlenary = plenaryDoc !== null && (tab === 'plenary' || focus.onPlenary);
   // Issue 16: the book club in its round, and with its reviews once the session is over.
   const hasReviews = useHasReviews(doc);
   const showBookClub =
@@ -207,8 +223,19 @@ function Board({
           {t.board.draftsFailed}
         </Notice>
       )}
-      <RoundBanner state={state} table={table} rights={rights} role={role} participantId={participantId} />
+      {focus.banner}
+      <RoundBanner
+        state={state}
+        table={focus.visit?.table ?? table}
+        rights={focus.visit?.rights ?? rights}
+        role={role}
+        participantId={participantId}
+        visiting={focus.visit !== null}
+      />
       {isParticipant && view?.communityId && <BuddyNotice sessionId={sessionId} token={credentials.token} />}
+      {role === 'host' && state && (
+        <BringEveryone state={state} boardGroupId={showPlenary ? PLENARY_GROUP_ID : groupId} />
+      )}
       {state?.followUp && rights.phase === 'open' && kind === 'lookback' && (
         <LookBackPanel
           followUp={state.followUp}
@@ -277,7 +304,19 @@ function Board({
       )}
       <div className="board-layout">
         <main className="board-main">
-          {showPlenary && plenaryDoc ? (
+          {focus.visit ? (
+            <BoardGrid
+              key={`visit-${focus.visit.table.id}`}
+              kind="table"
+              doc={focus.visit.doc}
+              view={visitViewStore}
+              draftDoc={null}
+              draftView={null}
+              rights={focus.visit.rights}
+              {...gridPerson}
+              groupId={focus.visit.table.id}
+            />
+          ) : showPlenary && plenaryDoc ? (
             <BoardGrid
               key="plenary"
               kind="plenary"

@@ -1,5 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { CaseDayPanel } from '../components/host/CaseDayPanel';
+import { CockpitBar } from '../components/host/CockpitBar';
+import { CohostPanel } from '../components/host/CohostPanel';
+import { fatalMessage } from '../components/FatalBanner';
 import { FollowUpHostPanel } from '../components/host/FollowUpHostPanel';
 import { Checklist } from '../components/host/Checklist';
 import { HandoverPanel } from '../components/host/HandoverPanel';
@@ -11,21 +14,30 @@ import { RoundAnnouncer } from '../components/host/RoundAnnouncer';
 import { RoundEditor } from '../components/host/RoundEditor';
 import { SettingsPanel } from '../components/host/SettingsPanel';
 import { TablesSection } from '../components/host/TablesSection';
-import { useT } from '../i18n';
+import { messagesFor, useT } from '../i18n';
 import { openHost } from '../net/activeHost';
+import { claimCohostLink } from '../net/cohostApi';
 import { loadCredentials, type StoredCredentials } from '../net/credentials';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useRoundStore } from '../stores/roundStore';
 import { useSessionStore } from '../stores/sessionStore';
 import { useDocumentTitle } from '../components/useDocumentTitle';
-import { useUiStore } from '../stores/uiStore';
+import { uiStore, useUiStore } from '../stores/uiStore';
 import '../styles/host.css';
 import '../styles/hostTables.css';
 import '../styles/hostPanels.css';
 import { BackHome, Notice } from '../components/Notice';
 
 export function HostPage({ sessionId }: { sessionId: string }) {
-  const credentials = useMemo(() => loadCredentials(sessionId), [sessionId]);
+  // A co-host link (`#cohost=<token>`) becomes this browser's host credentials first.
+  const { claim, credentials } = useMemo(() => {
+    const claim = claimCohostLink(sessionId);
+    return { claim, credentials: loadCredentials(sessionId) };
+  }, [sessionId]);
+  useEffect(() => {
+    if (claim === 'kept')
+      uiStore.getState().pushToast({ message: messagesFor(uiStore.getState().locale).cockpit.alreadyHost });
+  }, [claim]);
   if (credentials?.role !== 'host') return <NotHost sessionId={sessionId} credentials={credentials} />;
   return <HostView sessionId={sessionId} credentials={credentials} />;
 }
@@ -48,8 +60,8 @@ function HostView({ sessionId, credentials }: { sessionId: string; credentials: 
     <div className="host-page" data-testid="host-page">
       <HostHeader sessionId={sessionId} view={view} caseDay={caseDay} />
       {(loadError || fatal) && (
-        <Notice tone="error" action={<BackHome />}>
-          {fatal ? t.fatalUnauthorized : loadError}
+        <Notice tone="error" action={<BackHome />} testId="host-error">
+          {fatal ? fatalMessage(t, fatal) : loadError}
         </Notice>
       )}
       {!state ? (
@@ -57,6 +69,7 @@ function HostView({ sessionId, credentials }: { sessionId: string; credentials: 
       ) : (
         <main className="host-main">
           <RoundAnnouncer state={state} t={t} locale={locale} />
+          <CockpitBar state={state} view={view} />
           {state.locked && (
             <p className="notice" role="status">
               {t.host.lockedNotice}
@@ -88,6 +101,12 @@ function HostView({ sessionId, credentials }: { sessionId: string; credentials: 
             <h2 id="host-handover-heading">{t.host.handoverHeading}</h2>
             <HandoverPanel sessionId={sessionId} token={credentials.token} view={view} locked={state.locked} />
           </section>
+          {view && !view.you.cohost && (
+            <section className="host-section panel" aria-labelledby="host-cohost-heading">
+              <h2 id="host-cohost-heading">{t.cockpit.cohostHeading}</h2>
+              <CohostPanel sessionId={sessionId} token={credentials.token} locale={locale} />
+            </section>
+          )}
         </main>
       )}
     </div>

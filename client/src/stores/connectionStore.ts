@@ -1,8 +1,8 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 
-/** Why the board connection stopped for good (a final close code from the server). */
-export type FatalReason = 'unauthorized' | 'forbidden' | 'notFound' | 'badOrigin';
+/** Why the board connection stopped for good (a final close code from the server; `revoked`: a co-host link). */
+export type FatalReason = 'unauthorized' | 'forbidden' | 'notFound' | 'badOrigin' | 'revoked';
 
 export type ProviderStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -73,7 +73,8 @@ export function createConnectionStore(opts: { browserOnline?: boolean } = {}) {
     setOfflineCopy: (offlineCopy) => set({ offlineCopy }),
     setSocketStatus: (socket) => set({ socket }),
     setBrowserOnline: (browserOnline) => set({ browserOnline }),
-    setFatal: (fatal) => set({ fatal }),
+    // A revoked co-host link says more than the 4401 its boards close with: it is kept.
+    setFatal: (fatal) => set((s) => ({ fatal: s.fatal === 'revoked' ? s.fatal : fatal })),
     reset: () => set({ ...initial }),
   }));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COLUMNS } from './board';
-import { PLENARY_GROUP_ID, type DocRef } from './docNames';
+import { boardDocName, PLENARY_GROUP_ID, type DocRef } from './docNames';
 import type { Role } from '../protocol/types';
 import type { TableFailure } from './tables';
 
@@ -109,4 +109,26 @@ export function focusView(
 ): { show: 'none' } | { show: 'here' | 'left'; focus: Focus } {
   if (!focus || role !== 'participant') return { show: 'none' };
   return { show: leftId === focus.id ? 'left' : 'here', focus };
+}
+
+/**
+ * The other table's board a participant's screen opens beside its own while everyone is brought
+ * there (read-only), or null: no focus, the focus is on their own table or the plenary board
+ * (which a participant's page opens anyway), or they are no participant.
+ */
+export function visitedBoard(
+  focus: Focus | null | undefined,
+  sessionId: string,
+  role: Role,
+  ownGroupId: string,
+): string | null {
+  if (!focus || role !== 'participant' || focus.groupId === PLENARY_GROUP_ID || focus.groupId === ownGroupId) {
+    return null;
+  }
+  return boardDocName(sessionId, focus.groupId);
+}
+
+/** Everyone was brought to the plenary board: a participant's page opens it whatever the round. */
+export function focusOnPlenary(focus: Focus | null | undefined, role: Role): boolean {
+  return role === 'participant' && focus?.groupId === PLENARY_GROUP_ID;
 }

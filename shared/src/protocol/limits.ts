@@ -30,11 +30,12 @@ export const LIMITS = {
   dotsPerPersonMax: 20,
   /**
    * Open /yjs connections per participant or recipient token (per server instance). A participant's
-   * page opens at most three documents (the table's board, the private draft, the plenary board);
-   * two tabs make six, and a reconnect can overlap the old socket's close for a moment: 8. One
-   * token with 200 connections would otherwise get 200 times the per-connection message rate.
+   * page opens at most four documents (the table's board, the private draft, the plenary board,
+   * and another table's board while the facilitator brought everyone there); two tabs make eight,
+   * and a reconnect can overlap the old socket's close for a moment: 10. One token with 200
+   * connections would otherwise get 200 times the per-connection message rate.
    */
-  yjsConnectionsPerToken: 8,
+  yjsConnectionsPerToken: 10,
   /**
    * Open /yjs connections per host token: the host page watches every table's board and the
    * plenary board (at most tablesPerSession + 1); in two tabs that is 26, plus a board tab of the host's own: 32.

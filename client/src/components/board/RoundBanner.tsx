@@ -13,6 +13,8 @@ interface RoundBannerProps {
   rights: BoardRights;
   role: string;
   participantId: string | null;
+  /** Another table's round, on its board, where the facilitator brought everyone (issue 15): not "your table". */
+  visiting?: boolean;
 }
 
 /**
@@ -20,7 +22,7 @@ interface RoundBannerProps {
  * the server's clock, the status, the person's dots left and their "ready" toggle. A live region
  * announces each new round to screen readers (the clock announces the last minute itself).
  */
-export function RoundBanner({ state, table, rights, role, participantId }: RoundBannerProps) {
+export function RoundBanner({ state, table, rights, role, participantId, visiting = false }: RoundBannerProps) {
   const t = useT();
   const locale = useUiStore((s) => s.locale);
   const presence = usePresenceStore((s) => s.entries);
@@ -73,7 +75,7 @@ export function RoundBanner({ state, table, rights, role, participantId }: Round
         <div className="round-meta">
           {multiTable && (
             <span className="table-name" data-testid="table-name">
-              {participant ? `${t.board.yourTable}: ${table.name}` : table.name}
+              {participant && !visiting ? `${t.board.yourTable}: ${table.name}` : table.name}
             </span>
           )}
           {round && phase !== 'waiting' && (
@@ -99,7 +101,7 @@ export function RoundBanner({ state, table, rights, role, participantId }: Round
         {hint && <p className="round-hint">{hint}</p>}
       </div>
       <div className="round-side">
-        {showClock && <RoundClock round={table.round} />}
+        {showClock && <RoundClock round={table.round} who={role === 'host' ? 'facilitator' : 'participant'} />}
         <div className="round-actions">
           {voting && (
             <span
@@ -112,7 +114,7 @@ export function RoundBanner({ state, table, rights, role, participantId }: Round
               {t.board.dotsLeft(dotsLeft)}
             </span>
           )}
-          {participant && phase === 'open' && <ReadyToggle ready={state.ready.includes(participantId)} />}
+          {participant && !visiting && phase === 'open' && <ReadyToggle ready={state.ready.includes(participantId)} />}
           {phase === 'open' && atTable.length > 0 && (
             <span className="ready-count muted small" data-testid="ready-count">
               {t.board.readyCount(readyHere, atTable.length)}

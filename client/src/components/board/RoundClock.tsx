@@ -1,42 +1,35 @@
-import { formatClock, timeLeftMs, type RoundState } from '@casusbord/shared';
-import { useEffect, useRef } from 'react';
+import { clockFace, type RoundState } from '@casusbord/shared';
+import { useMemo } from 'react';
 import { useServerNow } from '../../hooks/useServerNow';
 import { useT } from '../../i18n';
-import { BellIcon } from './icons';
-import { useTimeUpTone } from './useTimeUpTone';
+import type { Listener } from '../../stores/soundStore';
+import { SoundToggle } from './SoundToggle';
 
 /** The last minute starts here, ms: announced once to screen readers and tinted. */
 const LAST_MINUTE_MS = 60_000;
 
 /**
- * Time left on the server's clock (skew-corrected), ticking four times a second. Overtime shows
- * as "-0:42" in its own style; the moment the time runs out the clock flashes (a CSS animation
- * that starts with the class) and, if the person switched it on, a tone sounds.
+ * Time left on the server's clock (skew-corrected), ticking four times a second. After zero it
+ * counts up ("+0:42") in its own colour with the words "time is up", so overtime never rests on
+ * colour alone; the moment the time runs out the clock flashes (a CSS animation that starts with
+ * the class). The sound (soft ticks in the last ten seconds, a tone at zero) is `who`'s own
+ * choice: on for the facilitator, off for participants until they switch it on.
  */
-export function RoundClock({ round }: { round: RoundState }) {
+export function RoundClock({ round, who }: { round: RoundState; who: Listener }) {
   const t = useT();
   const now = useServerNow(250);
-  const left = timeLeftMs(round, now);
-  const running = round.status === 'running';
-  const overtime = left !== null && left < 0;
+  const face = clockFace(round, now);
+  const { leftMs: left, overtime, running, text: clock } = face;
   const timeUp = running && left !== null && left <= 0;
   const lastMinute = running && left !== null && left > 0 && left <= LAST_MINUTE_MS;
-  const tone = useTimeUpTone();
-  const { play, enabled } = tone;
-
-  // Sound only on the transition into time-up, not when the page opens in overtime.
-  const wasUp = useRef(timeUp);
-  useEffect(() => {
-    if (timeUp && !wasUp.current && enabled) play();
-    wasUp.current = timeUp;
-  }, [timeUp, enabled, play]);
+  const rounds = useMemo(() => [round], [round]);
 
   if (left === null) return null;
-  const clock = formatClock(left);
   const classes = ['round-clock'];
   if (overtime) classes.push('overtime');
   if (timeUp) classes.push('time-up');
   if (lastMinute) classes.push('last-minute');
+  if (face.lastSeconds) classes.push('last-seconds');
   if (!running) classes.push('stopped');
 
   return (
@@ -50,18 +43,9 @@ export function RoundClock({ round }: { round: RoundState }) {
         data-time-up={timeUp ? 'true' : 'false'}
       >
         <span className="clock-digits">{clock}</span>
-        {timeUp && <span className="time-up-label">{t.board.timeUp}</span>}
+        {overtime && <span className="time-up-label">{running ? t.board.timeUp : t.host.overtime}</span>}
       </div>
-      <button
-        type="button"
-        className="button ghost small sound-toggle"
-        aria-pressed={tone.enabled}
-        title={t.board.soundHint}
-        data-testid="sound-toggle"
-        onClick={tone.toggle}
-      >
-        <BellIcon off={!tone.enabled} /> {t.board.sound}
-      </button>
+      <SoundToggle who={who} rounds={rounds} t={t} />
       <span className="visually-hidden" role="status">
         {lastMinute ? t.board.announceOneMinute : ''}
       </span>

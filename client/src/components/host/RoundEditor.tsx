@@ -74,6 +74,23 @@ function RoundRow({ round, index, count, current, removable, groupId, locale }: 
         />
         <span aria-hidden="true">{t.host.minutesUnit}</span>
       </label>
+      <label className="round-move-on" title={t.cockpit.moveOnHint}>
+        <input
+          type="checkbox"
+          checked={round.moveOnAtZero === true}
+          aria-label={t.cockpit.moveOnLabel(title)}
+          data-testid="round-move-on"
+          onChange={(e) => {
+            const on = e.target.checked;
+            void run(
+              'host:rounds',
+              { type: 'setMoveOnAtZero', index, on, ...scope },
+              on ? t.cockpit.moveOnSet(title) : t.cockpit.moveOnCleared(title),
+            );
+          }}
+        />
+        <span aria-hidden="true">{t.cockpit.moveOn}</span>
+      </label>
       <span className="round-row-actions">
         <button
           type="button"

@@ -11,6 +11,8 @@ import {
 import { useMemo } from 'react';
 import { useServerNow } from '../../hooks/useServerNow';
 import { useT } from '../../i18n';
+import { boardPath } from '../../router';
+import { Link } from '../Link';
 import type { WatchedBoard } from '../../stores/hostBoardsStore';
 import { CommandBar } from './CommandBar';
 import { draftsWaiting, roundTitle } from './hostFormat';
@@ -19,6 +21,7 @@ import { RoundStatusBadge } from './RoundStatusBadge';
 import { useHostAction } from './useHostAction';
 
 interface Props {
+  sessionId: string;
   table: TableState;
   board: WatchedBoard | undefined;
   /** Participants seated at this table (online or not), from the server's presence list. */
@@ -39,7 +42,7 @@ function ProgressBar({ table }: { table: TableState }) {
 }
 
 /** One table at a glance: round, clock, status, cards per column, who is here and ready, its controls. */
-export function TableCard({ table, board, people, ready, caseHolderId, locale }: Props) {
+export function TableCard({ sessionId, table, board, people, ready, caseHolderId, locale }: Props) {
   const t = useT();
   const run = useHostAction();
   const { round: state } = table;
@@ -58,6 +61,15 @@ export function TableCard({ table, board, people, ready, caseHolderId, locale }:
       <header className="table-card-header">
         <h3 id={headingId}>{table.name}</h3>
         <RoundStatusBadge status={state.status} label={t.host.status[state.status]} testId="table-status" />
+        {/* The table's own board: where the facilitator can bring everyone (case day). */}
+        <Link
+          href={`${boardPath(sessionId)}?table=${encodeURIComponent(table.id)}`}
+          className="button ghost small"
+          aria-label={t.cockpit.openTableLabel(table.name)}
+          data-testid="table-open-board"
+        >
+          {t.cockpit.openTable}
+        </Link>
       </header>
 
       <div className="table-round">

@@ -50,6 +50,7 @@ export function TablesSection({ state, locale }: { state: SessionState; locale: 
         {state.tables.map((table) => (
           <TableCard
             key={table.id}
+            sessionId={state.sessionId}
             table={table}
             board={boards[table.docName]}
             people={people.filter((p) => p.groupId === table.id)}

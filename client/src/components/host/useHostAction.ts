@@ -1,7 +1,8 @@
-import type { EventPayload, StateEvent } from '@casusbord/shared';
+import type { ApiError, EventPayload, StateEvent } from '@casusbord/shared';
 import { useCallback } from 'react';
 import { useT, type Messages } from '../../i18n';
 import { sendHost } from '../../net/activeHost';
+import { connectionStore } from '../../stores/connectionStore';
 import { uiStore } from '../../stores/uiStore';
 
 /** Short success toasts: the change itself is visible on screen too, ms. */
@@ -16,6 +17,17 @@ export function notifyHost(result: { ok: true; message: string } | { ok: false; 
   lastSuccess = null;
   if (result.ok) lastSuccess = ui.pushToast({ message: result.message, timeoutMs: SUCCESS_TOAST_MS });
   else ui.pushToast({ message: t.host.failedToast(result.reason) });
+}
+
+/** Why the server refused, for the host: its own message, except where the UI says it better. */
+function refusalReason(t: Messages, error: ApiError): string {
+  if (error.code === 'unavailable') return t.host.disconnected;
+  // A revoked co-host learns it from the refusal too, if the revoke's notice did not reach them.
+  if (error.code === 'cohost_revoked') {
+    connectionStore.getState().setFatal('revoked');
+    return t.cockpit.revoked;
+  }
+  return error.message;
 }
 
 /**
@@ -33,11 +45,7 @@ export function useHostAction(): <E extends StateEvent>(
     async (event, payload, success) => {
       const res = await sendHost(event, payload);
       if (res.ok) notifyHost({ ok: true, message: success }, t);
-      else
-        notifyHost(
-          { ok: false, reason: res.error.code === 'unavailable' ? t.host.disconnected : res.error.message },
-          t,
-        );
+      else notifyHost({ ok: false, reason: refusalReason(t, res.error) }, t);
       return res.ok;
     },
     [t],
