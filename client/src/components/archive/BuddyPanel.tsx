@@ -14,6 +14,7 @@ import {
 } from '../../net/buddyApi';
 import { uiStore } from '../../stores/uiStore';
 import { Field } from '../Field';
+import { ReviewSummary } from '../board/ReviewSummary';
 import '../../styles/bookClub.css';
 
 const toast = (message: string) => uiStore.getState().pushToast({ message, timeoutMs: 3000 });
@@ -113,16 +114,7 @@ export function BuddyRecommends({ me }: { me: MeResponse }) {
               data-testid="buddy-pin"
             >
               <span className="badge">{p.kind === 'advice' ? t.buddies.advice : t.buddies.reading}</span>{' '}
-              <strong>{p.text}</strong>
-              {p.reading && (
-                <>
-                  {p.reading.author && <span className="muted"> — {p.reading.author}</span>}
-                  <span className={`verdict-badge verdict-${p.reading.verdict}`}>
-                    {t.bookClub.verdict[p.reading.verdict]}
-                  </span>
-                  <p className="review-why">{p.reading.why}</p>
-                </>
-              )}
+              {p.reading ? <ReviewSummary review={p.reading} /> : <strong>{p.text}</strong>}
               <p className="muted small">{t.buddies.fromSession(p.sessionTitle, p.city)}</p>
             </li>
           ))}

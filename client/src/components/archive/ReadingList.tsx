@@ -1,6 +1,7 @@
 import type { ArchiveEntry, ArchiveReading } from '@casusbord/shared';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n';
+import { ReviewSummary } from '../board/ReviewSummary';
 import '../../styles/bookClub.css';
 
 /** One reading of the list with the session it was reviewed in. */
@@ -23,21 +24,7 @@ export function ReadingItem({ item, action }: { item: ListedReading; action?: Re
   const r = item.reading;
   return (
     <li className={`reading verdict-${r.verdict}`} data-testid="reading" data-review-id={r.reviewId}>
-      <div className="review-head">
-        <strong className="review-title">{r.title}</strong>
-        {r.author && <span className="muted"> — {r.author}</span>}
-        <span className={`verdict-badge verdict-${r.verdict}`} data-testid="reading-verdict">
-          {t.bookClub.verdict[r.verdict]}
-        </span>
-      </div>
-      <p className="review-why">{r.why}</p>
-      {r.link && (
-        <p className="small">
-          <a href={r.link} target="_blank" rel="noopener noreferrer">
-            {r.link}
-          </a>
-        </p>
-      )}
+      <ReviewSummary review={r} />
       <p className="muted small">
         {t.bookClub.fromSession(item.sessionTitle)}
         {r.reactions.length > 0 && ` · ${t.bookClub.reactionCount(r.reactions.length)}`}

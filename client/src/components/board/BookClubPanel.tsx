@@ -15,6 +15,7 @@ import { useT } from '../../i18n';
 import { newCardId } from '../../board/actions';
 import { uiStore } from '../../stores/uiStore';
 import { Field } from '../Field';
+import { ReviewSummary } from './ReviewSummary';
 import '../../styles/bookClub.css';
 
 /** The reviews of the board, re-read on every change of the document (plain snapshots). */
@@ -112,23 +113,21 @@ function ReviewForm({ doc, ownId }: { doc: Y.Doc; ownId: string }) {
     <form className="review-form" onSubmit={submit} aria-labelledby={`${uid}-legend`} data-testid="review-form">
       <h3 id={`${uid}-legend`}>{t.bookClub.formLegend}</h3>
       <div className="review-grid">
-        <Field label={t.bookClub.title}>
-          <input
-            required
-            maxLength={LIMITS.reviewTitleChars}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            data-testid="review-title"
-          />
-        </Field>
-        <Field label={t.bookClub.author}>
-          <input
-            maxLength={LIMITS.reviewAuthorChars}
-            value={author}
-            onChange={(e) => setAuthor(e.target.value)}
-            data-testid="review-author"
-          />
-        </Field>
+        <TextInput
+          label={t.bookClub.title}
+          max={LIMITS.reviewTitleChars}
+          value={title}
+          set={setTitle}
+          testId="review-title"
+          required
+        />
+        <TextInput
+          label={t.bookClub.author}
+          max={LIMITS.reviewAuthorChars}
+          value={author}
+          set={setAuthor}
+          testId="review-author"
+        />
         <Field label={t.bookClub.link}>
           <input
             type="url"
@@ -162,19 +161,40 @@ function ReviewForm({ doc, ownId }: { doc: Y.Doc; ownId: string }) {
           </label>
         ))}
       </fieldset>
-      <Field label={t.bookClub.why}>
-        <input
-          required
-          maxLength={LIMITS.reviewWhyChars}
-          value={why}
-          onChange={(e) => setWhy(e.target.value)}
-          data-testid="review-why"
-        />
-      </Field>
+      <TextInput
+        label={t.bookClub.why}
+        max={LIMITS.reviewWhyChars}
+        value={why}
+        set={setWhy}
+        testId="review-why"
+        required
+      />
       <button type="submit" className="button small primary" data-testid="review-submit">
         {t.bookClub.submit}
       </button>
     </form>
+  );
+}
+
+/** A labelled one-line text field of the review form. */
+function TextInput(p: {
+  label: string;
+  max: number;
+  value: string;
+  set: (value: string) => void;
+  testId: string;
+  required?: boolean;
+}) {
+  return (
+    <Field label={p.label}>
+      <input
+        required={p.required}
+        maxLength={p.max}
+        value={p.value}
+        onChange={(e) => p.set(e.target.value)}
+        data-testid={p.testId}
+      />
+    </Field>
   );
 }
 
@@ -196,25 +216,7 @@ function ReviewItem({
   const own = review.reactions.find((x) => x.participantId === ownId)?.text ?? '';
   return (
     <li className="review" data-testid="review" data-review-id={review.id}>
-      <div className="review-head">
-        <strong className="review-title">{review.title}</strong>
-        {review.author && <span className="muted"> — {review.author}</span>}
-        <span
-          className={`verdict-badge verdict-${review.verdict}`}
-          data-testid="review-verdict"
-          data-verdict={review.verdict}
-        >
-          {t.bookClub.verdict[review.verdict]}
-        </span>
-      </div>
-      <p className="review-why">{review.why}</p>
-      {review.link && (
-        <p className="small">
-          <a href={review.link} target="_blank" rel="noopener noreferrer">
-            {review.link}
-          </a>
-        </p>
-      )}
+      <ReviewSummary review={review} />
       <p className="muted small">{t.bookClub.reviewedBy(authorName(review.reviewerId))}</p>
       {review.reactions.length > 0 && (
         <ul className="review-reactions" aria-label={t.bookClub.reactionsHeading}>
