@@ -40,11 +40,6 @@ export class MoveOnTimers {
     this.timers.delete(sessionId);
   }
 
-  /** Sessions with a planned move-on (for tests). */
-  get planned(): number {
-    return this.timers.size;
-  }
-
   close(): void {
     for (const { timer } of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
