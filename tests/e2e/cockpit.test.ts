@@ -36,7 +36,9 @@ function instrumentAudio(): void {
 }
 
 const audio = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __audio: { contexts: number; beforeGesture: number; oscillators: number } }).__audio);
+  page.evaluate(
+    () => (window as unknown as { __audio: { contexts: number; beforeGesture: number; oscillators: number } }).__audio,
+  );
 
 const hostCredentials = (session: CreateSessionResponse): StoredCredentials => ({
   token: session.hostToken,
@@ -161,7 +163,13 @@ describeBrowser('the facilitator’s cockpit: sound, overtime, bring everyone he
       peers.push(t3);
       await synced(t3);
       for (let i = 0; i < 30; i++) {
-        addCard(t3.doc, { id: `a${i}`, column: 'advice', text: `Advies ${i + 1} van tafel 3`, authorId: 'host', createdAt: i });
+        addCard(t3.doc, {
+          id: `a${i}`,
+          column: 'advice',
+          text: `Advies ${i + 1} van tafel 3`,
+          authorId: 'host',
+          createdAt: i,
+        });
       }
 
       const annaPage = await open('anna', id, participantCredentials(anna), `${srv.url}/s/${id}`);
@@ -196,7 +204,10 @@ describeBrowser('the facilitator’s cockpit: sound, overtime, bring everyone he
       // Anna goes back to her own table with one click, and returns with one click.
       await annaPage.getByTestId('focus-leave').click();
       await annaPage.getByTestId('focus-away').waitFor();
-      await waitFor('Anna at her own board', async () => (await annaPage.locator('[data-card-id="a29"]').count()) === 0);
+      await waitFor(
+        'Anna at her own board',
+        async () => (await annaPage.locator('[data-card-id="a29"]').count()) === 0,
+      );
       expect(await bramPage.getByTestId('focus-banner').count()).toBe(1);
       await annaPage.getByTestId('focus-return').click();
       await annaPage.getByTestId('focus-banner').waitFor();
