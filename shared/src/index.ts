@@ -17,6 +17,8 @@ export * from './domain/clock';
 export * from './domain/boardExtras';
 export * from './domain/dots';
 export * from './domain/fromTo';
+export * from './domain/dilemma';
+export * from './protocol/dilemma';
 export * from './domain/report';
 export * from './domain/search';
 export * from './domain/followUp';

@@ -83,6 +83,19 @@ await describeWithRedis('redis store', () => {
         updatedAt: 1,
       });
       expect(await listKeys(own)).toContain(redisKeys(own).notes(session.id));
+      const dilemma = {
+        id: 'd1',
+        sessionId: session.id,
+        text: '',
+        left: 'a',
+        right: 'b',
+        createdAt: 1,
+        revealedAt: null,
+      };
+      await store.dilemmas.add(dilemma, 3);
+      await store.dilemmas.place(session.id, 'd1', p.id, 50);
+      await store.dilemmas.reveal(session.id, 'd1', 2);
+      expect((await listKeys(own)).filter((k) => k.includes(':dilemma'))).toHaveLength(3);
       expect((await listKeys(own)).length).toBeGreaterThan(8);
       expect(await listKeys(own)).toContain(redisKeys(own).audit(session.id));
       await store.deleteSession(session.id, { at: 2, by: 'host' });

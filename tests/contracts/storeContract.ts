@@ -7,6 +7,7 @@ import { registerArchiveContract } from './archiveContract';
 import { registerAuditContract } from './auditContract';
 import { registerPhotoContract } from './photoContract';
 import { registerPrivateNoteContract } from './privateNoteContract';
+import { registerDilemmaContract } from './dilemmaContract';
 import { controlRecord, registerDamagedRecordContract, type CorruptRecord } from './damagedContract';
 
 /**
@@ -311,6 +312,10 @@ export function registerStoreContract(name: string, harness: StoreHarness): void
       () => other,
     );
     registerPrivateNoteContract(
+      () => store,
+      () => other,
+    );
+    registerDilemmaContract(
       () => store,
       () => other,
     );

@@ -6,6 +6,7 @@ import { bookClubEn } from './bookClub.en';
 import { buddiesEn } from './buddies.en';
 import { bookletEn } from './booklet.en';
 import { fromToEn } from './fromTo.en';
+import { dilemmaEn } from './dilemma.en';
 import { privateNotesEn, ratingEn } from './methods.en';
 import { archiveEn, communityEn, lensesEn, lookBackEn } from './community.en';
 
@@ -438,6 +439,8 @@ export const en: Messages = {
   booklet: bookletEn,
   /** Issue 16: the from → to table (fromTo.en.ts). */
   fromTo: fromToEn,
+  /** Issue 16: the dilemma line (dilemma.en.ts). */
+  dilemma: dilemmaEn,
 
   cockpit: cockpitEn,
 

@@ -8,6 +8,7 @@ import { bookClubNl } from './bookClub.nl';
 import { buddiesNl } from './buddies.nl';
 import { bookletNl } from './booklet.nl';
 import { fromToNl } from './fromTo.nl';
+import { dilemmaNl } from './dilemma.nl';
 
 /**
  * Dutch UI strings: the default locale and the source of the dictionary's shape.
@@ -456,6 +457,8 @@ export const nl = {
   booklet: bookletNl,
   /** Issue 16: the from → to table (fromTo.nl.ts). */
   fromTo: fromToNl,
+  /** Issue 16: the dilemma line (dilemma.nl.ts). */
+  dilemma: dilemmaNl,
 
   /** Issue 15: the facilitator's cockpit (cockpit.nl.ts). */
   cockpit: cockpitNl,

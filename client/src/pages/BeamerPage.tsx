@@ -11,7 +11,9 @@ import { useDocumentTitle } from '../components/useDocumentTitle';
 import { joinLinkFor } from '../config';
 import { useServerNow } from '../hooks/useServerNow';
 import { messagesFor, type Messages } from '../i18n';
-import { openHost } from '../net/activeHost';
+import { openHost, useHostConnection } from '../net/activeHost';
+import { useDilemmaLink } from '../net/dilemmaLink';
+import { BeamerDilemma, useBeamerHasDilemma } from '../components/dilemma/BeamerDilemma';
 import { loadCredentials, type StoredCredentials } from '../net/credentials';
 import { useRoundStore } from '../stores/roundStore';
 import { useSessionStore } from '../stores/sessionStore';
@@ -65,6 +67,7 @@ function BeamerRound({ state, t, locale }: { state: SessionState; t: Messages; l
       <p className="beamer-instruction" data-testid="beamer-instruction">
         {round.status === 'idle' ? t.host.beamerWaiting : current ? current.instruction[locale] : ''}
       </p>
+      <BeamerDilemma t={t} locale={locale} />
     </main>
   );
 }
@@ -72,6 +75,8 @@ function BeamerRound({ state, t, locale }: { state: SessionState; t: Messages; l
 /** The projected screen: big clock, the round and what to do, how to join; no controls. */
 function Beamer({ sessionId, credentials }: { sessionId: string; credentials: StoredCredentials }) {
   useEffect(() => openHost(credentials, { watchBoards: false }), [credentials]);
+  useDilemmaLink(useHostConnection()?.socket);
+  const hasDilemma = useBeamerHasDilemma();
   useSessionView(sessionId, credentials);
   const view = useSessionStore((s) => s.view);
   const state = useRoundStore((s) => s.state);
@@ -86,7 +91,7 @@ function Beamer({ sessionId, credentials }: { sessionId: string; credentials: St
 
   return (
     <div
-      className={state && state.tables.length > 1 ? 'beamer with-tables' : 'beamer'}
+      className={`${state && state.tables.length > 1 ? 'beamer with-tables' : 'beamer'}${hasDilemma ? ' with-dilemma' : ''}`}
       lang={locale}
       data-testid="beamer"
     >

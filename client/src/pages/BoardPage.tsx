@@ -16,6 +16,8 @@ import { BoardGrid } from '../components/board/BoardGrid';
 import { BringEveryone, useBoardFocus } from '../components/board/BoardFocus';
 import { CoreQuestion } from '../components/board/CoreQuestion';
 import { FromToTable } from '../components/board/FromToTable';
+import { DilemmaLine } from '../components/dilemma/DilemmaLine';
+import { useDilemmaLink } from '../net/dilemmaLink';
 import { LearningsPanel } from '../components/board/LearningsPanel';
 import { BookClubPanel, useHasReviews } from '../components/board/BookClubPanel';
 import { BuddyNotice } from '../components/board/BuddyNotice';
@@ -139,6 +141,7 @@ function Board({
   }, [sessionId, credentials]);
 
   const conn = useBoardConnection();
+  useDilemmaLink(conn?.socket);
   const draftDoc = useSideDoc('drafts');
   const plenaryDoc = useSideDoc('plenary');
   const view = useSessionStore((s) => s.view);
@@ -232,6 +235,7 @@ function Board({
         participantId={participantId}
         visiting={focus.visit !== null}
       />
+      <DilemmaLine socket={conn?.socket ?? null} role={role} />
       {isParticipant && view?.communityId && <BuddyNotice sessionId={sessionId} token={credentials.token} />}
       {role === 'host' && state && (
         <BringEveryone state={state} boardGroupId={showPlenary ? PLENARY_GROUP_ID : groupId} />

@@ -15,7 +15,9 @@ import { RoundEditor } from '../components/host/RoundEditor';
 import { SettingsPanel } from '../components/host/SettingsPanel';
 import { TablesSection } from '../components/host/TablesSection';
 import { messagesFor, useT } from '../i18n';
-import { openHost } from '../net/activeHost';
+import { openHost, useHostConnection } from '../net/activeHost';
+import { useDilemmaLink } from '../net/dilemmaLink';
+import { DilemmaHostPanel } from '../components/dilemma/DilemmaHostPanel';
 import { claimCohostLink } from '../net/cohostApi';
 import { loadCredentials, type StoredCredentials } from '../net/credentials';
 import { useConnectionStore } from '../stores/connectionStore';
@@ -46,6 +48,8 @@ function HostView({ sessionId, credentials }: { sessionId: string; credentials: 
   const t = useT();
   const locale = useUiStore((s) => s.locale);
   useEffect(() => openHost(credentials, { watchBoards: true }), [credentials]);
+  const socket = useHostConnection()?.socket ?? null;
+  useDilemmaLink(socket);
   useSessionView(sessionId, credentials);
   const view = useSessionStore((s) => s.view);
   const loadError = useSessionStore((s) => s.loadError);
@@ -82,6 +86,7 @@ function HostView({ sessionId, credentials }: { sessionId: string; credentials: 
             <RoundEditor state={state} locale={locale} />
             <SettingsPanel state={state} />
           </div>
+          <DilemmaHostPanel socket={socket} />
           {caseDay && (
             <section
               id={HOST_SECTION_IDS.caseDay}

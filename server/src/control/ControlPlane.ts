@@ -30,6 +30,7 @@ import { cohostRoom, guardCohostSocket } from './cohostSockets';
 import { registerSessionHandlers, roundsBefore, settleRoundChanges } from './hostCommands';
 import { MoveOnTimers } from './MoveOnTimers';
 import { registerCommunityHandlers } from './communityCommands';
+import { registerDilemmaHandlers } from './dilemmaCommands';
 import { guardAllowRequest, guardMiddleware } from './handshakeGuard';
 import { Presence } from './Presence';
 import { isCaseDay, SessionControl } from './SessionControl';
@@ -224,6 +225,7 @@ export class ControlPlane {
     onData(socket, 'presence:list', () => this.presence.list(store, principal.sessionId), log);
     registerSessionHandlers(socket, this.handlerDeps);
     registerCommunityHandlers(socket, this.handlerDeps);
+    registerDilemmaHandlers(socket, this.handlerDeps);
     void this.sendState(socket);
     socket.on('disconnect', () => {
       this.presence.leave(principal);

@@ -9,7 +9,7 @@ import {
 import type { ArchiveRecord } from '../store/ArchiveStore';
 import type { SessionRecord } from '../store/Store';
 import { loadReport, type ReportDeps } from './loadBoards';
-import { archiveMovements, movementDocument } from './archiveForms';
+import { archiveDilemmas, archiveMovements, movementDocument } from './archiveForms';
 
 /**
  * The archive entry of a community session, written (or replaced) at every handover: the same
@@ -78,6 +78,7 @@ export function buildArchiveRecord(session: SessionRecord, report: Report, hande
       followUp: report.followUp?.items ?? [],
       readings,
       movements,
+      dilemmas: archiveDilemmas(report),
       ...learningsOf(report),
     },
     documents,

@@ -1,7 +1,6 @@
-import { Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, TextRun } from 'docx';
+import { Document, HeadingLevel, Packer, PageBreak, Paragraph, TextRun } from 'docx';
 import { formatIsoDay, isEmptyChapter, type Booklet, type BookletChapter, type BookletSource } from '@casusbord/shared';
-import { cell, heading, para, runs, table, withCoreLanguage } from './docx';
-import { dotPlotSvg } from './dotPlot';
+import { cell, dotPlotImage, heading, para, runs, table, withCoreLanguage } from './docx';
 
 /**
  * The community booklet (issue 16) as a Word document, from the same blocks as the report
@@ -15,19 +14,6 @@ const MUTED = '5B6474';
 type Block = Paragraph | ReturnType<typeof table>;
 
 const sourceLine = (s: BookletSource, lang: string) => `${s.city} · ${formatIsoDay(s.day, lang)}`;
-
-/** The plot as a PNG (sharp renders the SVG; loaded with the first booklet, like the photos' sharp). */
-async function plotImage(positions: number[], alt: string, index: number): Promise<ImageRun> {
-  const { default: sharp } = await import('sharp');
-  const plot = dotPlotSvg(positions);
-  const png = await sharp(Buffer.from(plot.svg)).png().toBuffer();
-  return new ImageRun({
-    type: 'png',
-    data: png,
-    transformation: { width: plot.width, height: plot.height },
-    altText: { name: `dilemma-${index}`, title: alt, description: alt },
-  });
-}
 
 async function chapterBlocks(c: BookletChapter, b: Booklet): Promise<Block[]> {
   const t = b.texts;
@@ -88,7 +74,7 @@ async function chapterBlocks(c: BookletChapter, b: Booklet): Promise<Block[]> {
       out.push(
         new Paragraph({
           keepNext: true,
-          children: [await plotImage(d.positions, d.summary, i)],
+          children: [await dotPlotImage(d.positions, d.summary, `dilemma-${i}`)],
         }),
         new Paragraph({
           keepNext: true,

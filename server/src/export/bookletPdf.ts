@@ -3,10 +3,8 @@ import {
   isEmptyChapter,
   type Booklet,
   type BookletChapter,
-  type BookletDilemma,
   type BookletSource,
 } from '@casusbord/shared';
-import { stackDots, PLOT_COLOUR } from './dotPlot';
 import { ACCENT, INK, MUTED, PdfWriter } from './pdfWriter';
 
 /**
@@ -72,49 +70,6 @@ class BookletPdf extends PdfWriter {
       this.doc.moveDown(0.3);
     });
     toc.end();
-  }
-
-  /** Dots on a line between the poles, the pole names under its ends: one Figure. */
-  private dotPlot(d: BookletDilemma): void {
-    const { doc } = this;
-    const r = 4.5;
-    const dots = stackDots(d.positions, (2 * r + 1) / this.width);
-    const levels = Math.max(1, ...dots.map((x) => x.level + 1));
-    const height = levels * (2 * r + 2) + 30;
-    this.ensure(height + 10);
-    const top = doc.y + 4;
-    const base = top + levels * (2 * r + 2) + 4;
-    const x0 = this.left + r;
-    const span = this.width - 2 * r;
-    this.tag(
-      'Figure',
-      () => {
-        doc
-          .moveTo(x0, base)
-          .lineTo(x0 + span, base)
-          .lineWidth(1.5)
-          .stroke('#8A93A3');
-        for (const at of [0, 0.5, 1]) {
-          doc
-            .moveTo(x0 + at * span, base - 4)
-            .lineTo(x0 + at * span, base + 4)
-            .lineWidth(1)
-            .stroke('#8A93A3');
-        }
-        for (const dot of dots)
-          doc.circle(x0 + dot.at * span, base - r - 2 - dot.level * (2 * r + 2), r).fill(`#${PLOT_COLOUR}`);
-        doc.font(this.fonts.regular).fontSize(9).fillColor(MUTED);
-        doc.text(this.fonts.clean(`← ${d.left}`), this.left, base + 7, { width: this.width / 2 - 4, lineBreak: false });
-        doc.text(this.fonts.clean(`${d.right} →`), this.left + this.width / 2 + 4, base + 7, {
-          width: this.width / 2 - 4,
-          align: 'right',
-          lineBreak: false,
-        });
-      },
-      { alt: d.summary },
-    );
-    doc.x = this.left;
-    doc.y = base + 24;
   }
 
   private chapter(c: BookletChapter): void {

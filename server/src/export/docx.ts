@@ -25,6 +25,8 @@ import { sectionHeading, sessionKind, shorten, textsFor, type ReportTexts } from
 import { followUpSection } from './followUpTexts';
 import { fitPhoto, photoTextsFor } from './photoTexts';
 import { movementTextsFor } from './movementTexts';
+import { dotPlotSvg } from './dotPlot';
+import { dilemmaTextsFor, fractions } from './dilemmaTexts';
 import { readingLines, readingTextsFor } from './readingTexts';
 import { caseHolderNotesSection } from './notesTexts';
 
@@ -245,6 +247,45 @@ function sectionBlocks(s: ReportSection, index: number, report: Report, t: Repor
   return out;
 }
 
+/**
+ * Issue 16: a dilemma line's spread (positions 0 … 1) as a PNG picture with `alt` as its alt text
+ * (sharp renders the dot plot's SVG; loaded with the first document that has one, like the photos').
+ */
+export async function dotPlotImage(positions: readonly number[], alt: string, name: string): Promise<ImageRun> {
+  const { default: sharp } = await import('sharp');
+  const plot = dotPlotSvg(positions);
+  const png = await sharp(Buffer.from(plot.svg)).png().toBuffer();
+  return new ImageRun({
+    type: 'png',
+    data: png,
+    transformation: { width: plot.width, height: plot.height },
+    altText: { name, title: alt, description: alt },
+  });
+}
+
+/** Issue 16: the dilemma lines, each revealed spread as a dot plot picture with its words as alt text. */
+async function dilemmaBlocks(report: Report): Promise<Paragraph[]> {
+  if (report.dilemmas.length === 0) return [];
+  const t = dilemmaTextsFor(report.session.locale);
+  const out = [heading(t.heading, HeadingLevel.HEADING_1), para(t.intro, { color: '5B6474' })];
+  for (const [i, d] of report.dilemmas.entries()) {
+    if (d.text)
+      out.push(new Paragraph({ keepNext: true, spacing: { before: 200 }, children: runs(d.text, { bold: true }) }));
+    const poles = new Paragraph({
+      keepNext: d.revealed,
+      children: runs(`← ${d.left}   |   ${d.right} →`, { color: '5B6474' }),
+    });
+    if (!d.revealed) {
+      out.push(poles, para(t.notRevealed(d.count), { italics: true }));
+      continue;
+    }
+    const summary = t.summary(d);
+    out.push(new Paragraph({ keepNext: true, children: [await dotPlotImage(fractions(d), summary, `dilemma-${i}`)] }));
+    out.push(poles, para(summary));
+  }
+  return out;
+}
+
 /** Issue 16: the from → to table as a Word table with a header row and alt text, most dots first. */
 function movementBlocks(s: ReportSection, report: Report, h: HeadingLevelValue): (Paragraph | Table)[] {
   const m = movementTextsFor(report.session.locale);
@@ -381,6 +422,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
           ...followUpBlocks(report, t),
           ...notesBlocks(report),
           ...report.sections.flatMap((s, i) => sectionBlocks(s, i, report, t)),
+          ...(await dilemmaBlocks(report)),
           new Paragraph({
             spacing: { before: 480 },
             children: [new TextRun({ text: t.madeWith, italics: true, color: '5B6474' })],

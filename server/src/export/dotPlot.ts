@@ -1,26 +1,11 @@
+import { stackDots } from '@casusbord/shared';
+
 /**
  * The spread of a dilemma line as a dot plot (issue 16): one dot per marker on a line between the
  * two poles; dots that would overlap stack upwards, so a crowd at one spot shows as a column.
- * The layout is shared by the PDF (vector shapes) and Word (the same shapes as an SVG, rasterised).
+ * The layout (stackDots, shared/src/domain/dilemma.ts) is shared by the PDF (vector shapes), Word
+ * (the same shapes as an SVG, rasterised), the web report and the board and beamer.
  */
-
-export interface PlotDot {
-  /** 0 … 1 along the line (0 = left pole). */
-  at: number;
-  /** 0 for the bottom row, 1 for the dot stacked on it, … */
-  level: number;
-}
-
-/** Dots closer than `minGap` (a fraction of the line) to a dot in the same row go one row up. */
-export function stackDots(positions: readonly number[], minGap = 0.04): PlotDot[] {
-  const rows: number[][] = [];
-  return positions.map((at) => {
-    let level = 0;
-    while (rows[level]?.some((x) => Math.abs(x - at) < minGap)) level++;
-    (rows[level] ??= []).push(at);
-    return { at, level };
-  });
-}
 
 export const PLOT_COLOUR = '1F5FA8';
 const LINE_COLOUR = '8A93A3';

@@ -3,7 +3,7 @@ import { REACTION_COLOURS, dotsChartSvg, escapeHtml, reactionsSvg } from './char
 import { sectionHeading, sessionKind, textsFor, type ReportTexts } from './texts';
 import { followUpSection } from './followUpTexts';
 import { fitPhoto, photoTextsFor } from './photoTexts';
-import { FORMS_CSS, movementsHtml } from './formsHtml';
+import { FORMS_CSS, dilemmasHtml, movementsHtml } from './formsHtml';
 import { readingLines, readingTextsFor } from './readingTexts';
 import { caseHolderNotesSection } from './notesTexts';
 
@@ -256,6 +256,7 @@ ${opts.languageLink === false ? '' : `<nav class="lang"><a data-testid="report-l
 ${followUpHtml(report, t)}
 ${notesHtml(report)}
 ${report.sections.map((s) => sectionHtml(s, report, t)).join('\n')}
+${dilemmasHtml(report)}
 </main>
 <footer>${e(`${t.madeWith} · ${m.city} · ${t.formatDate(m.date)}`)}</footer>
 </div>

@@ -5,6 +5,7 @@ import {
   getMethod,
   type Report,
   type ReportBoardInput,
+  type ReportDilemmaInput,
   boardDocName,
   dutchDay,
 } from '@casusbord/shared';
@@ -73,10 +74,11 @@ export async function loadReport(
   deps: ReportDeps,
   caseHolderNotes: string | null = null,
 ): Promise<Report> {
-  const [participants, { record }, photos] = await Promise.all([
+  const [participants, { record }, photos, dilemmas] = await Promise.all([
     deps.store.listParticipants(session.id),
     deps.control.current(session.id),
     deps.store.listPhotos(session.id),
+    loadDilemmas(deps.store, session.id),
   ]);
   const boards = await loadBoards(session, deps.store, deps.registry);
   try {
@@ -109,8 +111,17 @@ export async function loadReport(
           }
         : null,
       caseHolderNotes,
+      dilemmas,
     });
   } finally {
     boards.dispose();
   }
+}
+
+/** Issue 16: the session's dilemmas with their markers, for the report (which hides unrevealed spreads). */
+async function loadDilemmas(store: Store, sessionId: string): Promise<ReportDilemmaInput[]> {
+  const dilemmas = await store.dilemmas.list(sessionId);
+  return Promise.all(
+    dilemmas.map(async (dilemma) => ({ dilemma, markers: await store.dilemmas.markers(sessionId, dilemma.id) })),
+  );
 }

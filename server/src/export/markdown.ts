@@ -3,6 +3,7 @@ import { sectionHeading, sessionKind, textsFor, type ReportTexts } from './texts
 import { followUpSection } from './followUpTexts';
 import { photoTextsFor } from './photoTexts';
 import { movementTextsFor } from './movementTexts';
+import { dilemmaTextsFor, textPlot } from './dilemmaTexts';
 import { readingLines, readingTextsFor } from './readingTexts';
 import { caseHolderNotesSection } from './notesTexts';
 
@@ -148,6 +149,23 @@ function section(s: ReportSection, report: Report, t: ReportTexts, out: string[]
   }
 }
 
+/** Issue 16: each dilemma line, its spread as a line of text (a dot per marker) and in words. */
+function dilemmas(report: Report, out: string[]): void {
+  if (report.dilemmas.length === 0) return;
+  const t = dilemmaTextsFor(report.session.locale);
+  out.push(`## ${t.heading}`, '', `*${t.intro}*`, '');
+  for (const d of report.dilemmas) {
+    if (d.text) out.push(`**${escapeMarkdownInline(d.text)}**`, '');
+    out.push(`← ${escapeMarkdownInline(d.left)} · ${escapeMarkdownInline(d.right)} →`, '');
+    if (!d.revealed) {
+      out.push(t.notRevealed(d.count), '');
+      continue;
+    }
+    // A code span keeps the plot one monospaced line; it holds no user text.
+    out.push(`\`├${textPlot(d)}┤\``, '', escapeMarkdown(t.summary(d)), '', escapeMarkdown(t.positions(d)), '');
+  }
+}
+
 export function renderMarkdown(report: Report): string {
   const t = textsFor(report.session.locale);
   const m = report.session;
@@ -174,6 +192,7 @@ export function renderMarkdown(report: Report): string {
   const notes = caseHolderNotesSection(report);
   if (notes) out.push(`## ${notes.heading}`, '', `*${notes.intro}*`, '', escapeMarkdown(notes.notes), '');
   for (const s of report.sections) section(s, report, t, out);
+  dilemmas(report, out);
   out.push('---', '', `*${t.madeWith}*`, '');
   return out.join('\n');
 }

@@ -11,6 +11,7 @@ import { followUpSection } from './followUpTexts';
 import { caseHolderNotesSection } from './notesTexts';
 import { fitPhoto, photoTextsFor } from './photoTexts';
 import { movementTextsFor } from './movementTexts';
+import { dilemmaTextsFor, fractions } from './dilemmaTexts';
 import { readingLines, readingTextsFor } from './readingTexts';
 import { ACCENT, INK, MUTED, PdfWriter } from './pdfWriter';
 
@@ -220,6 +221,27 @@ class PdfReport extends PdfWriter {
     this.depth = 1;
   }
 
+  /** Issue 16: the dilemma lines, each revealed spread as a dot plot Figure (pdfWriter.ts), in words under it. */
+  private dilemmas(): void {
+    if (this.report.dilemmas.length === 0) return;
+    const t = dilemmaTextsFor(this.report.session.locale);
+    this.doc.addPage();
+    this.heading(t.heading, 1);
+    this.paragraph(t.intro, { size: 10, color: MUTED, gap: 0.4 });
+    for (const d of this.report.dilemmas) {
+      this.ensure(90);
+      if (d.text) this.paragraph(d.text, { bold: true, gap: 0.1 });
+      if (!d.revealed) {
+        this.paragraph(`← ${d.left}   |   ${d.right} →`, { size: 9, color: MUTED });
+        this.paragraph(t.notRevealed(d.count), { size: 10, color: MUTED, gap: 0.6 });
+        continue;
+      }
+      const summary = t.summary(d);
+      this.dotPlot({ positions: fractions(d), left: d.left, right: d.right, summary });
+      this.paragraph(summary, { size: 10, color: MUTED, gap: 0.6 });
+    }
+  }
+
   /**
    * Issue 16: the from → to table as a tagged Table (a TR of TH, then a TR of TD per row), most
    * dots first; the arrow between the cells and the rules between the rows are Artifacts.
@@ -246,7 +268,10 @@ class PdfReport extends PdfWriter {
         this.tag(
           bold ? 'TH' : 'TD',
           () => {
-            doc.font(bold ? this.fonts.bold : this.fonts.regular).fontSize(bold ? 9 : 10).fillColor(bold ? MUTED : INK);
+            doc
+              .font(bold ? this.fonts.bold : this.fonts.regular)
+              .fontSize(bold ? 9 : 10)
+              .fillColor(bold ? MUTED : INK);
             doc.text(this.fonts.clean(c), xs[i]!, y, { width: widths[i]! });
           },
           {},
@@ -259,10 +284,18 @@ class PdfReport extends PdfWriter {
         if (withArrow) {
           const ax = this.left + side + 4;
           const ay = y + 6;
-          doc.moveTo(ax, ay).lineTo(ax + arrow - 12, ay).lineWidth(1.2).stroke(MUTED);
+          doc
+            .moveTo(ax, ay)
+            .lineTo(ax + arrow - 12, ay)
+            .lineWidth(1.2)
+            .stroke(MUTED);
           doc.polygon([ax + arrow - 12, ay - 3], [ax + arrow - 6, ay], [ax + arrow - 12, ay + 3]).fill(MUTED);
         }
-        doc.moveTo(this.left, bottom).lineTo(this.left + this.width, bottom).lineWidth(0.5).stroke('#D9DDE3');
+        doc
+          .moveTo(this.left, bottom)
+          .lineTo(this.left + this.width, bottom)
+          .lineWidth(0.5)
+          .stroke('#D9DDE3');
       });
       doc.x = this.left;
       doc.y = bottom;
@@ -352,6 +385,7 @@ class PdfReport extends PdfWriter {
     this.followUp();
     this.caseHolderNotes();
     for (const s of this.report.sections) this.section(s);
+    this.dilemmas();
     this.doc.moveDown(2);
     this.paragraph(this.t.madeWith, { size: 9, color: MUTED });
     this.finish();

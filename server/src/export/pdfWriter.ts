@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { stackDots } from '@casusbord/shared';
+import { PLOT_COLOUR } from './dotPlot';
 
 /**
  * The tagged-PDF building blocks the report (pdf.ts) and the community booklet (bookletPdf.ts)
@@ -69,6 +71,15 @@ export interface PdfInfo {
   subject: string;
   /** BCP 47 tag of the document language. */
   lang: string;
+}
+
+/** A dilemma line's spread as dotPlot draws it: positions 0 … 1 (0 = the left pole). */
+export interface DotPlotSpread {
+  positions: readonly number[];
+  left: string;
+  right: string;
+  /** The spread in words: the Figure's /Alt. */
+  summary: string;
 }
 
 export abstract class PdfWriter {
@@ -188,6 +199,52 @@ export abstract class PdfWriter {
       li.end();
     }
     list.end();
+  }
+
+  /**
+   * Dots on a line between the poles, the pole names under its ends: one Figure whose /Alt is the
+   * spread in words (issue 16: the booklet's and the report's dilemma lines).
+   */
+  protected dotPlot(d: DotPlotSpread): void {
+    const { doc } = this;
+    const r = 4.5;
+    const dots = stackDots(d.positions, (2 * r + 1) / this.width);
+    const levels = Math.max(1, ...dots.map((x) => x.level + 1));
+    const height = levels * (2 * r + 2) + 30;
+    this.ensure(height + 10);
+    const top = doc.y + 4;
+    const base = top + levels * (2 * r + 2) + 4;
+    const x0 = this.left + r;
+    const span = this.width - 2 * r;
+    this.tag(
+      'Figure',
+      () => {
+        doc
+          .moveTo(x0, base)
+          .lineTo(x0 + span, base)
+          .lineWidth(1.5)
+          .stroke('#8A93A3');
+        for (const at of [0, 0.5, 1]) {
+          doc
+            .moveTo(x0 + at * span, base - 4)
+            .lineTo(x0 + at * span, base + 4)
+            .lineWidth(1)
+            .stroke('#8A93A3');
+        }
+        for (const dot of dots)
+          doc.circle(x0 + dot.at * span, base - r - 2 - dot.level * (2 * r + 2), r).fill(`#${PLOT_COLOUR}`);
+        doc.font(this.fonts.regular).fontSize(9).fillColor(MUTED);
+        doc.text(this.fonts.clean(`← ${d.left}`), this.left, base + 7, { width: this.width / 2 - 4, lineBreak: false });
+        doc.text(this.fonts.clean(`${d.right} →`), this.left + this.width / 2 + 4, base + 7, {
+          width: this.width / 2 - 4,
+          align: 'right',
+          lineBreak: false,
+        });
+      },
+      { alt: d.summary },
+    );
+    doc.x = this.left;
+    doc.y = base + 24;
   }
 
   /** "n / N" at the foot of every page but the title page, as a pagination Artifact. */

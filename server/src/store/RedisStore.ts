@@ -1,6 +1,4 @@
 import type { Redis } from 'ioredis';
-import { RedisBuddies } from './redisBuddies';
-import type { MemberRecord } from './BuddyStore';
 import { AppError, sessionOfDoc } from '@casusbord/shared';
 import type { z } from 'zod';
 import { LuaScript, createRedisClient } from './redisClient';
@@ -9,6 +7,9 @@ import * as lua from './redisScripts';
 import { RedisArchive } from './redisArchive';
 import { RedisPhotos } from './redisPhotos';
 import { RedisNotes } from './redisNotes';
+import { RedisDilemmas } from './redisDilemmas';
+import { RedisBuddies } from './redisBuddies';
+import type { MemberRecord } from './BuddyStore';
 import { DelegatesArchivePhotosAndNotes } from './PrivateNoteStore';
 import { GroupCommit } from './groupCommit';
 import * as records from './records';
@@ -30,6 +31,7 @@ export type RedisStoreLog = records.StoreLog & { warn(obj: object, msg: string):
  *   doc:<name>:snapshot         HASH { through, data }
  *   session:<id>:photos, session:<id>:photo-data   the session's photos (redisPhotos.ts)
  *   session:<id>:notes          HASH participant id → private note JSON (redisNotes.ts)
+ *   session:<id>:dilemmas, :dilemmas-revealed, :dilemma-markers   the dilemma line (redisDilemmas.ts)
  * Multi-key operations run as Lua scripts, so each is atomic. The scripts derive some key names
  * at run time, which a single Redis (or a Sentinel pair) allows and Redis Cluster would not.
  */
@@ -87,6 +89,8 @@ function seqOf(id: Buffer | string): number {
  */
 export class RedisStore extends DelegatesArchivePhotosAndNotes implements Store {
   readonly kind = 'redis';
+  /** Issue 16: the dilemma line (keys and scripts in redisDilemmas.ts). */
+  readonly dilemmas: RedisDilemmas;
   private readonly keys;
   protected readonly archive: RedisArchive;
 
@@ -101,6 +105,7 @@ export class RedisStore extends DelegatesArchivePhotosAndNotes implements Store 
     this.archive = new RedisArchive(client, prefix, log);
     this.photos = new RedisPhotos(client, this.keys, log);
     this.notes = new RedisNotes(client, this.keys, log);
+    this.dilemmas = new RedisDilemmas(client, prefix, this.keys.session, log);
     this.buddies = new RedisBuddies(client, prefix, log);
   }
 

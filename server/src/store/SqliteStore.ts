@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import { SqliteBuddies } from './sqliteBuddies';
-import type { MemberRecord } from './BuddyStore';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
@@ -10,6 +8,9 @@ import * as records from './records';
 import { SqliteArchive } from './sqliteArchive';
 import { SqlitePhotos } from './sqlitePhotos';
 import { SqliteNotes } from './sqliteNotes';
+import { SqliteDilemmas } from './sqliteDilemmas';
+import { SqliteBuddies } from './sqliteBuddies';
+import type { MemberRecord } from './BuddyStore';
 import { DelegatesArchivePhotosAndNotes } from './PrivateNoteStore';
 import { uniqueOrConflict } from './sqliteUnique';
 import { WalCheckpointer } from './walCheckpointer';
@@ -89,6 +90,8 @@ interface SqliteRow {
  */
 export class SqliteStore extends DelegatesArchivePhotosAndNotes implements Store {
   readonly kind = 'sqlite';
+  /** Issue 16: the dilemma line (tables and queries in sqliteDilemmas.ts). */
+  readonly dilemmas: SqliteDilemmas;
   private readonly db: Database.Database;
   private readonly stmt;
   protected readonly archive: SqliteArchive;
@@ -116,6 +119,7 @@ export class SqliteStore extends DelegatesArchivePhotosAndNotes implements Store
     this.archive = new SqliteArchive(this.db, log);
     this.photos = new SqlitePhotos(this.db, log);
     this.notes = new SqliteNotes(this.db, log);
+    this.dilemmas = new SqliteDilemmas(this.db, log);
     this.buddies = new SqliteBuddies(this.db, log);
     const db = this.db;
     this.stmt = {
@@ -399,6 +403,7 @@ export class SqliteStore extends DelegatesArchivePhotosAndNotes implements Store
       this.archive.deleteSessionRows(sessionId);
       this.photos.deleteSessionRows(sessionId);
       this.notes.deleteSessionRows(sessionId);
+      this.dilemmas.deleteSessionRows(sessionId);
     })();
   }
 

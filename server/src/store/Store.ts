@@ -1,6 +1,7 @@
 import type { ArchiveStore } from './ArchiveStore';
 import type { PhotoStore } from './PhotoStore';
 import type { PrivateNoteStore } from './PrivateNoteStore';
+import type { DilemmaStore } from './DilemmaStore';
 import type { BuddyStore } from './BuddyStore';
 import type { AuditEntry, ControlRecord, DeletionRecord, ParticipantRecord, SessionRecord, TokenRecord } from './records';
 
@@ -32,6 +33,8 @@ export interface StoredDoc {
 
 export interface Store extends ArchiveStore, PhotoStore, PrivateNoteStore, BuddyStore {
   readonly kind: 'sqlite' | 'redis';
+  /** Issue 16: the session's dilemma lines and their markers (DilemmaStore.ts). */
+  readonly dilemmas: DilemmaStore;
   /** Throws AppError('conflict') when the join code is taken. */
   createSession(session: SessionRecord, hostToken: TokenRecord): Promise<void>;
   getSession(id: string): Promise<SessionRecord | null>;

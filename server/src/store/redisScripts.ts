@@ -112,7 +112,7 @@ return 1
 /**
  * KEYS: session, session participants, session tokens, session docs, session control,
  * sessions by creation time, session audit, deletions. ARGV: prefix, session id, deletion JSON
- * (empty: none). Removes the session and everything that hangs off it (photos and private notes too); when the session existed
+ * (empty: none). Removes the session and everything that hangs off it (photos, private notes and dilemmas too); when the session existed
  * and a deletion is given, leaves its deletion record in the deletions hash.
  */
 export const DELETE_SESSION = `
@@ -136,6 +136,9 @@ redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
 redis.call('DEL', p .. 'session:' .. ARGV[2] .. ':photos', p .. 'session:' .. ARGV[2] .. ':photo-data')
 -- Issue 15: the case holder's private notes (redisNotes.ts).
 redis.call('DEL', p .. 'session:' .. ARGV[2] .. ':notes')
+-- Issue 16: the dilemma line (redisDilemmas.ts).
+local dl = p .. 'session:' .. ARGV[2]
+redis.call('DEL', dl .. ':dilemmas', dl .. ':dilemmas-revealed', dl .. ':dilemma-markers')
 redis.call('ZREM', KEYS[6], ARGV[2])
 return 1
 `;

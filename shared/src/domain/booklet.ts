@@ -3,6 +3,7 @@ import type { ArchiveDilemma, StoredArchiveEntry } from '../protocol/community';
 import { VERDICTS, type Verdict } from './bookClub';
 import { bookletTextsFor, type BookletTexts } from './bookletTexts';
 import { dutchDay, formatIsoDay } from './days';
+import { spreadOf } from './dilemma';
 
 /**
  * The community booklet (issue 16) as plain data: what a newcomer reads first. From the archive
@@ -117,9 +118,8 @@ function spread(d: ArchiveDilemma, t: BookletTexts): { positions: number[]; summ
     .filter((p) => typeof p === 'number' && Number.isFinite(p))
     .map((p) => Math.min(1, Math.max(0, p)))
     .sort((a, b) => a - b);
-  const left = positions.filter((p) => p < 1 / 3).length;
-  const right = positions.filter((p) => p > 2 / 3).length;
-  const summary = t.dilemmaSpread(positions.length, left, positions.length - left - right, right, d.left, d.right);
+  const { left, middle, right } = spreadOf(positions);
+  const summary = t.dilemmaSpread(positions.length, left, middle, right, d.left, d.right);
   return { positions, summary };
 }
 

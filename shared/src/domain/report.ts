@@ -16,6 +16,7 @@ import {
   type Reaction,
 } from './boardExtras';
 import { rankMovements } from './fromTo';
+import { reportDilemmas, type ReportDilemma, type ReportDilemmaInput } from './dilemma';
 import { reportReadings, type ReportReading } from './bookClub';
 
 /**
@@ -65,6 +66,8 @@ export interface ReportInput {
   images?: ReadonlyMap<string, ReportImage>;
   /** Issue 15: the case holder's private notes, only for their own copy of the report. */
   caseHolderNotes?: string | null;
+  /** Issue 16: the session's dilemma lines with their markers (from the store). */
+  dilemmas?: readonly ReportDilemmaInput[];
 }
 
 /** A stored photo as the formats embed it (always JPEG: the server re-encodes every upload). */
@@ -174,6 +177,8 @@ export interface Report {
   sections: ReportSection[];
   /** Set for a follow-up session (issue 9); null otherwise. */
   followUp: ReportFollowUp | null;
+  /** Issue 16: the dilemma lines, oldest first; a spread only where the host revealed it. */
+  dilemmas: ReportDilemma[];
   /**
    * Issue 15: the case holder's private notes, present only in the copy the case holder downloads
    * (GET /api/sessions/:id/notes/report); every other report leaves the field out.
@@ -354,6 +359,7 @@ export function buildReport(input: ReportInput): Report {
           })),
         }
       : null,
+    dilemmas: reportDilemmas(input.dilemmas ?? [], cleanReportText),
     ...notesOf(input),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hostCommandSchema, roundEditSchema } from '../domain/rounds';
 import { hostFocusPayload } from '../domain/focus';
 import { followUpMarkPayload, lensesPayload } from './community';
+import { dilemmaPlacePayload, dilemmaRevealPayload, dilemmaSetPayload, type DilemmaView } from './dilemma';
 import type { Ack, ApiError } from './errors';
 import {
   cardPromotePayload,
@@ -78,6 +79,14 @@ export const CLIENT_EVENTS = {
   'host:focus': stateEvent(hostFocusPayload),
   /** Asks for the current session state (e.g. after a reconnect). */
   'session:get': stateEvent(z.unknown()),
+  /** Issue 16, host: set a new dilemma `{ text, left, right }`; it becomes the current one. */
+  'dilemma:set': dataEvent<DilemmaView>()(dilemmaSetPayload),
+  /** Participant: place or move one's own marker `{ dilemmaId, position: 0..100 }` until the reveal. */
+  'dilemma:place': dataEvent<DilemmaView>()(dilemmaPlacePayload),
+  /** Host: reveal the markers of `{ dilemmaId }` to everyone. */
+  'dilemma:reveal': dataEvent<DilemmaView>()(dilemmaRevealPayload),
+  /** The current dilemma as this socket may see it (with its own marker), or null. */
+  'dilemma:get': dataEvent<DilemmaView | null>()(z.unknown()),
 } as const satisfies Record<string, ClientEventSpec>;
 
 type ClientEvents = typeof CLIENT_EVENTS;
@@ -119,6 +128,12 @@ export interface ServerEventPayloads {
   'session:state': SessionState;
   /** The host handed the session over (`locked: true`: every board read-only) or reopened it. */
   'session:locked': { locked: boolean };
+  /**
+   * Issue 16: the current dilemma changed (set, a marker placed, revealed). To the session's room
+   * without anyone's own marker (`mine: null`) and, before the reveal, without positions; to a
+   * participant's own sockets with their `mine`.
+   */
+  'dilemma:update': DilemmaView | null;
   /**
    * To a co-host's own sockets only: the host revoked their link. The socket gets no more state and
    * every event it sends is refused with `cohost_revoked` (issue 15).

@@ -75,6 +75,12 @@ export const LIMITS = {
   movementsPerBoard: 50,
   /** One cell (from, or to) of a from → to row, characters. */
   movementChars: 300,
+  /** Issue 16, the dilemma line: the dilemma in one sentence (optional), characters. */
+  dilemmaTextChars: 200,
+  /** One pole of a dilemma, characters. */
+  dilemmaPoleChars: 120,
+  /** Dilemmas one session may hold (the host sets a new one when the group names another). */
+  dilemmasPerSession: 12,
   /**
    * Issue 15: the case holder's private notes (Roddelmethode), characters. Fits the HTTP body limit
    * even when every character is JSON-escaped.
