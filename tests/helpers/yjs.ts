@@ -40,6 +40,14 @@ export async function synced(peer: Peer, timeoutMs = 5000): Promise<void> {
   await waitFor('provider sync', () => peer.provider.synced, timeoutMs);
 }
 
+/** connectPeer, added to `peers` (for the test to destroy), once it has synced. */
+export async function syncedPeer(wsUrl: string, docName: string, token: string, peers: Peer[]): Promise<Peer> {
+  const peer = connectPeer(wsUrl, docName, token);
+  peers.push(peer);
+  await synced(peer);
+  return peer;
+}
+
 /**
  * Records the permission-denied reasons the server sends this peer (`not_allowed: …`,
  * `card_too_long: …`); the official provider would only log them.

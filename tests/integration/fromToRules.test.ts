@@ -17,7 +17,7 @@ import { openBoard } from '../helpers/control';
 import { describeWithRedis, redisServers } from '../helpers/redis';
 import { startServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
-import { connectPeer, recordRefusals, synced, type Peer } from '../helpers/yjs';
+import { recordRefusals, syncedPeer, type Peer } from '../helpers/yjs';
 
 /**
  * Issue 16, the from → to table under the write policy (writeRules.ts), tried by a modified
@@ -36,12 +36,7 @@ function registerFromToRules(engine: string, start: (overrides?: Partial<Config>
     let forger: Peer;
     let refusals: string[];
 
-    const peer = async (token: string) => {
-      const p = connectPeer(server.wsUrl, s.docName, token);
-      peers.push(p);
-      await synced(p);
-      return p;
-    };
+    const peer = (token: string) => syncedPeer(server.wsUrl, s.docName, token, peers);
     const row = (doc: Y.Doc, id: string) => readMovements(doc).find((r) => r.id === id);
     const row0 = (id: string, from: string, to: string, authorId: string) => ({
       id,
@@ -78,6 +73,12 @@ function registerFromToRules(engine: string, start: (overrides?: Partial<Config>
       movementText(forger.doc, 'r1', 'to')!.insert(0, 'Bewoners vertrouwen');
       await waitFor('co-edited', () => row(honest.doc, 'r1')?.to === 'Bewoners vertrouwen');
       changeMovementDots(honest.doc, ben.participantId, 'r1', 1, 3);
+      // The forger writes into Ben's entry as it knows it (a concurrent new entry of its own would
+      // just lose to Ben's in Yjs, with nothing for the server to refuse).
+      await waitFor(
+        'Ben’s dot at the forger',
+        () => readOwnMovementDots(forger.doc, ben.participantId).get('r1') === 1,
+      );
 
       // A row claiming Ben wrote it is credited to its writer; Ben's row keeps its author.
       addMovement(forger.doc, row0('forged', 'Ben wil dit', 'Echt', ben.participantId));

@@ -15,6 +15,7 @@ import {
 } from '@casusbord/shared';
 import { renderReport } from '../../server/src/export/formats';
 import { docxXml, pdfToText } from '../helpers/reportFiles';
+import { reportSession } from '../helpers/reportInput';
 
 /** Issue 16, the dilemma line: who may do what, and what each socket may see (pure). */
 
@@ -95,15 +96,7 @@ describe('dilemma line: what a socket sees', () => {
 describe('dilemma line: the report shows the spread as a picture, only once revealed', () => {
   const report = (locale: 'nl' | 'en' = 'nl') =>
     buildReport({
-      session: {
-        title: 'Intervisie',
-        city: 'Zwolle',
-        question: 'Hoe?',
-        caseHolderName: null,
-        locale,
-        date: '2026-03-01',
-        facilitator: null,
-      },
+      session: reportSession(locale),
       participants: [],
       tables: [],
       dotBudget: 3,

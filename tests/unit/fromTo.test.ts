@@ -23,6 +23,7 @@ import {
 import { renderReport } from '../../server/src/export/formats';
 import { enforceContentLimits } from '../../server/src/yjs/contentLimits';
 import { docxXml, pdfToText } from '../helpers/reportFiles';
+import { reportSession } from '../helpers/reportInput';
 import { applyAs, boardDoc, host, participant, stateWith } from '../helpers/policyDoc';
 
 /** Issue 16, the from → to table: its accessors, its dots, who may write it, and its report rows. */
@@ -81,15 +82,7 @@ describe('from → to: the table in a Y.Doc (pure)', () => {
       ['a', 1],
     ]);
     const report = buildReport({
-      session: {
-        title: 'Intervisie',
-        city: 'Zwolle',
-        question: 'Hoe?',
-        caseHolderName: null,
-        locale: 'nl',
-        date: '2026-03-01',
-        facilitator: null,
-      },
+      session: reportSession(),
       participants: [],
       tables: [{ id: 't1', name: 'Tafel 1', doc }],
       dotBudget: 3,

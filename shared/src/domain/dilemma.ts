@@ -116,14 +116,8 @@ export interface ReportDilemmaInput {
   markers: readonly DilemmaMarker[];
 }
 
-/** A dilemma in the report: positions (0 … DILEMMA_SCALE, ascending, no names) only once revealed. */
-export interface ReportDilemma {
-  id: string;
-  text: string;
-  left: string;
-  right: string;
-  revealed: boolean;
-  count: number;
+/** A dilemma in the report: as nobody's view (no `mine`), positions (ascending, no names) only once revealed. */
+export interface ReportDilemma extends Omit<DilemmaView, 'positions' | 'mine'> {
   /** Empty until the host revealed the markers: a report never shows an unrevealed spread. */
   positions: number[];
 }
@@ -133,14 +127,12 @@ export function reportDilemmas(inputs: readonly ReportDilemmaInput[], clean: (te
   return [...inputs]
     .sort((a, b) => a.dilemma.createdAt - b.dilemma.createdAt)
     .map(({ dilemma, markers }) => {
-      const view = dilemmaView(dilemma, markers, null);
+      const { mine: _none, ...view } = dilemmaView(dilemma, markers, null);
       return {
-        id: view.id,
+        ...view,
         text: clean(view.text),
         left: clean(view.left),
         right: clean(view.right),
-        revealed: view.revealed,
-        count: view.count,
         positions: view.positions ?? [],
       };
     });

@@ -14,7 +14,7 @@ import { useYTextBinding } from '../../board/useYTextBinding';
 import { useT } from '../../i18n';
 import { boardViewStore, useBoardView } from '../../stores/boardViewStore';
 import { uiStore } from '../../stores/uiStore';
-import { DotButton } from './CardDots';
+import { DotControls } from './CardDots';
 import '../../styles/fromTo.css';
 
 interface Props {
@@ -100,12 +100,14 @@ export function FromToTable({ doc, canEdit, canDot, authorId, participantId, bud
                   <Cell doc={doc} row={row} side="to" n={i + 1} editable={canEdit} focus={false} />
                 </td>
                 <td>
-                  <RowDots
-                    n={i + 1}
+                  <DotControls
+                    label={t.fromTo.tally(tally[row.id] ?? 0, own[row.id] ?? 0)}
                     total={tally[row.id] ?? 0}
                     mine={own[row.id] ?? 0}
                     voting={voting}
                     full={used >= budget}
+                    testIds={{ remove: 'from-to-dot-remove', add: 'from-to-dot-add', tally: 'from-to-tally' }}
+                    labels={{ remove: t.fromTo.dotRemove(i + 1), add: t.fromTo.dotAdd(i + 1) }}
                     change={(delta) => dot(row.id, delta)}
                   />
                 </td>
@@ -178,48 +180,5 @@ function Cell({
       rows={2}
       spellCheck
     />
-  );
-}
-
-/** A row's dots: everyone's (capped at the budget) and, in the from → to round, one's own − / +. */
-function RowDots({
-  n,
-  total,
-  mine,
-  voting,
-  full,
-  change,
-}: {
-  n: number;
-  total: number;
-  mine: number;
-  voting: boolean;
-  full: boolean;
-  change: (delta: 1 | -1) => void;
-}) {
-  const t = useT();
-  return (
-    <div className="card-dots" role="group" aria-label={t.fromTo.tally(total, mine)}>
-      {voting && (
-        <DotButton
-          testId="from-to-dot-remove"
-          label={t.fromTo.dotRemove(n)}
-          disabled={mine === 0}
-          onClick={() => change(-1)}
-        >
-          −
-        </DotButton>
-      )}
-      <span className="tally" data-testid="from-to-tally" data-count={total} data-mine={mine} aria-hidden="true">
-        <span className="tally-dots">{'●'.repeat(Math.min(total, 10))}</span>
-        {total > 10 ? ' +' : ' '}
-        {total}
-      </span>
-      {voting && (
-        <DotButton testId="from-to-dot-add" label={t.fromTo.dotAdd(n)} disabled={full} onClick={() => change(1)}>
-          +
-        </DotButton>
-      )}
-    </div>
   );
 }

@@ -10,6 +10,14 @@ import { Field } from '../Field';
 import { DotPlot, spreadSummary } from './DotPlot';
 import '../../styles/dilemma.css';
 
+const EMPTY = { text: '', left: '', right: '' };
+/** The form's fields: the dilemma (may stay empty) and its two poles. */
+const FIELDS = [
+  { name: 'text', max: LIMITS.dilemmaTextChars, required: false },
+  { name: 'left', max: LIMITS.dilemmaPoleChars, required: true },
+  { name: 'right', max: LIMITS.dilemmaPoleChars, required: true },
+] as const;
+
 /**
  * Issue 16, the host's side of the dilemma line: set a dilemma with two poles (it goes to every
  * board and the beamer), follow how many markers are placed, reveal them. Before the reveal the
@@ -19,21 +27,17 @@ export function DilemmaHostPanel({ socket }: { socket: ControlSocket | null }) {
   const t = useT();
   const locale = useUiStore((s) => s.locale);
   const d = useDilemmaStore((s) => s.current);
-  const [text, setText] = useState('');
-  const [left, setLeft] = useState('');
-  const [right, setRight] = useState('');
+  const [form, setForm] = useState(EMPTY);
   const [busy, setBusy] = useState(false);
   const toast = (message: string) => uiStore.getState().pushToast({ message, timeoutMs: 3000 });
 
   const set = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const res = await sendDilemma(socket, 'dilemma:set', { text, left, right });
+    const res = await sendDilemma(socket, 'dilemma:set', form);
     setBusy(false);
     if (!res.ok) return toast(ackErrorMessage(res.error));
-    setText('');
-    setLeft('');
-    setRight('');
+    setForm(EMPTY);
     toast(t.dilemma.host.setDone);
   };
   const reveal = async () => {
@@ -77,35 +81,18 @@ export function DilemmaHostPanel({ socket }: { socket: ControlSocket | null }) {
         </div>
       )}
       <form onSubmit={set}>
-        <Field label={t.dilemma.host.textLabel}>
-          <input
-            data-testid="dilemma-input-text"
-            maxLength={LIMITS.dilemmaTextChars}
-            placeholder={t.dilemma.host.textPlaceholder}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </Field>
-        <Field label={t.dilemma.host.leftLabel}>
-          <input
-            data-testid="dilemma-input-left"
-            required
-            maxLength={LIMITS.dilemmaPoleChars}
-            placeholder={t.dilemma.host.leftPlaceholder}
-            value={left}
-            onChange={(e) => setLeft(e.target.value)}
-          />
-        </Field>
-        <Field label={t.dilemma.host.rightLabel}>
-          <input
-            data-testid="dilemma-input-right"
-            required
-            maxLength={LIMITS.dilemmaPoleChars}
-            placeholder={t.dilemma.host.rightPlaceholder}
-            value={right}
-            onChange={(e) => setRight(e.target.value)}
-          />
-        </Field>
+        {FIELDS.map(({ name, max, required }) => (
+          <Field key={name} label={t.dilemma.host[`${name}Label`]}>
+            <input
+              data-testid={`dilemma-input-${name}`}
+              required={required}
+              maxLength={max}
+              placeholder={t.dilemma.host[`${name}Placeholder`]}
+              value={form[name]}
+              onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+            />
+          </Field>
+        ))}
         <button type="submit" className="button small" data-testid="dilemma-set" disabled={busy}>
           {d ? t.dilemma.host.setAnother : t.dilemma.host.set}
         </button>
