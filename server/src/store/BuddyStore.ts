@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { communityPinSchema } from '@casusbord/shared';
+import { DelegatesArchivePhotosAndNotes } from './PrivateNoteStore';
 
 /**
  * Issue 16: members of a community and their buddies and pins, in both engines
@@ -36,4 +37,31 @@ export interface BuddyStore {
   setPins(memberId: string, pins: MemberRecord['pins']): Promise<void>;
   /** Removes every member of the community (with their keys, buddies and pins). */
   deleteMembers(communityId: string): Promise<void>;
+}
+
+/** The base of both engines: archive, photos, private notes and members, each handed to its own part. */
+export abstract class DelegatesStoreParts extends DelegatesArchivePhotosAndNotes implements BuddyStore {
+  protected abstract readonly buddies: BuddyStore;
+
+  addMember(member: MemberRecord): Promise<void> {
+    return this.buddies.addMember(member);
+  }
+  getMember(memberId: string): Promise<MemberRecord | null> {
+    return this.buddies.getMember(memberId);
+  }
+  findMemberByKey(keyHash: string): Promise<MemberRecord | null> {
+    return this.buddies.findMemberByKey(keyHash);
+  }
+  listMembers(communityId: string): Promise<MemberRecord[]> {
+    return this.buddies.listMembers(communityId);
+  }
+  setBuddy(memberId: string, buddyId: string | null): Promise<void> {
+    return this.buddies.setBuddy(memberId, buddyId);
+  }
+  setPins(memberId: string, pins: MemberRecord['pins']): Promise<void> {
+    return this.buddies.setPins(memberId, pins);
+  }
+  deleteMembers(communityId: string): Promise<void> {
+    return this.buddies.deleteMembers(communityId);
+  }
 }

@@ -9,8 +9,7 @@ import { RedisPhotos } from './redisPhotos';
 import { RedisNotes } from './redisNotes';
 import { RedisDilemmas } from './redisDilemmas';
 import { RedisBuddies } from './redisBuddies';
-import type { MemberRecord } from './BuddyStore';
-import { DelegatesArchivePhotosAndNotes } from './PrivateNoteStore';
+import { DelegatesStoreParts } from './BuddyStore';
 import { GroupCommit } from './groupCommit';
 import * as records from './records';
 
@@ -87,7 +86,7 @@ function seqOf(id: Buffer | string): number {
  * acknowledged by Redis when its promise resolves; with `appendonly yes` and `appendfsync always`
  * (docker-compose.yml) that means it is on disk.
  */
-export class RedisStore extends DelegatesArchivePhotosAndNotes implements Store {
+export class RedisStore extends DelegatesStoreParts implements Store {
   readonly kind = 'redis';
   /** Issue 16: the dilemma line (keys and scripts in redisDilemmas.ts). */
   readonly dilemmas: RedisDilemmas;
@@ -321,30 +320,8 @@ export class RedisStore extends DelegatesArchivePhotosAndNotes implements Store 
   /** Issue 15: the case holder's private notes (key and script in redisNotes.ts; methods in DelegatesArchivePhotosAndNotes). */
   protected readonly notes: RedisNotes;
 
-  // ---- Issue 16: community members, buddies and pins (redisBuddies.ts) ----
-  private readonly buddies: RedisBuddies;
-  addMember(m: MemberRecord) {
-    return this.buddies.addMember(m);
-  }
-  getMember(id: string) {
-    return this.buddies.getMember(id);
-  }
-  findMemberByKey(hash: string) {
-    return this.buddies.findMemberByKey(hash);
-  }
-  listMembers(communityId: string) {
-    return this.buddies.listMembers(communityId);
-  }
-  setBuddy(memberId: string, buddyId: string | null) {
-    return this.buddies.setBuddy(memberId, buddyId);
-  }
-  setPins(memberId: string, pins: MemberRecord['pins']) {
-    return this.buddies.setPins(memberId, pins);
-  }
-  deleteMembers(communityId: string) {
-    return this.buddies.deleteMembers(communityId);
-  }
-  // ---- end of buddies ----
+  /** Issue 16: community members, buddies and pins (tables and queries in redisBuddies.ts; methods in DelegatesStoreParts). */
+  protected readonly buddies: RedisBuddies;
 
   async close(): Promise<void> {
     if (this.client.status === 'ready') await this.appends.flush();

@@ -10,8 +10,7 @@ import { SqlitePhotos } from './sqlitePhotos';
 import { SqliteNotes } from './sqliteNotes';
 import { SqliteDilemmas } from './sqliteDilemmas';
 import { SqliteBuddies } from './sqliteBuddies';
-import type { MemberRecord } from './BuddyStore';
-import { DelegatesArchivePhotosAndNotes } from './PrivateNoteStore';
+import { DelegatesStoreParts } from './BuddyStore';
 import { uniqueOrConflict } from './sqliteUnique';
 import { WalCheckpointer } from './walCheckpointer';
 import { GroupCommit } from './groupCommit';
@@ -88,7 +87,7 @@ interface SqliteRow {
  * reached the database file (WAL) when the promise resolves; synchronous=NORMAL keeps committed
  * transactions through a process crash (kill -9), only an OS crash may lose the last ones.
  */
-export class SqliteStore extends DelegatesArchivePhotosAndNotes implements Store {
+export class SqliteStore extends DelegatesStoreParts implements Store {
   readonly kind = 'sqlite';
   /** Issue 16: the dilemma line (tables and queries in sqliteDilemmas.ts). */
   readonly dilemmas: SqliteDilemmas;
@@ -413,30 +412,8 @@ export class SqliteStore extends DelegatesArchivePhotosAndNotes implements Store
   /** Issue 15: the case holder's private notes (table and queries in sqliteNotes.ts; methods in DelegatesArchivePhotosAndNotes). */
   protected readonly notes: SqliteNotes;
 
-  // ---- Issue 16: community members, buddies and pins (sqliteBuddies.ts) ----
-  private readonly buddies: SqliteBuddies;
-  addMember(m: MemberRecord) {
-    return this.buddies.addMember(m);
-  }
-  getMember(id: string) {
-    return this.buddies.getMember(id);
-  }
-  findMemberByKey(hash: string) {
-    return this.buddies.findMemberByKey(hash);
-  }
-  listMembers(communityId: string) {
-    return this.buddies.listMembers(communityId);
-  }
-  setBuddy(memberId: string, buddyId: string | null) {
-    return this.buddies.setBuddy(memberId, buddyId);
-  }
-  setPins(memberId: string, pins: MemberRecord['pins']) {
-    return this.buddies.setPins(memberId, pins);
-  }
-  deleteMembers(communityId: string) {
-    return this.buddies.deleteMembers(communityId);
-  }
-  // ---- end of buddies ----
+  /** Issue 16: community members, buddies and pins (tables and queries in sqliteBuddies.ts; methods in DelegatesStoreParts). */
+  protected readonly buddies: SqliteBuddies;
 
   async close(): Promise<void> {
     if (this.db.open) await this.appends.flush();
