@@ -4,10 +4,11 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createCommunity } from '../helpers/archive';
 import { createSession } from '../helpers/api';
-import { joinByCode, personPage, WAIT_MS } from '../helpers/boardPage';
+import { joinByCode, openAsHost, personPage, WAIT_MS } from '../helpers/boardPage';
 import { describeBrowser } from '../helpers/browser';
 import { serverAndBrowser } from '../helpers/e2e';
-import { command } from '../helpers/control';
+import { command, latest } from '../helpers/control';
+import { waitFor } from '../helpers/wait';
 import { handOver } from '../helpers/handover';
 import { ROOT } from '../helpers/server';
 
@@ -98,6 +99,50 @@ describeBrowser('the book-club round and the reading list in Chromium', () => {
       await hit.waitFor();
       expect(await hit.innerText()).toContain('Leeslijst');
       expect((await hit.locator('mark').allInnerTexts()).map((m) => m.toLowerCase())).toContain('praktijkboek');
+      expect(pageErrors).toEqual([]);
+    },
+  );
+
+  it(
+    'the host adds a book-club round mid-session through "Ronde toevoegen", and the table reviews in it',
+    { timeout: 120_000 },
+    async () => {
+      const s = await createSession(srv.url, { title: 'Intervisie Oost', city: 'Zwolle' });
+      const hostPage = await personPage(e2e.browser, 'host', pageErrors);
+      await openAsHost(hostPage, srv.url, s);
+      await hostPage.goto(`${srv.url}/s/${s.sessionId}/host`);
+      const host = await e2e.hostControl(s.hostToken);
+      expect((await command(host, 'host:command', { type: 'start' })).ok).toBe(true);
+
+      // The form offers the book-club round among the templates; added at the end, it lands there.
+      const form = hostPage.getByTestId('add-round');
+      await form.getByTestId('add-round-template').selectOption('book-club');
+      await form.getByTestId('add-round-submit').click();
+      const row = hostPage.locator('[data-testid="round-row"][data-round-id="book-club"]');
+      await row.waitFor();
+      expect(await row.innerText()).toContain('Boekenclub');
+      await waitFor(
+        'the added round',
+        () => latest(host).tables[0]!.round.rounds.some((r) => r.id === 'book-club'),
+        WAIT_MS,
+      );
+      const state = latest(host);
+      const index = state.tables[0]!.round.rounds.findIndex((r) => r.id === 'book-club');
+      expect(index).toBe(state.tables[0]!.round.rounds.length - 1);
+
+      // Opened, the table gets the review form and a review lands for everyone.
+      const anna = await personPage(e2e.browser, 'Anna', pageErrors);
+      const bram = await personPage(e2e.browser, 'Bram', pageErrors);
+      await joinByCode(anna, srv.url, s.joinCode, 'Anna');
+      await joinByCode(bram, srv.url, s.joinCode, 'Bram');
+      expect(await anna.getByTestId('review-title').count()).toBe(0);
+      expect((await command(host, 'host:command', { type: 'goto', index })).ok).toBe(true);
+      await anna.getByTestId('review-title').fill(BOOK.title);
+      await anna.getByTestId('review-verdict-useful').check();
+      await anna.getByTestId('review-why').fill(BOOK.why);
+      await anna.getByTestId('review-submit').click();
+      await reviewOn(bram).waitFor();
+      expect(await reviewOn(bram).getByTestId('review-verdict').innerText()).toBe('Bruikbaar');
       expect(pageErrors).toEqual([]);
     },
   );

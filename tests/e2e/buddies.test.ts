@@ -23,7 +23,7 @@ describeBrowser('buddies in a community in Chromium', () => {
   const { srv, pageErrors, peers } = e2e;
 
   it(
-    'a facilitator pairs two members, the newcomer’s archive opens on the buddy’s pins, a session shows the buddy',
+    'a facilitator pairs two members, the newcomer’s archive opens on the buddy’s pins, the join screen and the session show the buddy',
     { timeout: 180_000 },
     async () => {
       const community = await createCommunity(srv.url, 'CoP wijkenaanpak West');
@@ -118,6 +118,13 @@ describeBrowser('buddies in a community in Chromium', () => {
       await joinByCode(nina, srv.url, s.joinCode, 'Nina');
       await nina.getByTestId('round-banner').or(nina.locator('.board-page')).first().waitFor();
       expect(await nina.getByTestId('buddy-notice').count()).toBe(0);
+      // Bert's join screen says, before he types his name, that his newcomer is already there.
+      await bert.goto(srv.url);
+      await bert.getByTestId('join-code').fill(s.joinCode);
+      await bert
+        .getByTestId('join-preview-buddy')
+        .filter({ hasText: 'Nina, de nieuwkomer van wie jij buddy bent, doet al mee aan deze bijeenkomst.' })
+        .waitFor();
       await joinByCode(bert, srv.url, s.joinCode, 'Bert');
       await nina
         .getByTestId('buddy-notice')

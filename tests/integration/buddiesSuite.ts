@@ -153,7 +153,7 @@ export function registerBuddiesSuite(engine: string, start: StartServer): void {
   });
 
   describe(`${engine}: in a session and after the community`, () => {
-    it('shows each the other when both joined the session, not before', async () => {
+    it('shows each the other when both joined the session, not before, and the join screen who is already there', async () => {
       const s = await createSession(server.url, { communityId: c.communityId, communityKey: c.facilitatorKey });
       const joinAs = async (name: string, keys: string[]) => {
         const res = await postJson(`${server.url}/api/join`, { code: s.joinCode, name, memberKeys: keys });
@@ -162,8 +162,18 @@ export function registerBuddiesSuite(engine: string, start: StartServer): void {
       };
       const buddyOf = async (token: string) =>
         (await call('GET', `/api/sessions/${s.sessionId}/buddy`, token)).json as unknown as SessionBuddyResponse;
+      // The join screen, before a name is typed: whose buddy or newcomer is already there.
+      const preview = (keys?: string) => call('GET', `/api/join/${s.joinCode}`, null, undefined, keys);
+      expect((await preview(nina.memberKey)).json.buddies).toEqual([]);
       const n = await joinAs('Nina', ['x'.repeat(43), nina.memberKey]);
       expect((await buddyOf(n.token)).buddies).toEqual([]);
+      expect((await preview(`nope, ${bert.memberKey}`)).json.buddies).toEqual([{ name: 'Nina', relation: 'newcomer' }]);
+      expect((await preview(other.memberKey)).json.buddies).toEqual([]);
+      expect((await preview()).json).not.toHaveProperty('buddies');
+      expect((await preview('x'.repeat(43))).json).not.toHaveProperty('buddies');
+      const tooMany = await preview(Array.from({ length: 11 }, () => bert.memberKey).join(','));
+      expect(tooMany.status).toBe(400);
+      expect(tooMany.json.error?.code).toBe('validation_failed');
       const b = await joinAs('Bert', [bert.memberKey]);
       expect((await buddyOf(n.token)).buddies).toEqual([{ name: 'Bert', relation: 'buddy' }]);
       expect((await buddyOf(b.token)).buddies).toEqual([{ name: 'Nina', relation: 'newcomer' }]);

@@ -2,6 +2,7 @@ import type { JoinPreview } from '@casusbord/shared';
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n';
 import { fetchJoinPreview } from '../net/api';
+import { memberKeys } from '../net/buddyApi';
 import { useUiStore } from '../stores/uiStore';
 
 /** Codes are 6 characters once spaces and dashes are dropped; shorter input is still being typed. */
@@ -9,7 +10,8 @@ const CODE_LENGTH = 6;
 
 /**
  * Before the name is typed: the case, the round running now and, in one sentence, what a
- * participant does in it. Shown for a complete, valid code; nothing while typing or for a wrong
+ * participant does in it; for a community member, whether their buddy (or newcomer) is already
+ * there (issue 16: the member keys of this browser go with the request). Shown for a complete, valid code; nothing while typing or for a wrong
  * code (the join itself says what is wrong).
  */
 export function JoinPreviewPanel({ code }: { code: string }) {
@@ -22,7 +24,7 @@ export function JoinPreviewPanel({ code }: { code: string }) {
   useEffect(() => {
     if (normalized.length !== CODE_LENGTH) return;
     let live = true;
-    fetchJoinPreview(normalized).then(
+    fetchJoinPreview(normalized, memberKeys()).then(
       (preview) => live && setLoaded({ code: normalized, preview }),
       () => undefined,
     );
@@ -52,6 +54,11 @@ export function JoinPreviewPanel({ code }: { code: string }) {
           <strong>{p.expected}</strong> {round.instruction[locale]}
         </p>
       )}
+      {preview.buddies?.map((b) => (
+        <p key={`${b.relation}:${b.name}`} className="notice" role="status" data-testid="join-preview-buddy">
+          {b.relation === 'buddy' ? t.buddies.beforeJoinBuddy(b.name) : t.buddies.beforeJoinNewcomer(b.name)}
+        </p>
+      ))}
     </section>
   );
 }

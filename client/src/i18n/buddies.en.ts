@@ -36,4 +36,6 @@ export const buddiesEn: typeof buddiesNl = {
   membersEmpty: 'No members have introduced themselves yet.',
   inSessionBuddy: (name: string) => `Your buddy ${name} is in this session too.`,
   inSessionNewcomer: (name: string) => `${name}, the newcomer you are the buddy of, is in this session too.`,
+  beforeJoinBuddy: (name: string) => `Your buddy ${name} has already joined this session.`,
+  beforeJoinNewcomer: (name: string) => `${name}, the newcomer you are the buddy of, has already joined this session.`,
 };

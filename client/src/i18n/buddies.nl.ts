@@ -36,4 +36,8 @@ export const buddiesNl = {
   /** In a session. */
   inSessionBuddy: (name: string) => `Je buddy ${name} is ook bij deze bijeenkomst.`,
   inSessionNewcomer: (name: string) => `${name}, de nieuwkomer van wie jij buddy bent, is ook bij deze bijeenkomst.`,
+  /** On the join screen, before the name is typed. */
+  beforeJoinBuddy: (name: string) => `Je buddy ${name} doet al mee aan deze bijeenkomst.`,
+  beforeJoinNewcomer: (name: string) =>
+    `${name}, de nieuwkomer van wie jij buddy bent, doet al mee aan deze bijeenkomst.`,
 };

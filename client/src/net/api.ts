@@ -65,8 +65,11 @@ export function createSession(body: CreateSessionBody): Promise<CreateSessionRes
   return request('POST', '/api/sessions', { body });
 }
 
-export function fetchJoinPreview(code: string): Promise<JoinPreview> {
-  return request('GET', `/api/join/${encodeURIComponent(code)}`);
+/** With `memberKeys` (issue 16), the preview also says whose buddy is already in the session. */
+export function fetchJoinPreview(code: string, memberKeys: readonly string[] = []): Promise<JoinPreview> {
+  return request('GET', `/api/join/${encodeURIComponent(code)}`, {
+    ...(memberKeys.length ? { headers: { 'x-member-key': memberKeys.join(',') } } : {}),
+  });
 }
 
 export function joinSession(body: JoinBody): Promise<JoinResponse> {

@@ -15,13 +15,14 @@ import {
   type MeResponse,
   type MemberView,
   type MembersResponse,
+  type SessionBuddy,
   type SessionBuddyResponse,
 } from '@casusbord/shared';
 import { generateId, generateToken, hashToken, isTokenShaped } from '../auth/tokens';
 import { existingSession } from '../sessions';
 import type { MemberRecord } from '../store/BuddyStore';
 import type { CommunityRecord } from '../store/ArchiveStore';
-import type { Store } from '../store/Store';
+import type { SessionRecord, Store } from '../store/Store';
 import { archiveEntries } from './communityRoutes';
 import { requireCommunity } from './communityAccess';
 import { parseRequest } from './errors';
@@ -53,6 +54,27 @@ export async function memberForJoin(
     if (member?.communityId === communityId) return member.id;
   }
   return null;
+}
+
+/**
+ * The buddy relations of member `memberId` that joined `session`, by name: on the board once both
+ * are there (`meToo`), on the join screen before the member joined (`meToo: false`).
+ */
+export async function buddiesInSession(
+  store: Store,
+  session: SessionRecord,
+  memberId: string,
+  { meToo }: { meToo: boolean },
+): Promise<SessionBuddy[]> {
+  if (!session.communityId) return [];
+  const participants = await store.listParticipants(session.id);
+  const present = new Set(participants.flatMap((p) => (p.communityMemberId ? [p.communityMemberId] : [])));
+  const members = await store.listMembers(session.communityId);
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  return buddiesPresent(members, memberId, present, { meToo }).map((r) => ({
+    name: names.get(r.memberId) ?? '',
+    relation: r.relation,
+  }));
 }
 
 /**
@@ -152,16 +174,9 @@ export async function buddyRoutes(app: FastifyInstance): Promise<void> {
     const session = await existingSession(store, principal.sessionId);
     const res: SessionBuddyResponse = { buddies: [] };
     if (!session.communityId || !principal.participantId) return res;
-    const participants = await store.listParticipants(session.id);
-    const me = participants.find((p) => p.id === principal.participantId)?.communityMemberId;
-    if (!me) return res;
-    const present = new Set(participants.flatMap((p) => (p.communityMemberId ? [p.communityMemberId] : [])));
-    const members = await store.listMembers(session.communityId);
-    const names = new Map(members.map((m) => [m.id, m.name]));
-    res.buddies = buddiesPresent(members, me, present).map((r) => ({
-      name: names.get(r.memberId) ?? '',
-      relation: r.relation,
-    }));
+    const participant = await store.getParticipant(principal.participantId);
+    const me = participant?.sessionId === session.id ? participant.communityMemberId : null;
+    if (me) res.buddies = await buddiesInSession(store, session, me, { meToo: true });
     return res;
   });
 }

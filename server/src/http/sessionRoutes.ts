@@ -5,6 +5,7 @@ import {
   createSessionBody,
   currentRound,
   joinBody,
+  joinPreviewMemberKeys,
   joinPreviewParams,
   normalizeJoinCode,
   seesJoinDetails,
@@ -21,7 +22,7 @@ import { existingSession, withFreshJoinCode } from '../sessions';
 import { AddressLimiter, JOIN_MISSES, sessionCreations } from './AddressLimiter';
 import { checkCommunityFields, initCommunitySession } from './communityAccess';
 import { type SessionRecord } from '../store/Store';
-import { memberForJoin } from './buddyRoutes';
+import { buddiesInSession, memberForJoin } from './buddyRoutes';
 import { parseRequest } from './errors';
 import { joinUrl } from './origin';
 import { principalOf, requireSessionToken } from './principal';
@@ -123,6 +124,12 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
             }
           : null,
     };
+    // Issue 16: a member opening the join link sees whether their buddy or newcomer is already here.
+    const keys = request.headers['x-member-key'];
+    if (session.communityId && typeof keys === 'string') {
+      const me = await memberForJoin(store, session.communityId, parseRequest(joinPreviewMemberKeys, keys));
+      if (me) preview.buddies = await buddiesInSession(store, session, me, { meToo: false });
+    }
     return preview;
   });
 

@@ -81,14 +81,16 @@ export function relationsOf(
 }
 
 /**
- * Who of my buddy relations is in the same session as me: `present` holds the member ids of the
- * session's participants. Nothing unless I am there too.
+ * Who of my buddy relations is in a session: `present` holds the member ids of the session's
+ * participants. With `meToo` (the board's notice), nothing unless I am there as well; without it
+ * (the join screen, before I joined), whoever of them is already there.
  */
 export function buddiesPresent(
   members: readonly BuddyMember[],
   meId: string,
   present: ReadonlySet<string>,
+  { meToo = true }: { meToo?: boolean } = {},
 ): Array<{ memberId: string; relation: 'buddy' | 'newcomer' }> {
-  if (!present.has(meId)) return [];
+  if (meToo && !present.has(meId)) return [];
   return relationsOf(members, meId).filter((r) => present.has(r.memberId));
 }

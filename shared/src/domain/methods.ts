@@ -4,6 +4,7 @@ import type { Column } from './board';
 import { LENS_SETS, type LensSetId } from './lenses';
 import type { MethodId } from '../protocol/schemas';
 import { APPRECIATIVE, BALINT, GOSSIP, INCIDENT, SOCRATIC } from './methodTemplates';
+import { bookClubRound } from './bookClub';
 import {
   ADVICE,
   ANALYSIS,
@@ -203,8 +204,11 @@ export const METHODS: Readonly<Record<MethodId, Method>> = deepFreeze({
   appreciative: APPRECIATIVE,
 });
 
-/** Rounds of no method that the host may add while editing a session's rounds (issue 16: from → to). */
-export const EXTRA_ROUNDS: readonly Round[] = deepFreeze([round('from-to', FROM_TO, 10)]);
+/**
+ * Rounds of no method that the host may add while editing a session's rounds (issue 16: the
+ * book-club round, also mid-session, and from → to).
+ */
+export const EXTRA_ROUNDS: readonly Round[] = deepFreeze([bookClubRound(), round('from-to', FROM_TO, 10)]);
 
 export function getMethod(id: MethodId): Method {
   return METHODS[id];

@@ -307,7 +307,13 @@ export interface MeResponse {
   pins: CommunityPin[];
 }
 
+/** A member's buddy (`buddy`) or a newcomer they are the buddy of (`newcomer`), by name. */
+export interface SessionBuddy {
+  name: string;
+  relation: 'buddy' | 'newcomer';
+}
+
 /** GET /api/sessions/:id/buddy — the caller's buddy or newcomer in this session, when both joined it. */
 export interface SessionBuddyResponse {
-  buddies: { name: string; relation: 'buddy' | 'newcomer' }[];
+  buddies: SessionBuddy[];
 }

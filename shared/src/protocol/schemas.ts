@@ -42,6 +42,11 @@ export const createSessionBody = z.strictObject({
 export type CreateSessionBody = z.infer<typeof createSessionBody>;
 
 /** POST /api/join */
+/** Issue 16: the community member keys a browser holds (docs/API.md "Buddies"). */
+const MEMBER_KEYS_MAX = 10;
+const MEMBER_KEY_CHARS = 200;
+const memberKeyList = z.array(z.string().max(MEMBER_KEY_CHARS)).max(MEMBER_KEYS_MAX);
+
 export const joinBody = z.strictObject({
   code: required(LIMITS.codeInputChars),
   name: required(LIMITS.nameChars),
@@ -51,12 +56,27 @@ export const joinBody = z.strictObject({
    * Issue 16: the community member keys this browser holds; the one of the session's community
    * links the participant to that member (their buddy sees them in the session). Others are ignored.
    */
-  memberKeys: z.array(z.string().max(200)).max(10).optional(),
+  memberKeys: memberKeyList.optional(),
 });
 export type JoinBody = z.infer<typeof joinBody>;
 
 /** `GET /api/join/:code`: the code as typed (normalised by the server). */
 export const joinPreviewParams = z.strictObject({ code: required(LIMITS.codeInputChars) });
+
+/**
+ * `GET /api/join/:code` may carry the same member keys as the join, comma-separated in
+ * `X-Member-Key`, so the join screen can say whose buddy is already there.
+ */
+export const joinPreviewMemberKeys = z
+  .string()
+  .max(MEMBER_KEYS_MAX * (MEMBER_KEY_CHARS + 2))
+  .transform((header) =>
+    header
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
+  )
+  .pipe(memberKeyList);
 
 /** An id of a table, participant or card in a Socket.io payload. */
 const controlId = z.string().min(1).max(64);

@@ -2,7 +2,7 @@ import type { Bilingual } from '../domain/methods';
 import type { RoundState, RoundStatus } from '../domain/rounds';
 import { z } from 'zod';
 import { LOCALES, METHOD_IDS, type Locale, type MethodId } from './schemas';
-import type { FollowUpState } from './community';
+import type { FollowUpState, SessionBuddy } from './community';
 import type { CohostEntry } from '../domain/cohosts';
 import type { Focus } from '../domain/focus';
 
@@ -55,6 +55,11 @@ export interface JoinPreview {
     title: Bilingual;
     instruction: Bilingual;
   } | null;
+  /**
+   * Issue 16: with the member keys of this browser in `X-Member-Key` (comma-separated), the
+   * member's buddy or newcomers who already joined this session. Absent without a matching key.
+   */
+  buddies?: SessionBuddy[];
 }
 
 export interface ParticipantView {
