@@ -64,6 +64,11 @@ describe('buddies: pairing', () => {
     expect(buddiesPresent(members, 'bert', new Set(['nina', 'bert']))).toEqual([
       { memberId: 'nina', relation: 'newcomer' },
     ]);
+    // The join screen, before Bert joined: who of his relations is already there.
+    expect(buddiesPresent(members, 'bert', new Set(['nina']), { meToo: false })).toEqual([
+      { memberId: 'nina', relation: 'newcomer' },
+    ]);
+    expect(buddiesPresent(members, 'nina', new Set(['nina']), { meToo: false })).toEqual([]);
   });
 });
 
