@@ -22,7 +22,7 @@ import { registerPrincipal } from './http/principal';
 import { reportRoutes } from './http/reportRoutes';
 import { photoRoutes } from './http/photoRoutes';
 import { privateNoteRoutes } from './http/privateNoteRoutes';
-import { Metrics } from './metrics/Metrics';
+import type { Metrics } from './metrics/Metrics';
 import { metricsRoute } from './metrics/metricsRoute';
 import { startRetention } from './sessions';
 import { createStore } from './store/createStore';
@@ -124,9 +124,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     (sessionId): Promise<SessionState | null> => control.stateOf(sessionId).catch(() => null),
     scale ? STATE_MAX_AGE_SCALED_MS : Infinity,
   );
-  // Issue 18: only with METRICS_TOKEN; the gauges read the planes when Prometheus scrapes.
+  // Issue 18: only with METRICS_TOKEN; the gauges read the planes when Prometheus scrapes. prom-client
+  // is loaded only then (about 1 MB of heap that a server without metrics does not carry).
   const metrics: Metrics | null = config.metricsToken
-    ? new Metrics({
+    ? new (await import('./metrics/Metrics')).Metrics({
         yjsConnections: () => yjs.openConnections,
         socketConnections: () => control.io?.of('/').sockets.size ?? 0,
         roomsLoaded: () => registry.loadedCount,
@@ -138,7 +139,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     log,
     sync: scale?.docs,
     states,
-    refused: metrics ? (reasons) => reasons.forEach((r) => metrics.refused('yjs', Metrics.reasonCode(r))) : undefined,
+    refused: metrics ? (reasons) => reasons.forEach((r) => metrics.refused('yjs', r)) : undefined,
   });
   const control: ControlPlane = new ControlPlane({
     config,

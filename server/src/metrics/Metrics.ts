@@ -74,8 +74,9 @@ export class Metrics {
     });
   }
 
+  /** Counts a refusal by its kind: a code, or a permission-denied reason (`not_allowed: …` → `not_allowed`). */
   refused(plane: RefusalPlane, reason: string): void {
-    this.refusals.inc({ plane, reason });
+    this.refusals.inc({ plane, reason: reasonCode(reason) });
   }
 
   /**
@@ -98,12 +99,6 @@ export class Metrics {
     });
   }
 
-  /** The refusal kind of a permission-denied reason (`not_allowed: …` → `not_allowed`). */
-  static reasonCode(reason: string): string {
-    const colon = reason.indexOf(':');
-    return colon > 0 ? reason.slice(0, colon) : reason;
-  }
-
   text(): Promise<string> {
     return this.registry.metrics();
   }
@@ -111,4 +106,10 @@ export class Metrics {
   get contentType(): string {
     return this.registry.contentType;
   }
+}
+
+/** The refusal kind of a permission-denied reason (`not_allowed: …` → `not_allowed`); a code as it is. */
+function reasonCode(reason: string): string {
+  const colon = reason.indexOf(':');
+  return colon > 0 ? reason.slice(0, colon) : reason;
 }
