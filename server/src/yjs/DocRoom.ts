@@ -35,6 +35,7 @@ import {
 } from './messages';
 import { REMOTE_ORIGIN } from './RoomSync';
 import { readClientMessage } from './receiver';
+import { binaryFrame, type FrameSink } from './frame';
 
 export { MalformedMessageError, type Connection, type RoomOptions };
 /**
@@ -122,10 +123,20 @@ export class DocRoom {
     return this.closing ?? Promise.resolve();
   }
 
-  /** `locked`: the session is handed over, so even a writer's token only reads (see setReadOnly). */
-  addConnection(ws: WebSocket, principal: Principal, readOnly: boolean, locked = false): Connection {
+  /**
+   * `locked`: the session is handed over, so even a writer's token only reads (see setReadOnly).
+   * `sink`: where relays may be written as finished frames (frameSink); without it, through ws.
+   */
+  addConnection(
+    ws: WebSocket,
+    principal: Principal,
+    readOnly: boolean,
+    locked = false,
+    sink: FrameSink | null = null,
+  ): Connection {
     const conn: Connection = {
       ws,
+      sink,
       // Only what the room uses: the whole principal (session, table) would be kept per connection.
       principal: {
         name: principal.name,
@@ -481,20 +492,28 @@ export class DocRoom {
     if (changed.length > 0) this.options.sync?.awarenessChanged(this, changed, origin);
   }
 
+  /** The same message to every connection but `except`, framed once (frame.ts). */
   private broadcast(message: Uint8Array, except: Connection | null): void {
+    let frame: Buffer | null = null;
     for (const conn of this.connections.values()) {
-      if (conn !== except) this.send(conn, message);
+      if (conn === except || !this.canSend(conn)) continue;
+      if (conn.sink) conn.sink.write((frame ??= binaryFrame(message)));
+      else conn.ws.send(message);
     }
   }
 
   private send(conn: Connection, message: Uint8Array): void {
-    if (conn.ws.readyState !== conn.ws.OPEN) return;
-    if (conn.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.closeConnection(conn, 1013, 'client too slow');
-      return;
-    }
     // No callback per send: a failed write ends the socket, and its 'close' removes the connection (YjsRoute).
-    conn.ws.send(message);
+    if (this.canSend(conn)) conn.ws.send(message);
+  }
+
+  /** Open, and keeping up: a client whose unsent buffer passed the bound is closed instead. */
+  private canSend(conn: Connection): boolean {
+    if (conn.ws.readyState !== conn.ws.OPEN) return false;
+    // Counts the socket's buffer, so frames written to the sink directly are in it too.
+    if (conn.ws.bufferedAmount <= MAX_BUFFERED_BYTES) return true;
+    this.closeConnection(conn, 1013, 'client too slow');
+    return false;
   }
 
   /** Writes the whole state as one snapshot and drops the updates it contains. */

@@ -14,6 +14,7 @@ import type { DocRegistry } from './DocRegistry';
 import type { Connection, DocRoom } from './DocRoom';
 import { TokenBucket, type Rate } from './TokenBucket';
 import { YJS_PREFIX, parseUpgradeRequest, type UpgradeTarget } from './upgradeRequest';
+import { frameSink } from './frame';
 
 export { YJS_PREFIX };
 
@@ -87,7 +88,7 @@ export class YjsRoute {
         const target = parseUpgradeRequest(req.url, req.headers);
         if (!target.ok) return refuseSocket(socket, target.status, target.code, target.message);
         this.wss.handleUpgrade(req, socket, head, (ws) => {
-          this.accept(ws, req, target).catch((err: unknown) => this.failed(ws, err));
+          this.accept(ws, req, target, socket).catch((err: unknown) => this.failed(ws, err));
         });
       } catch (err) {
         this.deps.log.error({ err }, 'could not handle a /yjs upgrade');
@@ -117,7 +118,7 @@ export class YjsRoute {
     ws.terminate();
   }
 
-  private async accept(ws: WebSocket, req: IncomingMessage, target: UpgradeTarget): Promise<void> {
+  private async accept(ws: WebSocket, req: IncomingMessage, target: UpgradeTarget, socket: Duplex): Promise<void> {
     const { auth, registry, config } = this.deps;
     // Buffer frames that arrive while the token is checked and the document loads.
     const early: RawData[] = [];
@@ -183,7 +184,7 @@ export class YjsRoute {
       return;
     }
     try {
-      const conn = room.addConnection(ws, principal, access === 'read', locked());
+      const conn = room.addConnection(ws, principal, access === 'read', locked(), frameSink(ws, socket));
       ws.off('message', buffer);
       this.serve(room, conn, early, slot);
     } catch (err) {

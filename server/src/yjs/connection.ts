@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { FrameSink } from './frame';
 import type { Principal } from '../auth/Auth';
 import type { SessionStates } from '../control/SessionStates';
 import type { RoomSync } from './RoomSync';
@@ -29,6 +30,8 @@ export type ConnectionIdentity = Pick<Principal, 'name' | 'role' | 'participantI
 
 export interface Connection {
   readonly ws: WebSocket;
+  /** The socket under `ws` for relays framed once (frame.ts), or null: relays go through ws.send. */
+  readonly sink: FrameSink | null;
   readonly principal: ConnectionIdentity;
   /** Whether this connection's writes are dropped now: its token only reads, or the session is locked. */
   readOnly: boolean;
