@@ -26,7 +26,9 @@ FROM manifests AS prod-deps
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
+# Two malloc arenas instead of up to one per thread: about 4 MB less resident memory at rest, with
+# CPU per edit within run-to-run noise (README "Performance"); npm start sets the same.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=prod-deps /app ./
 COPY shared/ ./shared/

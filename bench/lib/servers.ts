@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../tests/helpers/ports';
+import { startEnv } from '../../tests/helpers/startEnv';
 import { INSPECTOR_LINE } from './inspector';
 
 /** Starts the servers under test as their own processes, so each one's CPU and memory can be read from /proc. */
@@ -147,7 +148,8 @@ const built = new Set<string>();
 
 /**
  * Our server exactly as `npm start` runs it (without the client build check): compiled by
- * scripts/build-server.mjs, then `node server/dist/main.js`, with a fresh DATA_DIR.
+ * scripts/build-server.mjs, then `node server/dist/main.js` with npm start's variables (startEnv),
+ * with a fresh DATA_DIR.
  */
 export async function startOurs(options: OursOptions = {}): Promise<RunningServer> {
   const root = options.root ?? ROOT;
@@ -166,6 +168,7 @@ export async function startOurs(options: OursOptions = {}): Promise<RunningServe
       cwd: root,
       env: {
         ...process.env,
+        ...startEnv(root),
         HOST: '127.0.0.1',
         PORT: '0',
         DATA_DIR: dataDir,

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startEnv } from '../helpers/startEnv';
 import { nginxBinary } from '../helpers/front';
 import { ROOT } from '../helpers/server';
 
@@ -28,19 +29,25 @@ const compose = which('docker-compose');
 const nginx = nginxBinary();
 
 describe('deployment files', () => {
-  it.skipIf(!needs('docker-compose', compose))('docker-compose accepts docker-compose.yml: redis (AOF), two apps, nginx, health checks', () => {
-    const config = spawnSync(compose!, ['-f', 'docker-compose.yml', 'config'], { cwd: ROOT, encoding: 'utf8' });
-    expect(config.status, config.stderr).toBe(0);
-    const services = spawnSync(compose!, ['-f', 'docker-compose.yml', 'config', '--services'], { cwd: ROOT, encoding: 'utf8' });
-    expect(services.stdout.trim().split('\n').sort()).toEqual(['app1', 'app2', 'nginx', 'redis']);
-    const out = config.stdout;
-    expect(out).toMatch(/- --appendonly\n\s*- ["']?yes["']?\n\s*- --appendfsync\n\s*- always\n/);
-    expect(out.match(/REDIS_URL: redis:\/\/redis:6379/g)).toHaveLength(2);
-    expect(out.match(/healthcheck:/g)).toHaveLength(4);
-    // The exception policy exits with 1 and relies on a supervisor (README "Running in production").
-    expect(out.match(/restart: unless-stopped/g)).toHaveLength(4);
-    expect(out.match(/condition: service_healthy/g)?.length).toBeGreaterThanOrEqual(4);
-  });
+  it.skipIf(!needs('docker-compose', compose))(
+    'docker-compose accepts docker-compose.yml: redis (AOF), two apps, nginx, health checks',
+    () => {
+      const config = spawnSync(compose!, ['-f', 'docker-compose.yml', 'config'], { cwd: ROOT, encoding: 'utf8' });
+      expect(config.status, config.stderr).toBe(0);
+      const services = spawnSync(compose!, ['-f', 'docker-compose.yml', 'config', '--services'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      expect(services.stdout.trim().split('\n').sort()).toEqual(['app1', 'app2', 'nginx', 'redis']);
+      const out = config.stdout;
+      expect(out).toMatch(/- --appendonly\n\s*- ["']?yes["']?\n\s*- --appendfsync\n\s*- always\n/);
+      expect(out.match(/REDIS_URL: redis:\/\/redis:6379/g)).toHaveLength(2);
+      expect(out.match(/healthcheck:/g)).toHaveLength(4);
+      // The exception policy exits with 1 and relies on a supervisor (README "Running in production").
+      expect(out.match(/restart: unless-stopped/g)).toHaveLength(4);
+      expect(out.match(/condition: service_healthy/g)?.length).toBeGreaterThanOrEqual(4);
+    },
+  );
 
   it.skipIf(!needs('nginx', nginx))('nginx accepts deploy/nginx.conf with the shared location rules', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casusbord-nginx-t-'));
@@ -53,9 +60,13 @@ describe('deployment files', () => {
         .replace('/etc/nginx/casusbord-locations.conf', path.join(ROOT, 'deploy', 'casusbord-locations.conf'))
         .replace('listen 80;', 'listen 127.0.0.1:1;');
       fs.writeFileSync(path.join(dir, 'nginx.conf'), `pid ${dir}/nginx.pid;\n${conf}`);
-      const test = spawnSync(nginx!, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], {
-        encoding: 'utf8',
-      });
+      const test = spawnSync(
+        nginx!,
+        ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')],
+        {
+          encoding: 'utf8',
+        },
+      );
       expect(test.status, test.stderr).toBe(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -69,5 +80,10 @@ describe('deployment files', () => {
     expect(dockerfile).toMatch(/^HEALTHCHECK /m);
     expect(dockerfile).toContain('COPY --from=build /app/server/dist ./server/dist');
     expect(dockerfile).toContain('CMD ["node", "server/dist/main.js"]');
+    // The image runs the server with the variables npm start sets (MALLOC_ARENA_MAX), which the bench reads too.
+    const env = startEnv(ROOT);
+    expect(Object.keys(env)).toContain('MALLOC_ARENA_MAX');
+    const dockerEnv = dockerfile.match(/^ENV (.*)$/m)?.[1]?.split(/\s+/) ?? [];
+    for (const [name, value] of Object.entries(env)) expect(dockerEnv).toContain(`${name}=${value}`);
   });
 });
