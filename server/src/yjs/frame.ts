@@ -4,8 +4,8 @@ import type { WebSocket } from 'ws';
 /**
  * A relay is the same message to every peer of a room. ws frames it anew for each peer (a header
  * buffer, an options object, cork, two writes, uncork); here it is framed once, and the finished
- * frame is written to each peer's socket in one write. About 5–8 % less server CPU per edit at the
- * 1,000-client bench (bench/results/2026-12-03-frames.md).
+ * frame is written to each peer's socket in one write: 0.7–16 % less server CPU per edit in four
+ * A/B pairs at the 1,000-client bench (bench/results/2026-12-03-frames.md).
  */
 
 /** Where a connection's frames may be written directly: its socket, when ws never queues frames. */
