@@ -11,8 +11,8 @@ const CODE_LENGTH = 6;
 /**
  * Before the name is typed: the case, the round running now and, in one sentence, what a
  * participant does in it; for a community member, whether their buddy (or newcomer) is already
- * there (issue 16: the member keys of this browser go with the request). Shown for a complete, valid code; nothing while typing or for a wrong
- * code (the join itself says what is wrong).
+ * there (issue 16: the member keys of this browser go with the request). Shown for a complete,
+ * valid code; nothing while typing or for a wrong code (the join itself says what is wrong).
  */
 export function JoinPreviewPanel({ code }: { code: string }) {
   const t = useT();
