@@ -71,20 +71,25 @@ export function registerPhotoContract(store: () => Store, other: () => Store): v
     it('deletes one photo, and every photo with its session, leaving other sessions alone', async () => {
       const { session: gone } = await newSession(store());
       const { session: kept } = await newSession(store());
-      const a = photo(gone.id);
-      const b = photo(gone.id);
+      const a = photo(gone.id, { createdAt: 1_000 });
+      const b = photo(gone.id, { createdAt: 2_000 });
       const c = photo(kept.id);
-      for (const p of [a, b, c]) await store().addPhoto(p, 10);
+      for (const p of [b, a, c]) await store().addPhoto(p, 10);
+      // The ids alone, oldest first, for pruning at the handover.
+      expect(await other().listPhotoIds(gone.id)).toEqual([a.id, b.id]);
+      expect(await other().listPhotoIds(kept.id)).toEqual([c.id]);
 
       await other().deletePhoto(gone.id, a.id);
       await other().deletePhoto(gone.id, 'missing0000000000');
       expect(await store().getPhoto(gone.id, a.id, 'full')).toBeNull();
       expect((await store().listPhotos(gone.id)).map((p) => p.id)).toEqual([b.id]);
+      expect(await store().listPhotoIds(gone.id)).toEqual([b.id]);
 
       await other().deleteSession(gone.id, { at: 7_000, by: 'host' });
       expect(await store().getPhoto(gone.id, b.id, 'full')).toBeNull();
       expect(await store().getPhoto(gone.id, b.id, 'preview')).toBeNull();
       expect(await store().listPhotos(gone.id)).toEqual([]);
+      expect(await store().listPhotoIds(gone.id)).toEqual([]);
       expect(await store().getPhoto(kept.id, c.id, 'full')).toEqual({ type: 'image/jpeg', bytes: c.full });
     });
   });

@@ -246,6 +246,44 @@ function registerPhotoSuite(engine: string, start: StartServer): void {
       expect((await fetchPhoto(server.url, s.sessionId, id, s.hostToken)).status).toBe(401);
     });
 
+    it('at the handover, the photo of a deleted card is deleted; the photos cards still show stay', async () => {
+      const { s, ben, peer, card, ref: kept } = await cardWithPhoto('Speeltuin');
+      addCard(peer.doc, {
+        id: 'gone1',
+        column: 'pitfall',
+        text: 'Losse stoeptegels',
+        authorId: ben.participantId,
+        createdAt: Date.now(),
+      });
+      const onServer = async (id: string) => {
+        const room = await server.app.deps.registry.peek(s.docName);
+        return room !== null && cardsMap(room.doc).has(id);
+      };
+      await waitFor('the second card on the server', () => onServer('gone1'));
+      const res = await uploadPhoto(
+        server.url,
+        s.sessionId,
+        ben.token,
+        { doc: s.docName, card: 'gone1', caption: 'Stoep' },
+        await pngBytes(),
+      );
+      expect(res.status).toBe(201);
+      const dropped = (res.json as PhotoRef).id;
+      await waitFor('the photo on the card', () => photoOn(peer, 'gone1')?.id === dropped);
+      // Ben deletes the card again; until the handover an undo could still bring it back with its photo.
+      cardsMap(peer.doc).delete('gone1');
+      await waitFor('the card gone on the server', async () => !(await onServer('gone1')));
+      const { store } = server.app.deps;
+      expect(await store.listPhotoIds(s.sessionId)).toEqual([kept.id, dropped]);
+
+      await handOver(server.url, s.sessionId, s.hostToken);
+      expect(await store.listPhotoIds(s.sessionId)).toEqual([kept.id]);
+      expect(await store.getPhoto(s.sessionId, dropped, 'full')).toBeNull();
+      expect((await fetchPhoto(server.url, s.sessionId, dropped, s.hostToken)).status).toBe(404);
+      expect((await fetchPhoto(server.url, s.sessionId, kept.id, s.hostToken)).status).toBe(200);
+      expect(photoOn(peer, card)?.id).toBe(kept.id);
+    });
+
     it('photos are gone after retention deletes the session', async () => {
       const { s, ref } = await cardWithPhoto('Plein');
       const { id } = ref;

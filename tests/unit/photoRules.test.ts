@@ -12,6 +12,7 @@ import {
   readCards,
   sniffPhotoFormat,
   typeBoardRoots,
+  unusedPhotos,
   writerFor,
   type PhotoRef,
 } from '@casusbord/shared';
@@ -115,5 +116,35 @@ describe('photos: the write policy lets only the server attach one', () => {
     expect(client((d) => addCard(d, forged)).refusals).toEqual(['photo']);
     expect(readCards(doc).map((c) => c.text)).toEqual(['Plein']);
     expect(photoOf(doc, 'c2')).toBeUndefined();
+  });
+});
+
+describe('photos: which go at the handover', () => {
+  it('keeps every photo a card on a board or a draft refers to, in the order given, and only those', () => {
+    const board = new Y.Doc();
+    const draft = new Y.Doc();
+    const ref = (id: string): PhotoRef => ({ id, caption: 'Plein', width: 4, height: 3 });
+    addCard(board, {
+      id: 'c1',
+      column: 'pitfall',
+      text: 'a',
+      authorId: 'p1',
+      createdAt: 1,
+      photo: ref('photoonboard0000'),
+    });
+    addCard(draft, {
+      id: 'c2',
+      column: 'advice',
+      text: 'b',
+      authorId: 'p1',
+      createdAt: 2,
+      photo: ref('photoondraft0000'),
+    });
+    addCard(board, { id: 'c3', column: 'question', text: 'c', authorId: 'p2', createdAt: 3 });
+    const ids = ['photocardgone000', 'photoondraft0000', 'photoonboard0000', 'photoreplaced000'];
+    expect(unusedPhotos(ids, [board, draft])).toEqual(['photocardgone000', 'photoreplaced000']);
+    expect(unusedPhotos(ids, [])).toEqual(ids);
+    cardsMap(board).delete('c1');
+    expect(unusedPhotos(ids, [board, draft])).toEqual(['photocardgone000', 'photoonboard0000', 'photoreplaced000']);
   });
 });

@@ -29,19 +29,9 @@ export interface LoadedBoards {
 export async function loadBoards(session: SessionRecord, store: Store, registry: DocRegistry): Promise<LoadedBoards> {
   const fresh: Y.Doc[] = [];
   const load = async (groupId: string, name: string): Promise<ReportBoardInput> => {
-    const docName = boardDocName(session.id, groupId);
     const doc = new Y.Doc();
     fresh.push(doc);
-    const room = await registry.peek(docName);
-    if (room) {
-      Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
-    } else {
-      const stored = await store.loadDoc(docName);
-      Y.transact(doc, () => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(doc, update);
-      });
-    }
+    await copyDocInto(doc, boardDocName(session.id, groupId), store, registry);
     return { id: groupId, name, doc };
   };
   const dispose = () => fresh.forEach((d) => d.destroy());
@@ -54,6 +44,23 @@ export async function loadBoards(session: SessionRecord, store: Store, registry:
     dispose();
     throw err;
   }
+}
+
+/**
+ * Fills `doc` with the document `docName`: from its room when loaded, otherwise from the store
+ * without loading a room (see loadBoards).
+ */
+export async function copyDocInto(doc: Y.Doc, docName: string, store: Store, registry: DocRegistry): Promise<void> {
+  const room = await registry.peek(docName);
+  if (room) {
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
+    return;
+  }
+  const stored = await store.loadDoc(docName);
+  Y.transact(doc, () => {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+  });
 }
 
 /** The calendar day (yyyy-mm-dd) of a moment in Dutch time, where the sessions take place. */

@@ -16,6 +16,7 @@ import { PRIVATE_HEADERS, parseFormat, parseLang, sendReportFile } from './repor
 import { loadReport } from '../export/loadBoards';
 import { archiveSession } from '../export/archiveEntry';
 import type { SessionRecord } from '../store/Store';
+import { pruneUnusedPhotos } from '../photos/prunePhotos';
 import { existingSession } from '../sessions';
 import { publicUrl } from './origin';
 import { requireHost } from './principal';
@@ -94,9 +95,16 @@ export async function reportRoutes(app: FastifyInstance, { announceLock }: Repor
     await store.addToken({ tokenHash, role: 'recipient', sessionId, participantId: null, createdAt: now });
     await setLocked(sessionId, true, { handedOverAt: now, reportTokenHash: tokenHash });
     await audit(request, 'session:handover');
-    // A community session's archive entry is written (or replaced) at every handover; a failure
-    // there is logged and does not undo the handover.
     const handedOver = await store.getSession(sessionId);
+    // Photos no card refers to any more go now, not at retention. A failure is logged (they then go
+    // with the session) and does not undo the handover; nor does the archive's, below.
+    if (handedOver) {
+      await pruneUnusedPhotos(handedOver, store, registry).then(
+        (ids) => ids.length > 0 && request.log.info({ sessionId, photos: ids.length }, 'deleted unused photos'),
+        (err: unknown) => request.log.error({ err, sessionId }, 'could not delete unused photos'),
+      );
+    }
+    // A community session's archive entry is written (or replaced) at every handover.
     if (handedOver?.communityId) {
       await archiveSession(handedOver, reportDeps).catch((err: unknown) =>
         request.log.error({ err, sessionId }, 'could not write the archive entry'),

@@ -46,6 +46,8 @@ export interface PhotoStore {
   getPhoto(sessionId: string, photoId: string, size: PhotoSize): Promise<PhotoBytes | null>;
   /** Every photo of the session with both sizes, oldest first (for the report). */
   listPhotos(sessionId: string): Promise<PhotoRecord[]>;
+  /** The ids of the session's photos, oldest first, without their bytes (pruning at the handover). */
+  listPhotoIds(sessionId: string): Promise<string[]>;
   /** Removes one photo (replaced on its card, or its card was gone); a missing one is fine. */
   deletePhoto(sessionId: string, photoId: string): Promise<void>;
 }
@@ -62,6 +64,9 @@ export abstract class DelegatesArchiveAndPhotos extends DelegatesArchive impleme
   }
   listPhotos(sessionId: string): Promise<PhotoRecord[]> {
     return this.photos.listPhotos(sessionId);
+  }
+  listPhotoIds(sessionId: string): Promise<string[]> {
+    return this.photos.listPhotoIds(sessionId);
   }
   deletePhoto(sessionId: string, photoId: string): Promise<void> {
     return this.photos.deletePhoto(sessionId, photoId);

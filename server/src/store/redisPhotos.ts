@@ -1,7 +1,14 @@
 import type { Redis } from 'ioredis';
 import { AppError, type PhotoSize } from '@casusbord/shared';
 import { LuaScript } from './redisClient';
-import { photoLimitMessage, photoMetaSchema, type PhotoBytes, type PhotoRecord, type PhotoStore } from './PhotoStore';
+import {
+  photoLimitMessage,
+  photoMetaSchema,
+  type PhotoBytes,
+  type PhotoMeta,
+  type PhotoRecord,
+  type PhotoStore,
+} from './PhotoStore';
 import * as records from './records';
 
 /**
@@ -65,11 +72,16 @@ export class RedisPhotos implements PhotoStore {
     return { type: meta.type, bytes: new Uint8Array(bytes) };
   }
 
-  async listPhotos(sessionId: string): Promise<PhotoRecord[]> {
+  /** The session's photo records without their bytes, oldest first. */
+  private async metasOf(sessionId: string): Promise<PhotoMeta[]> {
     const all = await this.client.hgetall(this.keys.photos(sessionId));
-    const metas = Object.entries(all)
+    return Object.entries(all)
       .map(([id, json]) => records.parseStored(photoMetaSchema, json, `photo ${id}`, this.log))
       .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async listPhotos(sessionId: string): Promise<PhotoRecord[]> {
+    const metas = await this.metasOf(sessionId);
     if (metas.length === 0) return [];
     const fields = metas.flatMap((m) => [`${m.id}:full`, `${m.id}:preview`]);
     const data = await this.client.hmgetBuffer(this.keys.photoData(sessionId), ...fields);
@@ -80,6 +92,10 @@ export class RedisPhotos implements PhotoStore {
       if (full && preview) out.push({ ...meta, full: new Uint8Array(full), preview: new Uint8Array(preview) });
     });
     return out;
+  }
+
+  async listPhotoIds(sessionId: string): Promise<string[]> {
+    return (await this.metasOf(sessionId)).map((meta) => meta.id);
   }
 
   async deletePhoto(sessionId: string, photoId: string): Promise<void> {

@@ -49,6 +49,9 @@ export class SqlitePhotos implements PhotoStore {
       list: db.prepare<[string], PhotoRow>(
         'SELECT meta, full, preview FROM photos WHERE session_id = ? ORDER BY created_at, id',
       ),
+      listIds: db.prepare<[string], { id: string }>(
+        'SELECT id FROM photos WHERE session_id = ? ORDER BY created_at, id',
+      ),
       delete: db.prepare('DELETE FROM photos WHERE session_id = ? AND id = ?'),
       deleteSession: db.prepare('DELETE FROM photos WHERE session_id = ?'),
     };
@@ -78,6 +81,10 @@ export class SqlitePhotos implements PhotoStore {
       full: new Uint8Array(row.full),
       preview: new Uint8Array(row.preview),
     }));
+  }
+
+  async listPhotoIds(sessionId: string): Promise<string[]> {
+    return this.stmt.listIds.all(sessionId).map((row) => row.id);
   }
 
   async deletePhoto(sessionId: string, photoId: string): Promise<void> {

@@ -116,6 +116,21 @@ export function readCards(doc: Y.Doc): CardSnapshot[] {
   return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/**
+ * Issue 16: the photos that no card of `docs` (a session's boards and drafts) refers to any more,
+ * in the order of `photoIds`. Deleted at the handover: a deleted card's photo is not kept for the
+ * retention period. Until then an undo may still bring the card back with its photo.
+ */
+export function unusedPhotos(photoIds: readonly string[], docs: readonly Y.Doc[]): string[] {
+  const used = new Set<string>();
+  for (const doc of docs)
+    cardsMap(doc).forEach((entry) => {
+      const ref = readPhotoRef(entry.get(PHOTO_KEY));
+      if (ref) used.add(ref.id);
+    });
+  return photoIds.filter((id) => !used.has(id));
+}
+
 export function cardsByColumn(cards: readonly CardSnapshot[]): Record<Column, CardSnapshot[]> {
   const grouped: Record<Column, CardSnapshot[]> = { question: [], pitfall: [], opportunity: [], advice: [] };
   for (const card of cards) grouped[card.column].push(card);
