@@ -41,12 +41,12 @@ export const createSessionBody = z.strictObject({
 });
 export type CreateSessionBody = z.infer<typeof createSessionBody>;
 
-/** POST /api/join */
 /** Issue 16: the community member keys a browser holds (docs/API.md "Buddies"). */
 const MEMBER_KEYS_MAX = 10;
 const MEMBER_KEY_CHARS = 200;
 const memberKeyList = z.array(z.string().max(MEMBER_KEY_CHARS)).max(MEMBER_KEYS_MAX);
 
+/** POST /api/join */
 export const joinBody = z.strictObject({
   code: required(LIMITS.codeInputChars),
   name: required(LIMITS.nameChars),
