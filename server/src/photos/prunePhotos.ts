@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { PLENARY_GROUP_ID, boardDocName, draftDocName, getMethod, unusedPhotos } from '@casusbord/shared';
+import { PLENARY_GROUP_ID, boardDocName, draftDocName, unusedPhotos } from '@casusbord/shared';
+import { isCaseDay } from '../control/SessionControl';
 import { copyDocInto } from '../export/loadBoards';
 import type { SessionRecord, Store } from '../store/Store';
 import type { DocRegistry } from '../yjs/DocRegistry';
@@ -18,7 +19,7 @@ export async function pruneUnusedPhotos(
   const ids = await store.listPhotoIds(session.id);
   if (ids.length === 0) return [];
   const names = session.groups.map((g) => boardDocName(session.id, g.id));
-  if (getMethod(session.method).parallelTables) names.push(boardDocName(session.id, PLENARY_GROUP_ID));
+  if (isCaseDay(session)) names.push(boardDocName(session.id, PLENARY_GROUP_ID));
   for (const p of await store.listParticipants(session.id)) names.push(draftDocName(session.id, p.id));
   const docs: Y.Doc[] = [];
   try {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import { AppError, DILEMMA_REVEALED, NO_DILEMMA, dilemmaLimit, type DilemmaMarker } from '@casusbord/shared';
+import { DILEMMA_REVEALED, NO_DILEMMA, dilemmaLimit, type DilemmaMarker } from '@casusbord/shared';
 import { dilemmaRecordSchema, refusalError, type DilemmaRecord, type DilemmaStore } from './DilemmaStore';
 import * as records from './records';
+import { sessionRowCheck } from './sqliteUnique';
 
 /**
  * The dilemma line in the SQLite file (issue 16): one row per dilemma, one per marker. Like the
@@ -35,7 +36,7 @@ export class SqliteDilemmas implements DilemmaStore {
   ) {
     db.exec(SCHEMA);
     this.stmt = {
-      sessionExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM sessions WHERE id = ?'),
+      requireSession: sessionRowCheck(db),
       count: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM dilemmas WHERE session_id = ?'),
       insert: db.prepare(
         'INSERT INTO dilemmas (session_id, id, created_at, revealed_at, data) VALUES (?, ?, ?, NULL, ?)',
@@ -67,7 +68,7 @@ export class SqliteDilemmas implements DilemmaStore {
 
   async add(record: DilemmaRecord, max: number): Promise<void> {
     this.db.transaction(() => {
-      if (!this.stmt.sessionExists.get(record.sessionId)) throw new AppError('session_not_found');
+      this.stmt.requireSession(record.sessionId);
       if (this.stmt.count.get(record.sessionId)!.n >= max) throw refusalError(dilemmaLimit(max));
       const data = JSON.stringify({ ...record, revealedAt: null });
       this.stmt.insert.run(record.sessionId, record.id, record.createdAt, data);

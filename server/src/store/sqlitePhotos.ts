@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError, type PhotoSize } from '@casusbord/shared';
 import { photoLimitMessage, photoMetaSchema, type PhotoBytes, type PhotoRecord, type PhotoStore } from './PhotoStore';
 import * as records from './records';
+import { sessionRowCheck } from './sqliteUnique';
 
 /**
  * Photos in the SQLite file (issue 16): one row per photo with both sizes as BLOBs. Like the
@@ -35,7 +36,7 @@ export class SqlitePhotos implements PhotoStore {
   ) {
     db.exec(SCHEMA);
     this.stmt = {
-      sessionExists: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM sessions WHERE id = ?'),
+      requireSession: sessionRowCheck(db),
       count: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM photos WHERE session_id = ?'),
       insert: db.prepare(
         'INSERT INTO photos (session_id, id, created_at, meta, full, preview) VALUES (?, ?, ?, ?, ?, ?)',
@@ -60,7 +61,7 @@ export class SqlitePhotos implements PhotoStore {
   async addPhoto(photo: PhotoRecord, maxPerSession: number): Promise<void> {
     const { full, preview, ...meta } = photo;
     this.db.transaction(() => {
-      if (this.stmt.sessionExists.get(photo.sessionId)!.n === 0) throw new AppError('session_not_found');
+      this.stmt.requireSession(photo.sessionId);
       if (this.stmt.count.get(photo.sessionId)!.n >= maxPerSession) {
         throw new AppError('photo_limit', photoLimitMessage(maxPerSession));
       }

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { AppError } from '@casusbord/shared';
 
 /**
@@ -14,4 +15,15 @@ export function uniqueOrConflict<T>(write: () => T, message: string): T {
     }
     throw err;
   }
+}
+
+/**
+ * A check for inside a write transaction: throws AppError('session_not_found') unless the session
+ * row exists, so that nothing stored with a session (photos, dilemmas) can outlive it.
+ */
+export function sessionRowCheck(db: Database.Database): (sessionId: string) => void {
+  const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM sessions WHERE id = ?');
+  return (sessionId) => {
+    if (!exists.get(sessionId)) throw new AppError('session_not_found');
+  };
 }
