@@ -84,6 +84,13 @@ const HTTP_REFUSALS: ReadonlySet<string> = new Set([
 /** With several instances: how old a cached session state may be before the policy reads it again, ms. */
 const STATE_MAX_AGE_SCALED_MS = 1000;
 
+/** Fastify's compiler factories for JSON schemas, which this server does not use (see buildApp). */
+function noJsonSchemas(): () => never {
+  return () => {
+    throw new Error('routes here declare no JSON schema: validate with zod (withValidation)');
+  };
+}
+
 export interface BuildOptions {
   /** Use this store instead of creating one from the config (tests, tools); closed with the app. */
   store?: Store;
@@ -112,6 +119,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     clientErrorHandler,
     // Node would answer a missing Host with an empty 400; an onRequest hook answers in our shape.
     http: { requireHostHeader: false },
+    // Requests are checked with zod (withValidation, shared/src/protocol/schemas.ts) and no route
+    // declares a JSON schema, so Fastify's own compilers (ajv and fast-json-stringify, some 300
+    // modules held in memory) are never loaded; a route given one fails when it is registered.
+    schemaController: { compilersFactory: { buildValidator: noJsonSchemas, buildSerializer: noJsonSchemas } },
   });
   const log = app.log;
   const store = options.store ?? (await createStore(config, log));
