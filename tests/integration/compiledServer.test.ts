@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, readCards, type HandoverResponse } from '@casusbord/shared';
 import { ROOT, spawnServer, tempDataDir, type ServerProcess } from '../helpers/server';
@@ -48,5 +50,17 @@ describe('the compiled server (npm start)', () => {
     expect(docx.subarray(0, 2).toString()).toBe('PK');
     const pdf = Buffer.from(await (await fetch(downloads.pdf)).arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('is ASCII and carries its own yjs and zod (V8 keeps module sources at one byte per character only then)', () => {
+    const dist = path.join(ROOT, 'server', 'dist');
+    const files = fs.readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(dist, file), 'utf8');
+      expect(/[^\x20-\x7e\t\n\r]/.exec(text)?.[0], file).toBeUndefined();
+      // Bundled: no second copy of yjs can load beside this one.
+      expect(text, file).not.toMatch(/from "(yjs|lib0|y-protocols|zod)(\/[^"]*)?"/);
+    }
   });
 });
