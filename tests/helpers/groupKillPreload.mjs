@@ -1,53 +1,46 @@
 // Test-only: loaded into a spawned server with NODE_OPTIONS=--import (tests/integration/groupCrash.test.ts),
-// never part of the product. It watches better-sqlite3 from the outside: when the store writes the
-// CASUSBORD_TEST_KILL_GROUP-th group commit holding at least two appends, the process kills itself
-// with SIGKILL after half of that group's rows are inserted and before the transaction commits —
-// the worst moment for a group commit.
-import { createRequire } from 'node:module';
+// never part of the product. It watches the store's append log (server/src/store/appendLog.ts) from
+// the outside: when the store writes the CASUSBORD_TEST_KILL_GROUP-th group commit holding at least
+// two appends, only the first half of that group's records reach the file, then half of the next
+// record (a torn write), and the process kills itself with SIGKILL before the write returns — the
+// worst moment for a group commit.
+import fs from 'node:fs';
 
-const require = createRequire(import.meta.url);
-const Database = require('better-sqlite3');
 const target = Number(process.env.CASUSBORD_TEST_KILL_GROUP);
 
 if (Number.isInteger(target) && target > 0) {
   let groups = 0;
-  /** The group being written: its size and how many of its rows are in, or null. */
-  let current = null;
+  const logFds = new Set();
 
-  const transaction = Database.prototype.transaction;
-  Database.prototype.transaction = function (fn) {
-    const run = transaction.call(this, fn);
-    const watched = (variant) =>
-      function (...args) {
-        const items = args[0];
-        const isGroup = Array.isArray(items) && items.length >= 2 && Array.isArray(items[0]) && items[0][1] instanceof Uint8Array;
-        if (!isGroup) return variant.apply(this, args);
-        groups++;
-        current = groups === target ? { size: items.length, inserted: 0 } : null;
-        try {
-          return variant.apply(this, args);
-        } finally {
-          current = null;
-        }
-      };
-    const wrapped = watched(run);
-    for (const mode of ['deferred', 'immediate', 'exclusive']) wrapped[mode] = watched(run[mode]);
-    return wrapped;
+  const openSync = fs.openSync;
+  fs.openSync = function (file, ...rest) {
+    const fd = openSync.call(this, file, ...rest);
+    if (String(file).endsWith('-appends')) logFds.add(fd);
+    return fd;
   };
 
-  const probe = new Database(':memory:');
-  const Statement = Object.getPrototypeOf(probe.prepare('SELECT 1'));
-  probe.close();
-  const statementRun = Statement.run;
-  Statement.run = function (...args) {
-    const result = statementRun.apply(this, args);
-    if (current && this.source.startsWith('INSERT INTO doc_journal')) {
-      current.inserted++;
-      if (current.inserted === Math.floor(current.size / 2)) {
-        process.stderr.write(`group-kill: SIGKILL after ${current.inserted} of ${current.size} appends of group ${target}\n`);
-        process.kill(process.pid, 'SIGKILL');
-      }
+  /** Where each record of a buffer of the log's records ends (uint32 length + 4 bytes CRC + body). */
+  const recordEnds = (buffer, from, to) => {
+    const ends = [];
+    for (let at = from; at + 8 <= to; ) {
+      at += 8 + buffer.readUInt32LE(at);
+      ends.push(at);
     }
-    return result;
+    return ends;
+  };
+
+  const writeSync = fs.writeSync;
+  fs.writeSync = function (fd, buffer, offset = 0, length, ...rest) {
+    if (!logFds.has(fd) || !Buffer.isBuffer(buffer)) return writeSync.call(this, fd, buffer, offset, length, ...rest);
+    const end = offset + (length ?? buffer.length - offset);
+    const ends = recordEnds(buffer, offset, end);
+    if (ends.length >= 2 && ++groups === target) {
+      const half = Math.floor(ends.length / 2);
+      const cut = ends[half - 1] + Math.floor((ends[half] - ends[half - 1]) / 2);
+      writeSync.call(this, fd, buffer, offset, cut - offset);
+      process.stderr.write(`group-kill: SIGKILL after ${half} of ${ends.length} appends of group ${target}\n`);
+      process.kill(process.pid, 'SIGKILL');
+    }
+    return writeSync.call(this, fd, buffer, offset, length, ...rest);
   };
 }

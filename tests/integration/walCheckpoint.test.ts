@@ -18,11 +18,12 @@ describe('SQLite write-ahead log', () => {
   it('is checkpointed by the worker thread, not inside a write, and stays bounded', async () => {
     const file = path.join(tempDataDir(), 'casusbord.sqlite');
     store = new SqliteStore(file);
-    const update = new Uint8Array(1024).fill(7);
+    const update = new Uint8Array(4096).fill(7);
     const startSize = size(file);
-    // 4,000 one-transaction writes (each writes a few 4 KiB pages to the log): SQLite's own
-    // auto-checkpoint would have restarted the log inside these writes every 1,000 pages (4 MiB),
-    // so the log grows past that only when the writes leave checkpointing to the worker.
+    // 4,000 appends of 4 KiB reach SQLite in four transactions of 1,000 (the append log's drains),
+    // each writing over 4 MiB to the log: SQLite's own auto-checkpoint would have restarted the log
+    // inside them every 1,000 pages (4 MiB), so the log grows past that only when the writes leave
+    // checkpointing to the worker.
     for (let i = 0; i < 4000; i++) await store.appendUpdate('s.t1', update);
     expect(size(`${file}-wal`)).toBeGreaterThan(4_000_000);
     // The worker copies the log into the database within its interval (1 s).

@@ -14,6 +14,7 @@ import { DelegatesStoreParts } from './BuddyStore';
 import { uniqueOrConflict } from './sqliteUnique';
 import { WalCheckpointer } from './walCheckpointer';
 import { GroupCommit } from './groupCommit';
+import { AppendLog, type LoggedAppend } from './appendLog';
 
 /** Ordered migrations; PRAGMA user_version records how many have run. */
 const MIGRATIONS: string[] = [
@@ -75,8 +76,11 @@ const MIGRATIONS: string[] = [
    );`,
 ];
 
-/** Journal rows that make the next group commit move the journal into doc_updates. */
-const JOURNAL_DRAIN_ROWS = 1000;
+/**
+ * Appends in the append log (or, for an in-memory database, rows in doc_journal) that make the
+ * next group commit move them into doc_updates.
+ */
+const DRAIN_ROWS = 1000;
 
 interface SqliteRow {
   data: string;
@@ -95,6 +99,8 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
   private readonly stmt;
   protected readonly archive: SqliteArchive;
   private readonly checkpointer: WalCheckpointer | null = null;
+  /** Where a file database's appends go first (appendLog.ts); null for ':memory:'. */
+  private appendLog: AppendLog | null = null;
 
   /** `log` hears of stored records that fail their schema (records.ts). */
   constructor(
@@ -153,6 +159,8 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
            UNION ALL SELECT seq FROM sqlite_sequence WHERE name = 'doc_updates')`,
       ),
       journalRows: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM doc_journal'),
+      // OR IGNORE: the append log may still hold records of a drain that committed just before a crash.
+      insertLogged: db.prepare('INSERT OR IGNORE INTO doc_updates (seq, doc, data) VALUES (?, ?, ?)'),
       getSnapshot: db.prepare<[string], { data: Buffer; through_seq: number }>(
         'SELECT data, through_seq FROM doc_snapshots WHERE doc = ?',
       ),
@@ -180,6 +188,13 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
       getDeletion: db.prepare<[string], SqliteRow>('SELECT data FROM audit_deletions WHERE session_id = ?'),
     };
     this.journalRows = this.stmt.journalRows.get()?.n ?? 0;
+    if (file !== ':memory:') {
+      this.appendLog = AppendLog.acquire(`${file}-appends`);
+      // What a process killed before its drain left behind goes in first.
+      this.drainLog();
+      this.db.transaction(() => this.drainJournal())();
+      this.appendLog.seq = Math.max(this.appendLog.seq, this.stmt.lastSeq.get()?.seq ?? 0);
+    }
   }
 
   private migrate(): void {
@@ -294,6 +309,7 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
    * pages are written once per batch instead of once per update.
    */
   private appendGroup(items: [string, Uint8Array][]): number[] {
+    if (this.appendLog) return this.appendToLog(items);
     this.appendTransaction ??= this.db.transaction((group: [string, Uint8Array][]) => {
       // Read inside the write transaction, so another handle on the file cannot take the same seqs.
       let seq = this.stmt.lastSeq.get()?.seq ?? 0;
@@ -301,7 +317,7 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
         this.stmt.appendJournal.run(++seq, doc, update);
         return seq;
       });
-      const drain = this.journalRows + group.length >= JOURNAL_DRAIN_ROWS;
+      const drain = this.journalRows + group.length >= DRAIN_ROWS;
       if (drain) this.drainJournal();
       return { seqs, journalRows: drain ? 0 : this.journalRows + group.length };
     });
@@ -309,6 +325,50 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
     this.journalRows = journalRows;
     this.checkpointer?.wrote();
     return seqs;
+  }
+
+  /**
+   * A file database's group: one write to the append log, whose seq counter is this process's
+   * (appendLog.ts).
+   */
+  private appendToLog(items: [string, Uint8Array][]): number[] {
+    const log = this.appendLog!;
+    const records: LoggedAppend[] = items.map(([doc, update]) => ({ seq: ++log.seq, doc, update }));
+    try {
+      log.append(records);
+    } catch (err) {
+      // Not written, so not handed out: the next group takes these seqs.
+      log.seq -= records.length;
+      throw err;
+    }
+    for (const record of records) log.logged.push(record);
+    if (log.logged.length >= DRAIN_ROWS) {
+      // The group is stored already (in the log); a failed move is tried again by the next group.
+      try {
+        this.drainLog();
+      } catch (err) {
+        this.log.error({ err, logged: log.logged.length }, 'could not move the append log into SQLite');
+      }
+    }
+    return records.map((r) => r.seq);
+  }
+
+  /**
+   * Moves the append log into doc_updates in one transaction, then empties it. Always its own
+   * transaction, committed before the log is emptied, and run before any read, compaction or
+   * deletion: a record the log still holds after a crash is then either already in doc_updates
+   * (OR IGNORE) or was never moved, never one a deletion has removed since.
+   */
+  private drainLog(): void {
+    const log = this.appendLog;
+    if (!log || log.logged.length === 0) return;
+    const records = log.logged;
+    this.db.transaction(() => {
+      for (const r of records) this.stmt.insertLogged.run(r.seq, r.doc, r.update);
+    })();
+    log.logged = [];
+    log.clear();
+    this.checkpointer?.wrote();
   }
 
   /**
@@ -329,6 +389,7 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
 
   async loadDoc(docName: string): Promise<StoredDoc> {
     await this.appends.flush();
+    this.drainLog();
     return this.db.transaction(() => {
       const snap = this.stmt.getSnapshot.get(docName);
       const rows = this.stmt.getUpdates.all({ doc: docName, after: snap?.through_seq ?? 0 });
@@ -343,6 +404,7 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
 
   async compactDoc(docName: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     await this.appends.flush();
+    this.drainLog();
     this.db.transaction(() => {
       this.drainJournal();
       this.stmt.putSnapshot.run(docName, throughSeq, snapshot);
@@ -386,6 +448,7 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
   async deleteSession(sessionId: string, deletion?: Omit<records.DeletionRecord, 'sessionId'>): Promise<void> {
     const prefix = `${sessionId}.`;
     await this.appends.flush();
+    this.drainLog();
     this.db.transaction(() => {
       this.drainJournal();
       const existed = this.db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId).changes > 0;
@@ -416,7 +479,12 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
   protected readonly buddies: SqliteBuddies;
 
   async close(): Promise<void> {
-    if (this.db.open) await this.appends.flush();
+    if (this.db.open) {
+      await this.appends.flush();
+      this.drainLog();
+    }
+    this.appendLog?.release();
+    this.appendLog = null;
     await this.checkpointer?.close();
     if (!this.db.open) return;
     // Leave a small file behind: the whole log copied into the database, the log emptied.
