@@ -76,11 +76,21 @@ function wordMatch(needle: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'u');
 }
 
-/** The strings that only the `locale` dictionary has: seeing one means that language is on screen. */
+const needles = new Map<Locale, string[]>();
+
+/**
+ * The strings that only the `locale` dictionary has: seeing one means that language is on screen.
+ * Worked out once per locale (every needle is a regular expression run over the other whole
+ * dictionary, and a page check asks for them several times).
+ */
 export function needlesOnlyIn(locale: Locale): string[] {
+  const known = needles.get(locale);
+  if (known) return known;
   const mine = dictionaryOf(locale);
   const other = [...dictionaryOf(locale === 'nl' ? 'en' : 'nl')].join('\n');
-  return [...mine].filter((needle) => !wordMatch(needle).test(other));
+  const only = [...mine].filter((needle) => !wordMatch(needle).test(other));
+  needles.set(locale, only);
+  return only;
 }
 
 /**
