@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppendLog } from '../../server/src/store/appendLog';
 import { SqliteStore } from '../../server/src/store/SqliteStore';
 import { ROOT, tempDataDir } from '../helpers/server';
@@ -49,6 +49,26 @@ describe('append log', () => {
     log.clear();
     expect(fs.statSync(file).size).toBe(0);
     expect(AppendLog.recover(file)).toEqual([]);
+  });
+
+  it('cuts a write that failed half way back, so the next records are not lost behind it', () => {
+    const file = path.join(tempDataDir(), 'db.sqlite-appends');
+    const log = AppendLog.acquire(file);
+    opened.push(log);
+    log.append(records(2));
+    const write = fs.writeSync;
+    // A disk that takes part of the write and then refuses the rest.
+    const spy = vi.spyOn(fs, 'writeSync').mockImplementationOnce((fd, buffer, offset, length) => {
+      write(fd, buffer as Buffer, offset as number, Math.floor((length as number) / 2));
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    try {
+      expect(() => log.append(records(2, 3))).toThrow(/ENOSPC/);
+    } finally {
+      spy.mockRestore();
+    }
+    log.append(records(2, 5));
+    expect(AppendLog.recover(file)).toEqual([...records(2), ...records(2, 5)]);
   });
 
   it('a store opened on what a killed process left finds every append that was written', async () => {

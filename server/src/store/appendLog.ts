@@ -41,6 +41,8 @@ export class AppendLog {
   /** The last seq handed out (the store raises it to what the database holds when it opens). */
   seq = 0;
   private refs = 1;
+  /** Bytes in the file: where a write that failed half way is cut back to. */
+  private size: number;
 
   private constructor(
     private readonly key: string,
@@ -49,6 +51,7 @@ export class AppendLog {
     recovered: LoggedAppend[],
   ) {
     this.logged = recovered;
+    this.size = fs.fstatSync(fd).size;
   }
 
   /**
@@ -123,12 +126,21 @@ export class AppendLog {
     });
     // Called as fs.writeSync (not destructured), so a test can stop the process half way through.
     let written = 0;
-    while (written < total) written += fs.writeSync(this.fd, out, written, total - written);
+    try {
+      while (written < total) written += fs.writeSync(this.fd, out, written, total - written);
+    } catch (err) {
+      // A write refused half way (a full disk) must not leave half a record for the next to follow;
+      // a failing call may have written some bytes without saying so.
+      fs.ftruncateSync(this.fd, this.size);
+      throw err;
+    }
+    this.size += total;
   }
 
   /** Empties the file, once its records are committed in SQLite. */
   clear(): void {
     fs.ftruncateSync(this.fd, 0);
+    this.size = 0;
   }
 
   /** One store less; the last one closes the file and gives up the lock. */
