@@ -136,7 +136,7 @@ async function main(options: BenchOptions): Promise<void> {
     servers: {
       ours: {
         run: `node server/dist/main.js (compiled by scripts/build-server.mjs, as npm start runs it)${options.oursDir ? ` in ${options.oursDir}` : ''}, LOG_LEVEL=warn, fresh DATA_DIR, DOC_IDLE_MS=1000`,
-        persistence: 'SQLite (WAL, synchronous=NORMAL): every update appended before it is relayed (group commit: the appends of one event-loop turn in one transaction); compaction every 500 updates',
+        persistence: 'SQLite (WAL, synchronous=NORMAL) behind an append log: every update written before it is relayed (group commit: the appends of one event-loop turn in one write to the log, moved into SQLite every 1,000); compaction every 500 updates',
         auth: "one session per room, in a round the host started first with every column open (the server refuses participants' writes outside a round); the host token for client 0, a joined participant token for each other client",
       },
       reference: {

@@ -58,10 +58,11 @@ describe('append log', () => {
     log.append(records(2));
     const write = fs.writeSync;
     // A disk that takes part of the write and then refuses the rest.
-    const spy = vi.spyOn(fs, 'writeSync').mockImplementationOnce((fd, buffer, offset, length) => {
-      write(fd, buffer as Buffer, offset as number, Math.floor((length as number) / 2));
+    const refuseHalf = (fd: number, buffer: Buffer, offset: number, length: number): number => {
+      write(fd, buffer, offset, Math.floor(length / 2));
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-    });
+    };
+    const spy = vi.spyOn(fs, 'writeSync').mockImplementationOnce(refuseHalf as unknown as typeof fs.writeSync);
     try {
       expect(() => log.append(records(2, 3))).toThrow(/ENOSPC/);
     } finally {

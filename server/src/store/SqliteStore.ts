@@ -87,9 +87,10 @@ interface SqliteRow {
 }
 
 /**
- * The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so a write has
- * reached the database file (WAL) when the promise resolves; synchronous=NORMAL keeps committed
- * transactions through a process crash (kill -9), only an OS crash may lose the last ones.
+ * The embedded store: one SQLite file in WAL mode, with document updates written first to an
+ * append log beside it (appendLog.ts). Writes are synchronous, so what a promise resolves for has
+ * reached the file (the log or the WAL); synchronous=NORMAL keeps committed transactions, and the
+ * log its written records, through a process crash (kill -9); only an OS crash may lose the last.
  */
 export class SqliteStore extends DelegatesStoreParts implements Store {
   readonly kind = 'sqlite';
@@ -304,9 +305,10 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
   private journalRows: number;
 
   /**
-   * Appends go to doc_journal, whose commit writes one page. Every JOURNAL_DRAIN_ROWS rows, the
-   * same transaction moves the journal into the indexed doc_updates in one statement, so the index
-   * pages are written once per batch instead of once per update.
+   * A file database's appends go to the append log (appendToLog). An in-memory database's go to
+   * doc_journal, whose commit writes one page; every DRAIN_ROWS rows the same transaction moves the
+   * journal into the indexed doc_updates in one statement, so the index pages are written once per
+   * batch instead of once per update.
    */
   private appendGroup(items: [string, Uint8Array][]): number[] {
     if (this.appendLog) return this.appendToLog(items);

@@ -1,6 +1,7 @@
 /**
- * Group commit: the appends requested in one event-loop turn are written together, in one SQLite
- * transaction or one Redis pipeline, right after the turn's I/O callbacks (setImmediate). Each
+ * Group commit: the appends requested in one event-loop turn are written together, in one write
+ * to the SQLite store's append log (appendLog.ts), one SQLite transaction (an in-memory database)
+ * or one Redis pipeline, right after the turn's I/O callbacks (setImmediate). Each
  * caller's promise settles when its group has been written, so a room still relays an update only
  * after it is stored; what changes is that a hundred rooms share one commit instead of a hundred.
  */
