@@ -74,7 +74,39 @@ const MIGRATIONS: string[] = [
      doc TEXT NOT NULL,
      data BLOB NOT NULL
    );`,
+  // A drain of the append log writes one row per document: `packed` rows hold several updates,
+  // each with its own seq (packUpdates); the row's seq is the last of them.
+  `ALTER TABLE doc_updates ADD COLUMN packed INTEGER NOT NULL DEFAULT 0;`,
 ];
+
+/** Bytes before each update in a packed row: its seq (float64) and its length (uint32). */
+const PACKED_HEADER = 12;
+
+/** Several updates of one document, in seq order, as the data of one `packed` doc_updates row. */
+function packUpdates(records: readonly LoggedAppend[]): Buffer {
+  let total = 0;
+  for (const r of records) total += PACKED_HEADER + r.update.byteLength;
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (const r of records) {
+    out.writeDoubleLE(r.seq, at);
+    out.writeUInt32LE(r.update.byteLength, at + 8);
+    out.set(r.update, at + PACKED_HEADER);
+    at += PACKED_HEADER + r.update.byteLength;
+  }
+  return out;
+}
+
+/** The updates of a packed row with a seq above `after`, in order. */
+function unpackUpdates(data: Buffer, after: number, out: { seq: number; update: Uint8Array }[]): void {
+  for (let at = 0; at + PACKED_HEADER <= data.length; ) {
+    const seq = data.readDoubleLE(at);
+    const length = data.readUInt32LE(at + 8);
+    const start = at + PACKED_HEADER;
+    if (seq > after) out.push({ seq, update: new Uint8Array(data.subarray(start, start + length)) });
+    at = start + length;
+  }
+}
 
 /**
  * Appends in the append log (or, for an in-memory database, rows in doc_journal) that make the
@@ -161,13 +193,13 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
       ),
       journalRows: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM doc_journal'),
       // OR IGNORE: the append log may still hold records of a drain that committed just before a crash.
-      insertLogged: db.prepare('INSERT OR IGNORE INTO doc_updates (seq, doc, data) VALUES (?, ?, ?)'),
+      insertLogged: db.prepare('INSERT OR IGNORE INTO doc_updates (seq, doc, data, packed) VALUES (?, ?, ?, 1)'),
       getSnapshot: db.prepare<[string], { data: Buffer; through_seq: number }>(
         'SELECT data, through_seq FROM doc_snapshots WHERE doc = ?',
       ),
-      getUpdates: db.prepare<[{ doc: string; after: number }], { seq: number; data: Buffer }>(
-        `SELECT seq, data FROM doc_updates WHERE doc = @doc AND seq > @after
-         UNION ALL SELECT seq, data FROM doc_journal WHERE doc = @doc AND seq > @after
+      getUpdates: db.prepare<[{ doc: string; after: number }], { seq: number; data: Buffer; packed: number }>(
+        `SELECT seq, data, packed FROM doc_updates WHERE doc = @doc AND seq > @after
+         UNION ALL SELECT seq, data, 0 FROM doc_journal WHERE doc = @doc AND seq > @after
          ORDER BY seq`,
       ),
       putSnapshot: db.prepare(
@@ -364,9 +396,15 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
   private drainLog(): void {
     const log = this.appendLog;
     if (!log || log.logged.length === 0) return;
-    const records = log.logged;
+    // One row per document (packed), not one per update: a drain's cost follows the documents.
+    const byDoc = new Map<string, LoggedAppend[]>();
+    for (const r of log.logged) {
+      const list = byDoc.get(r.doc);
+      if (list) list.push(r);
+      else byDoc.set(r.doc, [r]);
+    }
     this.db.transaction(() => {
-      for (const r of records) this.stmt.insertLogged.run(r.seq, r.doc, r.update);
+      for (const [doc, records] of byDoc) this.stmt.insertLogged.run(records.at(-1)!.seq, doc, packUpdates(records));
     })();
     log.logged = [];
     log.clear();
@@ -394,12 +432,17 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
     this.drainLog();
     return this.db.transaction(() => {
       const snap = this.stmt.getSnapshot.get(docName);
-      const rows = this.stmt.getUpdates.all({ doc: docName, after: snap?.through_seq ?? 0 });
-      const lastSeq = rows.length ? rows[rows.length - 1]!.seq : (snap?.through_seq ?? 0);
+      const after = snap?.through_seq ?? 0;
+      const updates: { seq: number; update: Uint8Array }[] = [];
+      for (const row of this.stmt.getUpdates.all({ doc: docName, after })) {
+        // A packed row past the snapshot may still begin with updates the snapshot holds.
+        if (row.packed) unpackUpdates(row.data, after, updates);
+        else updates.push({ seq: row.seq, update: new Uint8Array(row.data) });
+      }
       return {
         snapshot: snap ? new Uint8Array(snap.data) : null,
-        updates: rows.map((r) => new Uint8Array(r.data)),
-        lastSeq,
+        updates: updates.map((u) => u.update),
+        lastSeq: updates.at(-1)?.seq ?? after,
       };
     })();
   }
