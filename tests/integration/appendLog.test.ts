@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppendLog } from '../../server/src/store/appendLog';
 import { SqliteStore } from '../../server/src/store/SqliteStore';
@@ -91,6 +92,30 @@ describe('append log', () => {
     // Moved in, and the log emptied; new appends continue after the recovered seqs.
     expect(fs.statSync(path.join(copy, 'casusbord.sqlite-appends')).size).toBe(0);
     expect(await after.appendUpdate('sessie.t1', new Uint8Array([9]))).toBe(loaded.lastSeq + 1);
+  });
+
+  it('reads rows of one update (written before the log) and packed rows of a drain in one order', async () => {
+    const file = path.join(tempDataDir(), 'casusbord.sqlite');
+    let store = new SqliteStore(file);
+    await store.close();
+    // Two rows as a store before the append log wrote them: one update each, not packed.
+    const raw = new Database(file);
+    raw.prepare('INSERT INTO doc_updates (seq, doc, data) VALUES (?, ?, ?)').run(1, 'sessie.t1', Buffer.from([1]));
+    raw.prepare('INSERT INTO doc_updates (seq, doc, data) VALUES (?, ?, ?)').run(2, 'sessie.t1', Buffer.from([2]));
+    raw.close();
+    store = new SqliteStore(file);
+    opened.push(store);
+    const seqs: number[] = [];
+    for (const n of [3, 4, 5]) seqs.push(await store.appendUpdate('sessie.t1', new Uint8Array([n])));
+    expect(seqs).toEqual([3, 4, 5]);
+    let loaded = await store.loadDoc('sessie.t1');
+    expect(loaded.updates.map((u) => [...u])).toEqual([[1], [2], [3], [4], [5]]);
+    expect(loaded.lastSeq).toBe(5);
+    // A snapshot through seq 4 leaves the packed row (seq 5) in place; only update 5 is read from it.
+    await store.compactDoc('sessie.t1', new Uint8Array([0]), 4);
+    loaded = await store.loadDoc('sessie.t1');
+    expect(loaded.updates.map((u) => [...u])).toEqual([[5]]);
+    expect(loaded.lastSeq).toBe(5);
   });
 
   it('refuses a second process on the same database while the first has it open', async () => {
