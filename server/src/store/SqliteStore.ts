@@ -67,8 +67,8 @@ const MIGRATIONS: string[] = [
      at INTEGER NOT NULL,
      data TEXT NOT NULL
    );`,
-  // The journal takes every append: no index and no AUTOINCREMENT, so a commit writes one page.
-  // Its rows move to doc_updates in batches (see SqliteStore.drainJournal).
+  // The journal took every append (no index, one page per commit) before the append log did; a
+  // store that opens a file whose journal still has rows moves them into doc_updates.
   `CREATE TABLE doc_journal (
      seq INTEGER PRIMARY KEY,
      doc TEXT NOT NULL,
@@ -108,10 +108,7 @@ function unpackUpdates(data: Buffer, after: number, out: { seq: number; update: 
   }
 }
 
-/**
- * Appends in the append log (or, for an in-memory database, rows in doc_journal) that make the
- * next group commit move them into doc_updates.
- */
+/** Appends in the append log that make the next group commit move them into doc_updates. */
 const DRAIN_ROWS = 1000;
 
 interface SqliteRow {
@@ -131,9 +128,9 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
   private readonly db: Database.Database;
   private readonly stmt;
   protected readonly archive: SqliteArchive;
-  private readonly checkpointer: WalCheckpointer | null = null;
-  /** Where a file database's appends go first (appendLog.ts); null for ':memory:'. */
-  private appendLog: AppendLog | null = null;
+  private readonly checkpointer: WalCheckpointer;
+  /** Where the appends go first (appendLog.ts); null once the store is closed. */
+  private appendLog: AppendLog | null;
 
   /** `log` hears of stored records that fail their schema (records.ts). */
   constructor(
@@ -141,18 +138,17 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
     private readonly log: records.StoreLog = records.consoleLog,
   ) {
     super();
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    // A file: the append log and the checkpointer's connection live beside it (no ':memory:').
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    if (file !== ':memory:') {
-      // Checkpoints happen in a worker thread instead of inside a write (see WalCheckpointer).
-      this.db.pragma('wal_autocheckpoint = 0');
-      // When the log restarts after a checkpoint, it is cut back to this size (bytes).
-      this.db.pragma('journal_size_limit = 33554432');
-      this.checkpointer = new WalCheckpointer(file);
-    }
+    // Checkpoints happen in a worker thread instead of inside a write (see WalCheckpointer).
+    this.db.pragma('wal_autocheckpoint = 0');
+    // When the log restarts after a checkpoint, it is cut back to this size (bytes).
+    this.db.pragma('journal_size_limit = 33554432');
+    this.checkpointer = new WalCheckpointer(file);
     this.migrate();
     this.archive = new SqliteArchive(this.db, log);
     this.photos = new SqlitePhotos(this.db, log);
@@ -181,26 +177,18 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
         [string],
         { hash: string; session_id: string; role: string; participant_id: string | null; created_at: number }
       >('SELECT * FROM tokens WHERE hash = ?'),
-      appendJournal: db.prepare('INSERT INTO doc_journal (seq, doc, data) VALUES (?, ?, ?)'),
       drainJournal: db.prepare('INSERT INTO doc_updates (seq, doc, data) SELECT seq, doc, data FROM doc_journal'),
       clearJournal: db.prepare('DELETE FROM doc_journal'),
-      // Every seq ever handed out is in the journal or was moved on from it, and sqlite_sequence keeps
-      // the largest seq doc_updates ever held, also after compaction deleted it.
-      lastSeq: db.prepare<[], { seq: number | null }>(
-        `SELECT MAX(seq) AS seq FROM (
-           SELECT MAX(seq) AS seq FROM doc_journal
-           UNION ALL SELECT seq FROM sqlite_sequence WHERE name = 'doc_updates')`,
-      ),
-      journalRows: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM doc_journal'),
+      // Read once the append log and the journal are in doc_updates: sqlite_sequence keeps the
+      // largest seq doc_updates ever held, also after compaction deleted it.
+      lastSeq: db.prepare<[], { seq: number | null }>("SELECT seq FROM sqlite_sequence WHERE name = 'doc_updates'"),
       // OR IGNORE: the append log may still hold records of a drain that committed just before a crash.
       insertLogged: db.prepare('INSERT OR IGNORE INTO doc_updates (seq, doc, data, packed) VALUES (?, ?, ?, 1)'),
       getSnapshot: db.prepare<[string], { data: Buffer; through_seq: number }>(
         'SELECT data, through_seq FROM doc_snapshots WHERE doc = ?',
       ),
       getUpdates: db.prepare<[{ doc: string; after: number }], { seq: number; data: Buffer; packed: number }>(
-        `SELECT seq, data, packed FROM doc_updates WHERE doc = @doc AND seq > @after
-         UNION ALL SELECT seq, data, 0 FROM doc_journal WHERE doc = @doc AND seq > @after
-         ORDER BY seq`,
+        'SELECT seq, data, packed FROM doc_updates WHERE doc = @doc AND seq > @after ORDER BY seq',
       ),
       putSnapshot: db.prepare(
         `INSERT INTO doc_snapshots (doc, through_seq, data) VALUES (?, ?, ?)
@@ -220,14 +208,14 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
       putDeletion: db.prepare('INSERT OR REPLACE INTO audit_deletions (session_id, at, data) VALUES (?, ?, ?)'),
       getDeletion: db.prepare<[string], SqliteRow>('SELECT data FROM audit_deletions WHERE session_id = ?'),
     };
-    this.journalRows = this.stmt.journalRows.get()?.n ?? 0;
-    if (file !== ':memory:') {
-      this.appendLog = AppendLog.acquire(`${file}-appends`);
-      // What a process killed before its drain left behind goes in first.
-      this.drainLog();
-      this.db.transaction(() => this.drainJournal())();
-      this.appendLog.seq = Math.max(this.appendLog.seq, this.stmt.lastSeq.get()?.seq ?? 0);
-    }
+    this.appendLog = AppendLog.acquire(`${file}-appends`);
+    // What a process killed before its drain left behind goes in first, then a journal of an older version.
+    this.drainLog();
+    this.db.transaction(() => {
+      this.stmt.drainJournal.run();
+      this.stmt.clearJournal.run();
+    })();
+    this.appendLog.seq = Math.max(this.appendLog.seq, this.stmt.lastSeq.get()?.seq ?? 0);
   }
 
   private migrate(): void {
@@ -326,47 +314,15 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
     this.insertToken(token);
   }
 
-  /** The appends of one event-loop turn share one transaction (group commit, see groupCommit.ts). */
+  /** The appends of one event-loop turn share one write (group commit, see groupCommit.ts). */
   private readonly appends = new GroupCommit<[docName: string, update: Uint8Array], number>((items) =>
-    this.appendGroup(items),
+    this.appendToLog(items),
   );
-  private appendTransaction: Database.Transaction<
-    (items: [string, Uint8Array][]) => { seqs: number[]; journalRows: number }
-  > | null = null;
-  /** Rows in doc_journal. */
-  private journalRows: number;
 
-  /**
-   * A file database's appends go to the append log (appendToLog). An in-memory database's go to
-   * doc_journal, whose commit writes one page; every DRAIN_ROWS rows the same transaction moves the
-   * journal into the indexed doc_updates in one statement, so the index pages are written once per
-   * batch instead of once per update.
-   */
-  private appendGroup(items: [string, Uint8Array][]): number[] {
-    if (this.appendLog) return this.appendToLog(items);
-    this.appendTransaction ??= this.db.transaction((group: [string, Uint8Array][]) => {
-      // Read inside the write transaction, so another handle on the file cannot take the same seqs.
-      let seq = this.stmt.lastSeq.get()?.seq ?? 0;
-      const seqs = group.map(([doc, update]) => {
-        this.stmt.appendJournal.run(++seq, doc, update);
-        return seq;
-      });
-      const drain = this.journalRows + group.length >= DRAIN_ROWS;
-      if (drain) this.drainJournal();
-      return { seqs, journalRows: drain ? 0 : this.journalRows + group.length };
-    });
-    const { seqs, journalRows } = this.appendTransaction.immediate(items);
-    this.journalRows = journalRows;
-    this.checkpointer?.wrote();
-    return seqs;
-  }
-
-  /**
-   * A file database's group: one write to the append log, whose seq counter is this process's
-   * (appendLog.ts).
-   */
+  /** A group: one write to the append log, whose seq counter is this process's (appendLog.ts). */
   private appendToLog(items: [string, Uint8Array][]): number[] {
-    const log = this.appendLog!;
+    const log = this.appendLog;
+    if (!log) throw new Error('the store is closed');
     const records: LoggedAppend[] = items.map(([doc, update]) => ({ seq: ++log.seq, doc, update }));
     try {
       log.append(records);
@@ -408,18 +364,7 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
     })();
     log.logged = [];
     log.clear();
-    this.checkpointer?.wrote();
-  }
-
-  /**
-   * Moves the journal into doc_updates (inside the caller's transaction). Compaction and deletion
-   * drain first and then delete from doc_updates only: the journal loses rows only here, so its
-   * newest seq, or sqlite_sequence after a drain, always bounds every seq handed out.
-   */
-  private drainJournal(): void {
-    this.stmt.drainJournal.run();
-    this.stmt.clearJournal.run();
-    this.journalRows = 0;
+    this.checkpointer.wrote();
   }
 
   /** Resolves with the update's seq once its group is committed. */
@@ -451,7 +396,6 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
     await this.appends.flush();
     this.drainLog();
     this.db.transaction(() => {
-      this.drainJournal();
       this.stmt.putSnapshot.run(docName, throughSeq, snapshot);
       this.stmt.dropUpdates.run(docName, throughSeq);
     })();
@@ -495,7 +439,6 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
     await this.appends.flush();
     this.drainLog();
     this.db.transaction(() => {
-      this.drainJournal();
       const existed = this.db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId).changes > 0;
       this.db.prepare('DELETE FROM audit_log WHERE session_id = ?').run(sessionId);
       if (existed && deletion) {
@@ -530,10 +473,10 @@ export class SqliteStore extends DelegatesStoreParts implements Store {
     }
     this.appendLog?.release();
     this.appendLog = null;
-    await this.checkpointer?.close();
+    await this.checkpointer.close();
     if (!this.db.open) return;
     // Leave a small file behind: the whole log copied into the database, the log emptied.
-    if (this.checkpointer) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
 }

@@ -32,7 +32,7 @@ const BODY_FIXED = 10;
  * The seqs are counted in memory, so one process at a time writes a database: the first store to
  * open it takes an exclusive lock (`<file>.lock`, held by an open SQLite transaction, released by
  * the kernel however the process ends) and a second process is refused. Stores of one process on
- * one file share one AppendLog (`open`), which keeps the seq counter and the records not yet moved.
+ * one file share one AppendLog (`acquire`), which keeps the seq counter and the records not yet moved.
  */
 export class AppendLog {
   private static readonly open = new Map<string, AppendLog>();
